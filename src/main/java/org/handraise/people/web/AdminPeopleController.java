@@ -1,0 +1,130 @@
+package org.handraise.people.web;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.handraise.people.AdminPersonView;
+import org.handraise.people.PeopleService;
+import org.handraise.people.Role;
+import org.handraise.shared.ConflictException;
+import org.handraise.shared.InvalidInputException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Administration of people: add, change roles, team and skills, reset a password, deactivate.
+ */
+@Controller
+@RequestMapping("/admin/people")
+class AdminPeopleController {
+
+	private final PeopleService people;
+
+	AdminPeopleController(PeopleService people) {
+		this.people = people;
+	}
+
+	@GetMapping
+	String list(@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", this.people.adminDirectory(page, 50));
+		return "admin/people";
+	}
+
+	@GetMapping("/new")
+	String newPerson(Model model) {
+		model.addAttribute("form", new PersonForm());
+		return formView(model, true);
+	}
+
+	@PostMapping
+	String add(@ModelAttribute("form") PersonForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		try {
+			AdminPersonView added = this.people.add(form.toCommand());
+			redirect.addFlashAttribute("flashSuccess", "flash.person.added");
+			return "redirect:/admin/people/" + added.username();
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			form.setPassword(null);
+			return formView(model, true);
+		}
+	}
+
+	@GetMapping("/{username}")
+	String edit(@PathVariable String username, Model model) {
+		AdminPersonView person = this.people.adminView(username);
+		model.addAttribute("form", PersonForm.of(person));
+		model.addAttribute("person", person);
+		return formView(model, false);
+	}
+
+	@PostMapping("/{username}")
+	String update(@PathVariable String username, @ModelAttribute("form") PersonForm form, BindingResult result,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.people.update(username, form.toCommand());
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			form.setUsername(username);
+			model.addAttribute("person", this.people.adminView(username));
+			return formView(model, false);
+		}
+		redirect.addFlashAttribute("flashSuccess", "flash.person.saved");
+		return "redirect:/admin/people/" + username;
+	}
+
+	@PostMapping("/{username}/password")
+	String resetPassword(@PathVariable String username, @RequestParam(required = false) String password,
+			RedirectAttributes redirect) {
+		try {
+			this.people.resetPassword(username, password);
+			redirect.addFlashAttribute("flashSuccess", "flash.person.password");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", ex.errors().get(0).message());
+		}
+		return "redirect:/admin/people/" + username;
+	}
+
+	@PostMapping("/{username}/deactivate")
+	String deactivate(@PathVariable String username, Principal me, RedirectAttributes redirect) {
+		try {
+			this.people.deactivate(me.getName(), username);
+			redirect.addFlashAttribute("flashSuccess", "flash.person.deactivated");
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return "redirect:/admin/people/" + username;
+	}
+
+	@PostMapping("/{username}/activate")
+	String activate(@PathVariable String username, RedirectAttributes redirect) {
+		this.people.activate(username);
+		redirect.addFlashAttribute("flashSuccess", "flash.person.activated");
+		return "redirect:/admin/people/" + username;
+	}
+
+	private String formView(Model model, boolean adding) {
+		model.addAttribute("adding", adding);
+		model.addAttribute("allRoles", List.of(Role.MENTOR, Role.MANAGER, Role.ADMIN));
+		model.addAttribute("teams", this.people.teamNames());
+		return "admin/person";
+	}
+
+	private static void reject(BindingResult result, InvalidInputException ex) {
+		ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+	}
+
+}

@@ -1,0 +1,380 @@
+package org.handraise.requests;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import org.handraise.people.Person;
+import org.handraise.people.Role;
+import org.handraise.shared.InvalidInputException;
+
+/**
+ * A request for help, the aggregate that guards its own lifecycle:
+ *
+ * <pre>
+ * OPEN -> CLAIMED          a mentor claims (not their own request)
+ * CLAIMED -> OPEN          the claimer releases
+ * OPEN|CLAIMED -> ANSWERED the first offer, by anyone but the author
+ * OPEN|CLAIMED|ANSWERED -> RESOLVED   the author, optionally accepting one offer
+ * OPEN|CLAIMED|ANSWERED -> CANCELLED  the author
+ * ANSWERED|RESOLVED -> OPEN           the author reopens; the claim is cleared
+ * </pre>
+ *
+ * Every change of status appends a {@link RequestEvent}. The rules live in {@link #refusal(Action, Person)},
+ * which both the transitions and {@link #actionsFor(Person)} (what a page offers) use, so the two can never
+ * disagree.
+ */
+@Entity
+@Table(name = "help_requests")
+public class HelpRequest {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, length = 120)
+	private String title;
+
+	@Column(nullable = false, length = 5000)
+	private String details;
+
+	@Column(name = "tried_so_far", length = 2000)
+	private String triedSoFar;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(nullable = false, length = 10)
+	private Urgency urgency;
+
+	@Column(nullable = false)
+	private boolean anonymous;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(nullable = false, length = 12)
+	private RequestStatus status;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "author_id", nullable = false, updatable = false)
+	private Person author;
+
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "claimed_by_id")
+	private Person claimedBy;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "claimed_at")
+	private Instant claimedAt;
+
+	@Column(name = "first_response_at")
+	private Instant firstResponseAt;
+
+	@Column(name = "resolved_at")
+	private Instant resolvedAt;
+
+	@Column(name = "cancelled_at")
+	private Instant cancelledAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@ManyToMany(fetch = FetchType.LAZY)
+	@JoinTable(name = "request_topics", joinColumns = @JoinColumn(name = "request_id"),
+			inverseJoinColumns = @JoinColumn(name = "topic_id"))
+	private Set<Topic> topics = new LinkedHashSet<>();
+
+	@OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("createdAt asc, id asc")
+	private List<Offer> offers = new ArrayList<>();
+
+	@OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
+	@OrderBy("occurredAt asc, id asc")
+	private List<RequestEvent> events = new ArrayList<>();
+
+	@Version
+	private long version;
+
+	protected HelpRequest() {
+	}
+
+	private HelpRequest(Person author, String title, String details, String triedSoFar, Urgency urgency,
+			boolean anonymous, Collection<Topic> topics, Instant now) {
+		this.author = Objects.requireNonNull(author);
+		this.title = title;
+		this.details = details;
+		this.triedSoFar = triedSoFar;
+		this.urgency = (urgency != null) ? urgency : Urgency.NORMAL;
+		this.anonymous = anonymous;
+		this.topics.addAll(topics);
+		this.createdAt = now;
+		this.updatedAt = now;
+		this.status = RequestStatus.OPEN;
+		this.events.add(new RequestEvent(this, author, null, RequestStatus.OPEN, now));
+	}
+
+	static HelpRequest post(Person author, String title, String details, String triedSoFar, Urgency urgency,
+			boolean anonymous, Collection<Topic> topics, Instant now) {
+		return new HelpRequest(author, title, details, triedSoFar, urgency, anonymous, topics, now);
+	}
+
+	// --- the rules -------------------------------------------------------------------------------------
+
+	/**
+	 * Why {@code actor} may not take {@code action} now, or empty when they may.
+	 */
+	Optional<Refusal> refusal(Action action, Person actor) {
+		boolean isAuthor = isAuthor(actor);
+		return Optional.ofNullable(switch (action) {
+			case CLAIM -> {
+				if (!actor.hasRole(Role.MENTOR)) {
+					yield Refusal.forbidden("Only mentors can claim requests.");
+				}
+				if (isAuthor) {
+					yield Refusal.conflict("You cannot claim your own request.");
+				}
+				if (this.status == RequestStatus.CLAIMED) {
+					yield Refusal.conflict(isClaimer(actor) ? "You have already claimed this request."
+							: "This request is already claimed by " + this.claimedBy.getDisplayName() + ".");
+				}
+				yield (this.status != RequestStatus.OPEN)
+						? Refusal.conflict("Only open requests can be claimed; this one is " + describe() + ".") : null;
+			}
+			case RELEASE -> {
+				if (this.status != RequestStatus.CLAIMED) {
+					yield Refusal.conflict("Only claimed requests can be released; this one is " + describe() + ".");
+				}
+				yield isClaimer(actor) ? null
+						: Refusal.forbidden("Only the mentor who claimed this request can release it.");
+			}
+			case OFFER -> {
+				if (isAuthor) {
+					yield Refusal.conflict("You cannot offer help on your own request.");
+				}
+				yield this.status.isClosed()
+						? Refusal.conflict("This request is " + describe() + "; it takes no more offers.") : null;
+			}
+			case RESOLVE -> {
+				if (!isAuthor) {
+					yield Refusal.forbidden("Only the person who asked can resolve this request.");
+				}
+				yield this.status.isClosed() ? Refusal.conflict("This request is already " + describe() + ".") : null;
+			}
+			case CANCEL -> {
+				if (!isAuthor) {
+					yield Refusal.forbidden("Only the person who asked can cancel this request.");
+				}
+				yield this.status.isClosed() ? Refusal.conflict("This request is already " + describe() + ".") : null;
+			}
+			case REOPEN -> {
+				if (!isAuthor) {
+					yield Refusal.forbidden("Only the person who asked can reopen this request.");
+				}
+				yield (this.status == RequestStatus.ANSWERED || this.status == RequestStatus.RESOLVED) ? null
+						: Refusal.conflict("Only answered or resolved requests can be reopened; this one is "
+								+ describe() + ".");
+			}
+		});
+	}
+
+	/** Exactly the actions {@code viewer} may take now. */
+	Set<Action> actionsFor(Person viewer) {
+		Set<Action> actions = EnumSet.noneOf(Action.class);
+		for (Action action : Action.values()) {
+			if (refusal(action, viewer).isEmpty()) {
+				actions.add(action);
+			}
+		}
+		return actions;
+	}
+
+	private void guard(Action action, Person actor) {
+		Optional<Refusal> refusal = refusal(action, actor);
+		if (refusal.isPresent()) {
+			throw refusal.get().toException();
+		}
+	}
+
+	// --- the transitions -------------------------------------------------------------------------------
+
+	void claim(Person mentor, Instant now) {
+		guard(Action.CLAIM, mentor);
+		this.claimedBy = mentor;
+		this.claimedAt = now;
+		moveTo(RequestStatus.CLAIMED, mentor, now);
+	}
+
+	void release(Person actor, Instant now) {
+		guard(Action.RELEASE, actor);
+		this.claimedBy = null;
+		this.claimedAt = null;
+		moveTo(RequestStatus.OPEN, actor, now);
+	}
+
+	Offer offerHelp(Person helper, String message, Instant now) {
+		guard(Action.OFFER, helper);
+		Offer offer = new Offer(this, helper, message, now);
+		this.offers.add(offer);
+		if (this.firstResponseAt == null) {
+			this.firstResponseAt = now;
+		}
+		if (this.status == RequestStatus.OPEN || this.status == RequestStatus.CLAIMED) {
+			moveTo(RequestStatus.ANSWERED, helper, now);
+		}
+		else {
+			this.updatedAt = now;
+		}
+		return offer;
+	}
+
+	void resolve(Person actor, Long acceptedOfferId, Instant now) {
+		guard(Action.RESOLVE, actor);
+		Offer accepted = null;
+		if (acceptedOfferId != null) {
+			accepted = this.offers.stream()
+				.filter((o) -> acceptedOfferId.equals(o.getId()))
+				.findFirst()
+				.orElseThrow(() -> InvalidInputException.of("acceptedOfferId",
+						"is not an offer on this request"));
+		}
+		this.offers.forEach(Offer::unaccept);
+		if (accepted != null) {
+			accepted.accept();
+		}
+		this.resolvedAt = now;
+		moveTo(RequestStatus.RESOLVED, actor, now);
+	}
+
+	void cancel(Person actor, Instant now) {
+		guard(Action.CANCEL, actor);
+		this.cancelledAt = now;
+		moveTo(RequestStatus.CANCELLED, actor, now);
+	}
+
+	void reopen(Person actor, Instant now) {
+		guard(Action.REOPEN, actor);
+		this.claimedBy = null;
+		this.claimedAt = null;
+		this.resolvedAt = null;
+		this.offers.forEach(Offer::unaccept);
+		moveTo(RequestStatus.OPEN, actor, now);
+	}
+
+	private void moveTo(RequestStatus next, Person actor, Instant now) {
+		this.events.add(new RequestEvent(this, actor, this.status, next, now));
+		this.status = next;
+		this.updatedAt = now;
+	}
+
+	private String describe() {
+		return this.status.name().toLowerCase(Locale.ROOT);
+	}
+
+	// --- reading ---------------------------------------------------------------------------------------
+
+	boolean isAuthor(Person person) {
+		return person != null && Objects.equals(this.author.getId(), person.getId());
+	}
+
+	boolean isClaimer(Person person) {
+		return person != null && this.claimedBy != null && Objects.equals(this.claimedBy.getId(), person.getId());
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	String getTitle() {
+		return this.title;
+	}
+
+	String getDetails() {
+		return this.details;
+	}
+
+	String getTriedSoFar() {
+		return this.triedSoFar;
+	}
+
+	Urgency getUrgency() {
+		return this.urgency;
+	}
+
+	boolean isAnonymous() {
+		return this.anonymous;
+	}
+
+	RequestStatus getStatus() {
+		return this.status;
+	}
+
+	Person getAuthor() {
+		return this.author;
+	}
+
+	Person getClaimedBy() {
+		return this.claimedBy;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	Instant getClaimedAt() {
+		return this.claimedAt;
+	}
+
+	Instant getFirstResponseAt() {
+		return this.firstResponseAt;
+	}
+
+	Instant getResolvedAt() {
+		return this.resolvedAt;
+	}
+
+	Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	Set<Topic> getTopics() {
+		return Collections.unmodifiableSet(this.topics);
+	}
+
+	List<Offer> getOffers() {
+		return Collections.unmodifiableList(this.offers);
+	}
+
+	List<RequestEvent> getEvents() {
+		return Collections.unmodifiableList(this.events);
+	}
+
+}

@@ -1,0 +1,298 @@
+package org.handraise.requests;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.handraise.people.PeopleService;
+import org.handraise.people.Person;
+import org.handraise.people.PersonRef;
+import org.handraise.people.Role;
+import org.handraise.shared.ConflictException;
+import org.handraise.shared.NotFoundException;
+import org.handraise.shared.Validation;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The help loop: post, claim, release, offer, resolve, cancel, reopen; and the lists and views of requests.
+ * The rules themselves live in {@link HelpRequest}; this service loads, checks input, saves and decides what
+ * the viewer may see. Pages and API both call it.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HelpRequestService {
+
+	static final int MAX_PAGE_SIZE = 100;
+
+	private final HelpRequests requests;
+
+	private final Topics topics;
+
+	private final PeopleService people;
+
+	private final Validation validation;
+
+	private final Clock clock;
+
+	HelpRequestService(HelpRequests requests, Topics topics, PeopleService people, Validation validation,
+			Clock clock) {
+		this.requests = requests;
+		this.topics = topics;
+		this.people = people;
+		this.validation = validation;
+		this.clock = clock;
+	}
+
+	/** Checks a draft without posting it; throws {@link org.handraise.shared.InvalidInputException}. */
+	public void validate(RequestDraft draft) {
+		this.validation.check(draft);
+	}
+
+	// --- changes ---------------------------------------------------------------------------------------
+
+	@Transactional
+	public RequestView post(String username, RequestDraft draft) {
+		return post(username, draft, this.clock.instant());
+	}
+
+	/** Posts with an explicit time; for seeding history. */
+	@Transactional
+	public RequestView post(String username, RequestDraft draft, Instant at) {
+		this.validation.check(draft);
+		Person author = this.people.byUsername(username);
+		HelpRequest request = HelpRequest.post(author, draft.title(), draft.details(), emptyToNull(draft.triedSoFar()),
+				draft.urgencyOrDefault(), draft.anonymous(), topicsNamed(draft.topics()), at);
+		this.requests.saveAndFlush(request);
+		return toView(request, author);
+	}
+
+	@Transactional
+	public RequestView claim(String username, long id) {
+		return change(username, id, (request, actor, now) -> request.claim(actor, now));
+	}
+
+	@Transactional
+	public RequestView release(String username, long id) {
+		return change(username, id, (request, actor, now) -> request.release(actor, now));
+	}
+
+	@Transactional
+	public RequestView cancel(String username, long id) {
+		return change(username, id, (request, actor, now) -> request.cancel(actor, now));
+	}
+
+	@Transactional
+	public RequestView reopen(String username, long id) {
+		return change(username, id, (request, actor, now) -> request.reopen(actor, now));
+	}
+
+	@Transactional
+	public RequestView resolve(String username, long id, Long acceptedOfferId) {
+		return change(username, id, (request, actor, now) -> request.resolve(actor, acceptedOfferId, now));
+	}
+
+	@Transactional
+	public OfferView offer(String username, long id, OfferDraft draft) {
+		this.validation.check(draft);
+		Offer[] made = new Offer[1];
+		change(username, id, (request, actor, now) -> made[0] = request.offerHelp(actor, draft.message(), now));
+		return OfferView.of(made[0]);
+	}
+
+	/** Runs a transition at an explicit time; for seeding history. */
+	@Transactional
+	public RequestView act(String username, long id, Action action, Instant at, String message, Long acceptedOfferId) {
+		return change(username, id, at, (request, actor, now) -> {
+			switch (action) {
+				case CLAIM -> request.claim(actor, now);
+				case RELEASE -> request.release(actor, now);
+				case OFFER -> request.offerHelp(actor, this.validation.check(new OfferDraft(message)).message(), now);
+				case RESOLVE -> request.resolve(actor, acceptedOfferId, now);
+				case CANCEL -> request.cancel(actor, now);
+				case REOPEN -> request.reopen(actor, now);
+			}
+		});
+	}
+
+	private RequestView change(String username, long id, Transition transition) {
+		return change(username, id, this.clock.instant(), transition);
+	}
+
+	private RequestView change(String username, long id, Instant now, Transition transition) {
+		Person actor = this.people.byUsername(username);
+		HelpRequest request = load(id);
+		transition.apply(request, actor, now);
+		try {
+			this.requests.flush();
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			throw new ConflictException(
+					"Someone else changed this request at the same moment; reload it to see what happened.");
+		}
+		return toView(request, actor);
+	}
+
+	@FunctionalInterface
+	private interface Transition {
+
+		void apply(HelpRequest request, Person actor, Instant now);
+
+	}
+
+	// --- reading ---------------------------------------------------------------------------------------
+
+	public RequestView view(String username, long id) {
+		return toView(load(id), this.people.byUsername(username));
+	}
+
+	public Page<RequestSummary> search(String username, RequestFilter filter, int page, int size) {
+		Person viewer = this.people.byUsername(username);
+		Page<HelpRequest> found = this.requests.findAll(RequestSpecifications.matching(filter, viewer),
+				pageable(page, size));
+		return found.map((r) -> toSummary(r, viewer, Set.of()));
+	}
+
+	public Page<RequestSummary> mentorQueue(String username, int page, int size) {
+		Person mentor = this.people.byUsername(username);
+		Set<String> skills = mentor.getSkills();
+		Page<HelpRequest> found = this.requests.findAll(RequestSpecifications.mentorQueue(mentor, skills),
+				pageable(page, size));
+		return found.map((r) -> toSummary(r, mentor, skills));
+	}
+
+	public HomeView home(String username) {
+		Person me = this.people.byUsername(username);
+		Specification<HelpRequest> mine = (root, query, cb) -> cb.and(cb.equal(root.get("author"), me),
+				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
+		Specification<HelpRequest> myClaims = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), me),
+				cb.equal(root.get("status"), RequestStatus.CLAIMED));
+		PageRequest recent = PageRequest.of(0, 10, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
+		List<RequestSummary> open = this.requests.findAll(mine, recent)
+			.map((r) -> toSummary(r, me, Set.of()))
+			.getContent();
+		List<RequestSummary> claims = this.requests.findAll(myClaims, recent)
+			.map((r) -> toSummary(r, me, Set.of()))
+			.getContent();
+		List<RequestSummary> attention = open.stream().filter((r) -> r.status() == RequestStatus.ANSWERED).toList();
+		List<RequestSummary> suggested = me.hasRole(Role.MENTOR) ? mentorQueue(username, 0, 5).getContent() : List.of();
+		return new HomeView(open, claims, attention, suggested);
+	}
+
+	public List<String> topicNames() {
+		return this.topics.findAll(Sort.by("name")).stream().map(Topic::getName).toList();
+	}
+
+	public RequestParticipants participants(long id) {
+		HelpRequest request = load(id);
+		Set<String> helpers = new LinkedHashSet<>();
+		request.getEvents()
+			.stream()
+			.filter((e) -> e.getToStatus() == RequestStatus.CLAIMED)
+			.forEach((e) -> helpers.add(e.getActor().getUsername()));
+		request.getOffers().forEach((o) -> helpers.add(o.getHelper().getUsername()));
+		helpers.remove(request.getAuthor().getUsername());
+		return new RequestParticipants(request.getId(), request.getTitle(), request.getAuthor().getUsername(),
+				request.isAnonymous(), Set.copyOf(helpers));
+	}
+
+	public Map<Long, RequestHeadline> headlines(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		return this.requests.findHeadlines(Set.copyOf(ids))
+			.stream()
+			.collect(Collectors.toMap(RequestHeadline::id, Function.identity()));
+	}
+
+	public boolean exists(long id) {
+		return this.requests.existsById(id);
+	}
+
+	// --- mapping ---------------------------------------------------------------------------------------
+
+	private HelpRequest load(long id) {
+		return this.requests.findWithPeople(id).orElseThrow(() -> NotFoundException.of("Request", "#" + id));
+	}
+
+	private RequestView toView(HelpRequest request, Person viewer) {
+		boolean mine = request.isAuthor(viewer);
+		boolean hideAuthor = request.isAnonymous() && !mine;
+		List<EventView> history = request.getEvents().stream().map((e) -> {
+			boolean byAuthor = request.isAuthor(e.getActor());
+			PersonRef actor = (byAuthor && hideAuthor) ? null : PersonRef.of(e.getActor());
+			return new EventView(actor, byAuthor, e.getFromStatus(), e.getToStatus(), e.getOccurredAt());
+		}).toList();
+		return new RequestView(request.getId(), request.getTitle(), request.getDetails(), request.getTriedSoFar(),
+				topicNames(request), request.getUrgency(), request.isAnonymous(), request.getStatus(),
+				hideAuthor ? null : PersonRef.of(request.getAuthor()), PersonRef.of(request.getClaimedBy()),
+				request.getCreatedAt(), request.getClaimedAt(), request.getFirstResponseAt(), request.getResolvedAt(),
+				request.getUpdatedAt(), mine, request.actionsFor(viewer),
+				request.getOffers().stream().map(OfferView::of).toList(), history);
+	}
+
+	private RequestSummary toSummary(HelpRequest request, Person viewer, Set<String> skills) {
+		boolean mine = request.isAuthor(viewer);
+		List<String> names = topicNames(request);
+		boolean matches = !skills.isEmpty() && names.stream().anyMatch(skills::contains);
+		return new RequestSummary(request.getId(), request.getTitle(), request.getDetails(), request.getTriedSoFar(),
+				names, request.getUrgency(), request.isAnonymous(), request.getStatus(),
+				(request.isAnonymous() && !mine) ? null : PersonRef.of(request.getAuthor()),
+				PersonRef.of(request.getClaimedBy()), request.getCreatedAt(), request.getClaimedAt(),
+				request.getFirstResponseAt(), request.getResolvedAt(), request.getUpdatedAt(),
+				request.getOffers().size(), mine, matches);
+	}
+
+	private static List<String> topicNames(HelpRequest request) {
+		return request.getTopics().stream().map(Topic::getName).sorted().toList();
+	}
+
+	private Set<Topic> topicsNamed(Collection<String> raw) {
+		Set<String> names = normalizeTopics(raw);
+		if (names.isEmpty()) {
+			return Set.of();
+		}
+		Map<String, Topic> existing = this.topics.findByNameIn(names)
+			.stream()
+			.collect(Collectors.toMap(Topic::getName, Function.identity()));
+		Set<Topic> result = new HashSet<>();
+		for (String name : names) {
+			result.add(existing.computeIfAbsent(name, (n) -> this.topics.save(new Topic(n))));
+		}
+		return result;
+	}
+
+	static Set<String> normalizeTopics(Collection<String> raw) {
+		Set<String> names = new LinkedHashSet<>();
+		for (String name : raw) {
+			if (name != null && !name.isBlank()) {
+				names.add(name.strip().toLowerCase(Locale.ROOT));
+			}
+		}
+		return names;
+	}
+
+	private static Pageable pageable(int page, int size) {
+		return PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_PAGE_SIZE));
+	}
+
+	private static String emptyToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text;
+	}
+
+}

@@ -1,0 +1,86 @@
+package org.handraise.requests;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import org.handraise.people.Person;
+
+/**
+ * One status change of a request: who moved it from what to what, and when. Written by the aggregate in
+ * the same transaction as the change; statistics are computed from these rows.
+ */
+@Entity
+@Table(name = "request_events")
+class RequestEvent {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "request_id", nullable = false, updatable = false)
+	private HelpRequest request;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false)
+	@JoinColumn(name = "actor_id", nullable = false, updatable = false)
+	private Person actor;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(name = "from_status", length = 12, updatable = false)
+	private RequestStatus fromStatus;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(name = "to_status", nullable = false, length = 12, updatable = false)
+	private RequestStatus toStatus;
+
+	@Column(name = "occurred_at", nullable = false, updatable = false)
+	private Instant occurredAt;
+
+	protected RequestEvent() {
+	}
+
+	RequestEvent(HelpRequest request, Person actor, RequestStatus fromStatus, RequestStatus toStatus,
+			Instant occurredAt) {
+		this.request = request;
+		this.actor = actor;
+		this.fromStatus = fromStatus;
+		this.toStatus = toStatus;
+		this.occurredAt = occurredAt;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	Person getActor() {
+		return this.actor;
+	}
+
+	RequestStatus getFromStatus() {
+		return this.fromStatus;
+	}
+
+	RequestStatus getToStatus() {
+		return this.toStatus;
+	}
+
+	Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
+}

@@ -1,0 +1,22 @@
+package org.handraise.requests;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.handraise.people.PersonRef;
+
+/**
+ * A request with its offers, history and the actions the viewer may take. {@code author} is null for
+ * anonymous requests unless the viewer wrote it ({@code mine}).
+ */
+public record RequestView(Long id, String title, String details, String triedSoFar, List<String> topics,
+		Urgency urgency, boolean anonymous, RequestStatus status, PersonRef author, PersonRef claimedBy,
+		Instant createdAt, Instant claimedAt, Instant firstResponseAt, Instant resolvedAt, Instant updatedAt,
+		boolean mine, Set<Action> actions, List<OfferView> offers, List<EventView> history) {
+
+	public boolean can(String action) {
+		return this.actions.contains(Action.valueOf(action));
+	}
+
+}

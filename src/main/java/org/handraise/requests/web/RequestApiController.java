@@ -1,0 +1,121 @@
+package org.handraise.requests.web;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.OfferDraft;
+import org.handraise.requests.OfferView;
+import org.handraise.requests.RequestDraft;
+import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestStatus;
+import org.handraise.requests.RequestSummary;
+import org.handraise.requests.RequestView;
+import org.handraise.web.PageResponse;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The help loop over JSON. Same service, same rules as the pages.
+ */
+@RestController
+@RequestMapping("/api/requests")
+@Tag(name = "Requests", description = "Post, find, claim, answer and resolve help requests")
+class RequestApiController {
+
+	private final HelpRequestService requests;
+
+	RequestApiController(HelpRequestService requests) {
+		this.requests = requests;
+	}
+
+	@PostMapping
+	@Operation(summary = "Post a help request")
+	ResponseEntity<RequestView> post(@RequestBody NewRequest body, Principal me) {
+		RequestView created = this.requests.post(me.getName(), body.toDraft());
+		return ResponseEntity.created(URI.create("/api/requests/" + created.id())).body(created);
+	}
+
+	@GetMapping
+	@Operation(summary = "List requests, filtered, sorted and paged")
+	PageResponse<RequestSummary> list(@RequestParam(required = false) RequestStatus status,
+			@RequestParam(required = false) String topic, @RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(defaultValue = "false") boolean claimedByMe,
+			@RequestParam(defaultValue = "false") boolean unanswered, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "NEWEST") RequestFilter.Sort sort, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size, Principal me) {
+		RequestFilter filter = new RequestFilter(status, topic, mine, claimedByMe, unanswered, q, sort);
+		return PageResponse.of(this.requests.search(me.getName(), filter, page, size));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "A request with its offers and history")
+	RequestView get(@PathVariable long id, Principal me) {
+		return this.requests.view(me.getName(), id);
+	}
+
+	@PostMapping("/{id}/claim")
+	@Operation(summary = "Claim an open request (mentors)")
+	RequestView claim(@PathVariable long id, Principal me) {
+		return this.requests.claim(me.getName(), id);
+	}
+
+	@PostMapping("/{id}/release")
+	@Operation(summary = "Give a claimed request back (the claimer)")
+	RequestView release(@PathVariable long id, Principal me) {
+		return this.requests.release(me.getName(), id);
+	}
+
+	@PostMapping("/{id}/cancel")
+	@Operation(summary = "Cancel a request (the author)")
+	RequestView cancel(@PathVariable long id, Principal me) {
+		return this.requests.cancel(me.getName(), id);
+	}
+
+	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Reopen an answered or resolved request (the author)")
+	RequestView reopen(@PathVariable long id, Principal me) {
+		return this.requests.reopen(me.getName(), id);
+	}
+
+	@PostMapping("/{id}/resolve")
+	@Operation(summary = "Resolve a request, optionally accepting one offer (the author)")
+	RequestView resolve(@PathVariable long id, @RequestBody(required = false) ResolveRequest body, Principal me) {
+		return this.requests.resolve(me.getName(), id, (body != null) ? body.acceptedOfferId() : null);
+	}
+
+	@PostMapping("/{id}/offers")
+	@Operation(summary = "Offer help on a request (anyone but the author)")
+	ResponseEntity<OfferView> offer(@PathVariable long id, @RequestBody OfferRequest body, Principal me) {
+		OfferView offer = this.requests.offer(me.getName(), id, new OfferDraft(body.message()));
+		return ResponseEntity.created(URI.create("/api/requests/" + id + "#offer-" + offer.id())).body(offer);
+	}
+
+	record NewRequest(String title, String details, String triedSoFar, List<String> topics, String urgency,
+			Boolean anonymous) {
+
+		RequestDraft toDraft() {
+			return new RequestDraft(this.title, this.details, this.triedSoFar, this.topics, this.urgency,
+					Boolean.TRUE.equals(this.anonymous));
+		}
+
+	}
+
+	record OfferRequest(String message) {
+	}
+
+	record ResolveRequest(Long acceptedOfferId) {
+	}
+
+}

@@ -1,0 +1,178 @@
+package org.handraise.requests.web;
+
+import java.security.Principal;
+import java.util.List;
+
+import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.OfferDraft;
+import org.handraise.requests.RequestCoach;
+import org.handraise.requests.RequestDraft;
+import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestStatus;
+import org.handraise.requests.RequestView;
+import org.handraise.requests.Urgency;
+import org.handraise.shared.ConflictException;
+import org.handraise.shared.InvalidInputException;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The request pages: home, list, ask, detail and every action on a request.
+ */
+@Controller
+class RequestController {
+
+	private final HelpRequestService requests;
+
+	private final int pageSize;
+
+	RequestController(HelpRequestService requests, @Value("${handraise.page-size:20}") int pageSize) {
+		this.requests = requests;
+		this.pageSize = pageSize;
+	}
+
+	@GetMapping("/")
+	String home(Principal me, Model model) {
+		model.addAttribute("home", this.requests.home(me.getName()));
+		return "home";
+	}
+
+	@GetMapping("/requests")
+	String list(@RequestParam(required = false) RequestStatus status, @RequestParam(required = false) String topic,
+			@RequestParam(defaultValue = "false") boolean mine,
+			@RequestParam(defaultValue = "false") boolean claimedByMe,
+			@RequestParam(defaultValue = "false") boolean unanswered, @RequestParam(required = false) String q,
+			@RequestParam(defaultValue = "NEWEST") RequestFilter.Sort sort, @RequestParam(defaultValue = "0") int page,
+			Principal me, Model model) {
+		RequestFilter filter = new RequestFilter(status, topic, mine, claimedByMe, unanswered, q, sort);
+		model.addAttribute("filter", filter);
+		model.addAttribute("page", this.requests.search(me.getName(), filter, page, this.pageSize));
+		model.addAttribute("statuses", RequestStatus.values());
+		model.addAttribute("sorts", RequestFilter.Sort.values());
+		model.addAttribute("topics", this.requests.topicNames());
+		return "requests/list";
+	}
+
+	@GetMapping("/mentor")
+	String mentorQueue(@RequestParam(defaultValue = "0") int page, Principal me, Model model) {
+		model.addAttribute("page", this.requests.mentorQueue(me.getName(), page, this.pageSize));
+		model.addAttribute("claims", this.requests.home(me.getName()).myClaims());
+		return "requests/mentor";
+	}
+
+	@GetMapping("/requests/new")
+	String newRequest(Model model) {
+		model.addAttribute("form", new RequestForm());
+		return formView(model);
+	}
+
+	@PostMapping("/requests")
+	String post(@ModelAttribute("form") RequestForm form, BindingResult result, Principal me, Model model,
+			RedirectAttributes redirect) {
+		RequestDraft draft = form.toDraft();
+		List<String> tips = RequestCoach.review(draft);
+		try {
+			this.requests.validate(draft);
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			model.addAttribute("tips", tips);
+			return formView(model);
+		}
+		if (!form.isCoached() && !tips.isEmpty()) {
+			form.setCoached(true);
+			model.addAttribute("tips", tips);
+			model.addAttribute("reviewing", true);
+			return formView(model);
+		}
+		RequestView created = this.requests.post(me.getName(), draft);
+		redirect.addFlashAttribute("flashSuccess", "flash.request.posted");
+		return "redirect:/requests/" + created.id();
+	}
+
+	@GetMapping("/requests/{id}")
+	String detail(@PathVariable long id, Principal me, Model model) {
+		model.addAttribute("request", this.requests.view(me.getName(), id));
+		if (!model.containsAttribute("offerForm")) {
+			model.addAttribute("offerForm", new OfferForm());
+		}
+		return "requests/detail";
+	}
+
+	@PostMapping("/requests/{id}/offers")
+	String offer(@PathVariable long id, @ModelAttribute("offerForm") OfferForm form, BindingResult result,
+			Principal me, Model model, RedirectAttributes redirect) {
+		try {
+			this.requests.offer(me.getName(), id, new OfferDraft(form.getMessage()));
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			return detail(id, me, model);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+			return "redirect:/requests/" + id;
+		}
+		redirect.addFlashAttribute("flashSuccess", "flash.request.offered");
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/claim")
+	String claim(@PathVariable long id, Principal me, RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.claimed", () -> this.requests.claim(me.getName(), id));
+	}
+
+	@PostMapping("/requests/{id}/release")
+	String release(@PathVariable long id, Principal me, RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.released", () -> this.requests.release(me.getName(), id));
+	}
+
+	@PostMapping("/requests/{id}/resolve")
+	String resolve(@PathVariable long id, @RequestParam(required = false) Long acceptedOfferId, Principal me,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.resolved",
+				() -> this.requests.resolve(me.getName(), id, acceptedOfferId));
+	}
+
+	@PostMapping("/requests/{id}/cancel")
+	String cancel(@PathVariable long id, Principal me, RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.cancelled", () -> this.requests.cancel(me.getName(), id));
+	}
+
+	@PostMapping("/requests/{id}/reopen")
+	String reopen(@PathVariable long id, Principal me, RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.reopened", () -> this.requests.reopen(me.getName(), id));
+	}
+
+	/** Runs an action; a conflict (wrong state) comes back as a message on the request's page. */
+	private static String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("flashSuccess", success);
+		}
+		catch (ConflictException | InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", ex.getMessage());
+		}
+		return "redirect:/requests/" + id;
+	}
+
+	private String formView(Model model) {
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("knownTopics", this.requests.topicNames());
+		return "requests/form";
+	}
+
+	private static void reject(BindingResult result, InvalidInputException ex) {
+		ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+	}
+
+}

@@ -1,0 +1,91 @@
+package org.handraise.requests.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.handraise.requests.RequestDraft;
+
+/**
+ * The "ask for help" form. Topics are typed comma-separated. {@code coached} is set once the coach's tips
+ * have been shown, so the second submit posts.
+ */
+public class RequestForm {
+
+	private String title;
+
+	private String details;
+
+	private String triedSoFar;
+
+	private String topics;
+
+	private String urgency = "NORMAL";
+
+	private boolean anonymous;
+
+	private boolean coached;
+
+	RequestDraft toDraft() {
+		List<String> topicList = (this.topics == null || this.topics.isBlank()) ? List.of()
+				: Arrays.stream(this.topics.split(",")).map(String::strip).filter((t) -> !t.isEmpty()).toList();
+		String urgencyValue = (this.urgency == null || this.urgency.isBlank()) ? null : this.urgency;
+		return new RequestDraft(this.title, this.details, this.triedSoFar, topicList, urgencyValue, this.anonymous);
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(String title) {
+		this.title = title;
+	}
+
+	public String getDetails() {
+		return this.details;
+	}
+
+	public void setDetails(String details) {
+		this.details = details;
+	}
+
+	public String getTriedSoFar() {
+		return this.triedSoFar;
+	}
+
+	public void setTriedSoFar(String triedSoFar) {
+		this.triedSoFar = triedSoFar;
+	}
+
+	public String getTopics() {
+		return this.topics;
+	}
+
+	public void setTopics(String topics) {
+		this.topics = topics;
+	}
+
+	public String getUrgency() {
+		return this.urgency;
+	}
+
+	public void setUrgency(String urgency) {
+		this.urgency = urgency;
+	}
+
+	public boolean isAnonymous() {
+		return this.anonymous;
+	}
+
+	public void setAnonymous(boolean anonymous) {
+		this.anonymous = anonymous;
+	}
+
+	public boolean isCoached() {
+		return this.coached;
+	}
+
+	public void setCoached(boolean coached) {
+		this.coached = coached;
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.handraise.security;
+
+import org.handraise.people.Credentials;
+import org.handraise.people.PeopleService;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sign-in over the people directory. A deactivated person is disabled and cannot sign in.
+ */
+@Service
+class PeopleUserDetailsService implements UserDetailsService {
+
+	private final PeopleService people;
+
+	PeopleUserDetailsService(PeopleService people) {
+		this.people = people;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		Credentials credentials = this.people.credentials(username)
+			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+		return User.withUsername(credentials.username())
+			.password(credentials.passwordHash())
+			.disabled(!credentials.active())
+			.authorities(credentials.roles().stream().map((r) -> new SimpleGrantedAuthority(r.authority())).toList())
+			.build();
+	}
+
+}

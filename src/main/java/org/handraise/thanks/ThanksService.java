@@ -1,0 +1,133 @@
+package org.handraise.thanks;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+
+import org.handraise.people.PeopleService;
+import org.handraise.people.Person;
+import org.handraise.requests.HelpRequest;
+import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestHeadline;
+import org.handraise.requests.RequestParticipants;
+import org.handraise.shared.ForbiddenException;
+import org.handraise.shared.InvalidInputException;
+import org.handraise.shared.NotFoundException;
+import org.handraise.shared.Validation;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Thank-you notes: sending them, the public wall, and what each person may read.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ThanksService {
+
+	private static final Sort NEWEST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
+
+	private final ThankYouNotes notes;
+
+	private final PeopleService people;
+
+	private final HelpRequestService requests;
+
+	private final Validation validation;
+
+	private final EntityManager entityManager;
+
+	private final Clock clock;
+
+	ThanksService(ThankYouNotes notes, PeopleService people, HelpRequestService requests, Validation validation,
+			EntityManager entityManager, Clock clock) {
+		this.notes = notes;
+		this.people = people;
+		this.requests = requests;
+		this.validation = validation;
+		this.entityManager = entityManager;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public ThanksView send(String username, ThanksDraft draft) {
+		return send(username, draft, this.clock.instant());
+	}
+
+	/** Sends with an explicit time; for seeding history. */
+	@Transactional
+	public ThanksView send(String username, ThanksDraft draft, java.time.Instant at) {
+		this.validation.check(draft);
+		Person from = this.people.byUsername(username);
+		if (draft.to().equals(username)) {
+			throw InvalidInputException.of("to", "You cannot thank yourself.");
+		}
+		Person to;
+		try {
+			to = this.people.byUsername(draft.to());
+		}
+		catch (NotFoundException ex) {
+			throw InvalidInputException.of("to", "There is nobody called " + draft.to() + ".");
+		}
+		HelpRequest request = null;
+		if (draft.requestId() != null) {
+			RequestParticipants participants = this.requests.participants(draft.requestId());
+			if (!participants.author().equals(username)) {
+				throw new ForbiddenException("Only the person who asked can send thanks for this request.");
+			}
+			if (!participants.helpers().contains(draft.to())) {
+				throw InvalidInputException.of("to", to.getDisplayName() + " did not claim or offer help on this request.");
+			}
+			request = this.entityManager.getReference(HelpRequest.class, draft.requestId());
+		}
+		ThankYouNote note = this.notes
+			.saveAndFlush(new ThankYouNote(from, to, request, draft.message(), draft.publicNote(), at));
+		return toViews(List.of(note), from).get(0);
+	}
+
+	public Page<ThanksView> wall(String username, int page, int size) {
+		Person viewer = this.people.byUsername(username);
+		Page<ThankYouNote> found = this.notes.findPublic(PageRequest.of(Math.max(page, 0), clamp(size), NEWEST));
+		return new PageImpl<>(toViews(found.getContent(), viewer), found.getPageable(), found.getTotalElements());
+	}
+
+	public Page<ThanksView> visibleTo(String username, int page, int size) {
+		Person viewer = this.people.byUsername(username);
+		Page<ThankYouNote> found = this.notes.findVisibleTo(viewer.getId(),
+				PageRequest.of(Math.max(page, 0), clamp(size), NEWEST));
+		return new PageImpl<>(toViews(found.getContent(), viewer), found.getPageable(), found.getTotalElements());
+	}
+
+	public List<ThanksView> forRequest(String username, long requestId) {
+		Person viewer = this.people.byUsername(username);
+		return toViews(this.notes.findForRequestVisibleTo(requestId, viewer.getId(), NEWEST), viewer);
+	}
+
+	private List<ThanksView> toViews(List<ThankYouNote> found, Person viewer) {
+		Map<Long, RequestHeadline> headlines = this.requests.headlines(found.stream()
+			.filter((n) -> n.getRequest() != null)
+			.map((n) -> n.getRequest().getId())
+			.collect(Collectors.toSet()));
+		return found.stream().map((note) -> {
+			RequestHeadline headline = (note.getRequest() != null) ? headlines.get(note.getRequest().getId()) : null;
+			boolean mine = note.getFrom().getId().equals(viewer.getId());
+			boolean hideSender = headline != null && headline.anonymous() && !mine;
+			return new ThanksView(note.getId(), hideSender ? null : note.getFrom().getUsername(),
+					hideSender ? null : note.getFrom().getDisplayName(), note.getTo().getUsername(),
+					note.getTo().getDisplayName(), note.getMessage(), (headline != null) ? headline.id() : null,
+					(headline != null) ? headline.title() : null, note.isPublicNote(), note.getCreatedAt(), mine);
+		}).toList();
+	}
+
+	private static int clamp(int size) {
+		return Math.min(Math.max(size, 1), 100);
+	}
+
+}

@@ -1,0 +1,53 @@
+package org.handraise.web;
+
+import org.handraise.shared.ConflictException;
+import org.handraise.shared.ForbiddenException;
+import org.handraise.shared.NotFoundException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Domain errors on pages: a friendly page with the right status, never a stack trace.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	ModelAndView notFound(Exception ex) {
+		return page("error/404", HttpStatus.NOT_FOUND, null);
+	}
+
+	@ExceptionHandler(ForbiddenException.class)
+	ModelAndView forbidden(ForbiddenException ex) {
+		return page("error/403", HttpStatus.FORBIDDEN, ex.getMessage());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ModelAndView conflict(ConflictException ex) {
+		return page("error/409", HttpStatus.CONFLICT, ex.getMessage());
+	}
+
+	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+	ModelAndView concurrentChange(ObjectOptimisticLockingFailureException ex) {
+		return page("error/409", HttpStatus.CONFLICT, null);
+	}
+
+	private static ModelAndView page(String view, HttpStatus status, String reason) {
+		ModelAndView page = new ModelAndView(view, status);
+		page.addObject("status", status.value());
+		if (reason != null) {
+			page.addObject("reason", reason);
+		}
+		return page;
+	}
+
+}

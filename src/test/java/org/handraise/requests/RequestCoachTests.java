@@ -1,0 +1,88 @@
+package org.handraise.requests;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestCoachTests {
+
+	private static final String GOOD_TITLE = "Flyway migration V7 fails on PostgreSQL 16 with duplicate key";
+
+	private static final String GOOD_DETAILS = "Since yesterday the app refuses to start: Flyway stops at V7 with "
+			+ "a duplicate key on topics_name_key. Staging is fine, only my local database fails.";
+
+	private static final String GOOD_TRIED = "Dropped the local database and ran flyway repair.";
+
+	private static final List<String> GOOD_TOPICS = List.of("flyway", "postgresql");
+
+	private static RequestDraft draft(String title, String details, String triedSoFar, List<String> topics) {
+		return new RequestDraft(title, details, triedSoFar, topics, "NORMAL", false);
+	}
+
+	@Test
+	void aGoodSpecificDraftGetsNoTips() {
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Help", "help!!", "Urgent problem", "Build broken", "Please help ASAP",
+			"Stuck on an error", "Question about Kafka consumers", "Login not working after deploy",
+			"Tests doesn't work on CI", "Maven issue", "Two words", "Three short words" })
+	void vagueOrVeryShortTitlesGetTheVagueTitleTip(String title) {
+		assertThat(RequestCoach.review(draft(title, GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS)))
+			.containsExactly("coach.title.vague");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Gradle daemon crashes during javadoc", GOOD_TITLE,
+			"Error when Flyway migrates the payments schema on startup",
+			"Kafka consumer stuck rebalancing after upgrading to client 3.7" })
+	void specificTitlesGetNoVagueTitleTip(String title) {
+		assertThat(RequestCoach.review(draft(title, GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "It fails.", "See title", "Stack trace attached, NPE in OrderService line 42" })
+	void shortDetailsGetTheShortDetailsTip(String details) {
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, details, GOOD_TRIED, GOOD_TOPICS)))
+			.containsExactly("coach.details.short");
+	}
+
+	@Test
+	void detailsAreShortBelowSixtyCharactersIgnoringSurroundingWhitespace() {
+		String fiftyNine = "x".repeat(59);
+		String sixty = "x".repeat(60);
+
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, "  " + fiftyNine + "\n", GOOD_TRIED, GOOD_TOPICS)))
+			.containsExactly("coach.details.short");
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, sixty, GOOD_TRIED, GOOD_TOPICS))).isEmpty();
+	}
+
+	@ParameterizedTest
+	@NullAndEmptySource
+	@ValueSource(strings = { "   ", "\n\t" })
+	void anEmptyTriedSoFarGetsTheTriedEmptyTip(String triedSoFar) {
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, GOOD_DETAILS, triedSoFar, GOOD_TOPICS)))
+			.containsExactly("coach.tried.empty");
+	}
+
+	@Test
+	void noTopicsGetTheTopicsEmptyTip() {
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, List.of())))
+			.containsExactly("coach.topics.empty");
+		assertThat(RequestCoach.review(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, null)))
+			.containsExactly("coach.topics.empty");
+	}
+
+	@Test
+	void aPoorDraftGetsEveryTipInOrder() {
+		assertThat(RequestCoach.review(draft("Help pls", "It is broken.", "", List.of()))).containsExactly(
+				"coach.title.vague", "coach.details.short", "coach.tried.empty", "coach.topics.empty");
+	}
+
+}

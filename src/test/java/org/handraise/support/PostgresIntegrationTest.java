@@ -1,0 +1,68 @@
+package org.handraise.support;
+
+import java.util.List;
+
+import org.handraise.people.PeopleService;
+import org.handraise.people.Role;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port over a real PostgreSQL, the Flyway schema validated by Hibernate,
+ * no demo data, and every table emptied before each test. Not {@code @Transactional}: commits really happen.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PostgresIntegrationTest {
+
+	/** The password of every person made by {@link #person}. */
+	protected static final String PASSWORD = "correct-horse-battery";
+
+	private static String encodedPassword;
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected JdbcTemplate jdbc;
+
+	@Autowired
+	protected PeopleService people;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		registry.add("spring.datasource.url", EmbeddedPostgres::jdbcUrl);
+		registry.add("spring.datasource.username", () -> "postgres");
+		registry.add("spring.datasource.password", () -> "");
+		registry.add("handraise.demo-data", () -> "false");
+	}
+
+	@BeforeEach
+	void emptyTables() {
+		this.jdbc.execute("truncate table thank_you_notes, request_events, offers, request_topics, help_requests,"
+				+ " topics, person_skills, person_roles, people, teams restart identity cascade");
+	}
+
+	/** Adds a person whose password is {@link #PASSWORD}. */
+	protected void person(String username, String team, List<String> skills, Role... roles) {
+		if (encodedPassword == null) {
+			encodedPassword = this.passwordEncoder.encode(PASSWORD);
+		}
+		this.people.seed(username, Character.toUpperCase(username.charAt(0)) + username.substring(1) + " Test", team,
+				List.of(roles), skills, encodedPassword, null);
+	}
+
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+}
