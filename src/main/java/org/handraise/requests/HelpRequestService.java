@@ -17,6 +17,7 @@ import org.handraise.people.Person;
 import org.handraise.people.PersonRef;
 import org.handraise.people.Role;
 import org.handraise.shared.ConflictException;
+import org.handraise.shared.HelpMetrics;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
@@ -48,10 +49,13 @@ public class HelpRequestService {
 
 	private final Validation validation;
 
+	private final HelpMetrics metrics;
+
 	private final Clock clock;
 
 	HelpRequestService(HelpRequests requests, Topics topics, PeopleService people, Validation validation,
-			Clock clock) {
+			HelpMetrics metrics, Clock clock) {
+		this.metrics = metrics;
 		this.requests = requests;
 		this.topics = topics;
 		this.people = people;
@@ -79,12 +83,16 @@ public class HelpRequestService {
 		HelpRequest request = HelpRequest.post(author, draft.title(), draft.details(), emptyToNull(draft.triedSoFar()),
 				draft.urgencyOrDefault(), draft.anonymous(), topicsNamed(draft.topics()), at);
 		this.requests.saveAndFlush(request);
+		this.metrics.posted();
 		return toView(request, author);
 	}
 
 	@Transactional
 	public RequestView claim(String username, long id) {
-		return change(username, id, (request, actor, now) -> request.claim(actor, now));
+		return change(username, id, (request, actor, now) -> {
+			request.claim(actor, now);
+			this.metrics.claimed();
+		});
 	}
 
 	@Transactional
@@ -104,14 +112,20 @@ public class HelpRequestService {
 
 	@Transactional
 	public RequestView resolve(String username, long id, Long acceptedOfferId) {
-		return change(username, id, (request, actor, now) -> request.resolve(actor, acceptedOfferId, now));
+		return change(username, id, (request, actor, now) -> {
+			request.resolve(actor, acceptedOfferId, now);
+			this.metrics.resolved();
+		});
 	}
 
 	@Transactional
 	public OfferView offer(String username, long id, OfferDraft draft) {
 		this.validation.check(draft);
 		Offer[] made = new Offer[1];
-		change(username, id, (request, actor, now) -> made[0] = request.offerHelp(actor, draft.message(), now));
+		change(username, id, (request, actor, now) -> {
+			made[0] = request.offerHelp(actor, draft.message(), now);
+			this.metrics.offered();
+		});
 		return OfferView.of(made[0]);
 	}
 

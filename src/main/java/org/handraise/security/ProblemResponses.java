@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -22,6 +23,13 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException instanceof InternalAuthenticationServiceException) {
+			// the account could not be looked up: the database is out of reach, not the credentials wrong
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			write(request, response, 503, "Service Unavailable",
+					"Handraise cannot reach its database right now. Nothing was saved; try again in a moment.");
+			return;
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Handraise\"");
 		write(request, response, 401, "Unauthorized", "Sign in with your Handraise username and password.");
 	}

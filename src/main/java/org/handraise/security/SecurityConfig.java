@@ -36,18 +36,37 @@ class SecurityConfig {
 		return http.build();
 	}
 
+	/**
+	 * Actuator: health and info for everyone (load balancers, probes), everything else (Prometheus, metrics)
+	 * for administrators, with HTTP Basic so that a scraper can sign in.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests((auth) -> auth
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
+			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
 					"/favicon.ico")
 			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
-			.requestMatchers("/actuator/**", "/admin/**")
+			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/mentor", "/mentor/**")
 			.hasRole("MENTOR")

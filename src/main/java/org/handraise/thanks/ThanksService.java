@@ -14,6 +14,7 @@ import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.RequestHeadline;
 import org.handraise.requests.RequestParticipants;
 import org.handraise.shared.ForbiddenException;
+import org.handraise.shared.HelpMetrics;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
@@ -44,10 +45,13 @@ public class ThanksService {
 
 	private final EntityManager entityManager;
 
+	private final HelpMetrics metrics;
+
 	private final Clock clock;
 
 	ThanksService(ThankYouNotes notes, PeopleService people, HelpRequestService requests, Validation validation,
-			EntityManager entityManager, Clock clock) {
+			EntityManager entityManager, HelpMetrics metrics, Clock clock) {
+		this.metrics = metrics;
 		this.notes = notes;
 		this.people = people;
 		this.requests = requests;
@@ -89,6 +93,7 @@ public class ThanksService {
 		}
 		ThankYouNote note = this.notes
 			.saveAndFlush(new ThankYouNote(from, to, request, draft.message(), draft.publicNote(), at));
+		this.metrics.thanked();
 		return toViews(List.of(note), from).get(0);
 	}
 

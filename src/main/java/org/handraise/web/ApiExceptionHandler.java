@@ -10,7 +10,9 @@ import org.handraise.shared.NotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -65,6 +67,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
 		return problem(HttpStatus.CONFLICT, "This clashes with data that already exists.");
+	}
+
+	/** The database is out of reach: say so quickly, and let the client retry; nothing was saved. */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
+		if (!DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
+			throw ex;
+		}
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"Handraise cannot reach its database right now. Nothing was saved; try again in a moment."));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -6,7 +6,9 @@ import org.handraise.shared.NotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -39,6 +41,14 @@ class PageExceptionHandler {
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ModelAndView concurrentChange(ObjectOptimisticLockingFailureException ex) {
 		return page("error/409", HttpStatus.CONFLICT, null);
+	}
+
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ModelAndView unavailable(RuntimeException ex) {
+		if (!DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
+			throw ex;
+		}
+		return page("error/5xx", HttpStatus.SERVICE_UNAVAILABLE, null);
 	}
 
 	private static ModelAndView page(String view, HttpStatus status, String reason) {
