@@ -1,0 +1,424 @@
+package org.handraise.requests.web;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import jakarta.validation.Validator;
+
+import org.handraise.people.PersonRef;
+import org.handraise.requests.Action;
+import org.handraise.requests.EventView;
+import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.OfferView;
+import org.handraise.requests.RequestDraft;
+import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestStatus;
+import org.handraise.requests.RequestSummary;
+import org.handraise.requests.RequestView;
+import org.handraise.requests.Urgency;
+import org.handraise.security.WebSliceConfiguration;
+import org.handraise.shared.ConflictException;
+import org.handraise.shared.ForbiddenException;
+import org.handraise.shared.NotFoundException;
+import org.handraise.shared.Validation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mockito.ArgumentCaptor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+/**
+ * The request pages with the real security chains and templates, over a mocked service.
+ */
+@WebMvcTest(RequestController.class)
+@Import(WebSliceConfiguration.class)
+@WithMockUser(username = "alice", roles = "EMPLOYEE")
+class RequestControllerTests {
+
+	private static final Instant POSTED = WebSliceConfiguration.NOW.minusSeconds(3 * 3600);
+
+	private static final String SPECIFIC_TITLE = "Flyway migration V7 fails on PostgreSQL with a duplicate index";
+
+	private static final String LONG_DETAILS = "Since Monday our V7 migration fails on PostgreSQL 17 with "
+			+ "'relation idx_people_team already exists'; on H2 it runs fine.";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Validator validator;
+
+	@MockitoBean
+	HelpRequestService requests;
+
+	@BeforeEach
+	void realValidationRules() {
+		// The page asks the service to check a draft; let the real rules (and messages) answer.
+		Validation validation = new Validation(this.validator);
+		willAnswer((call) -> validation.check(call.getArgument(0))).given(this.requests).validate(any());
+		given(this.requests.topicNames()).willReturn(List.of("java", "spring", "sql"));
+	}
+
+	// --- asking for help -----------------------------------------------------------------------------
+
+	@Test
+	void theAskPageShowsAnEmptyForm() throws Exception {
+		this.mvc.perform(get("/requests/new"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeExists("form", "urgencies", "knownTopics"))
+			.andExpect(content().string(containsString("name=\"title\"")))
+			.andExpect(content().string(containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void aBlankTitleReRendersTheFormWithTheFieldMessageAndKeepsTheInput() throws Exception {
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", "   ")
+			.param("details", LONG_DETAILS)
+			.param("triedSoFar", "Dropped the index by hand")
+			.param("topics", "sql, flyway")
+			.param("urgency", "HIGH"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "title"))
+			.andExpect(content().string(containsString("must not be blank")))
+			.andExpect(content().string(containsString("id=\"title-errors\"")))
+			.andExpect(content().string(containsString("Since Monday our V7 migration fails on PostgreSQL 17")))
+			.andExpect(content().string(containsString("value=\"sql, flyway\"")))
+			.andExpect(content().string(containsString("Dropped the index by hand")));
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
+	}
+
+	@Test
+	void aTooLongTitleIsRefusedWithItsLimit() throws Exception {
+		this.mvc.perform(post("/requests").with(csrf()).param("title", "x".repeat(121)).param("details", LONG_DETAILS))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrorCode("form", "title", "invalid"))
+			.andExpect(content().string(containsString("must be at most 120 characters")));
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
+	}
+
+	@Test
+	void anUnknownUrgencyAndTooManyTopicsAreFieldErrorsOnThePage() throws Exception {
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", SPECIFIC_TITLE)
+			.param("details", LONG_DETAILS)
+			.param("topics", "a, b, c, d, e, f")
+			.param("urgency", "WHENEVER"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "urgency", "topics"))
+			.andExpect(content().string(containsString("must be one of LOW, NORMAL, HIGH")))
+			.andExpect(content().string(containsString("at most 5 topics")));
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
+	}
+
+	@Test
+	void aVagueButValidDraftFirstShowsTheCoachTipsAndPostsNothing() throws Exception {
+		this.mvc.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "It is broken."))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attribute("reviewing", true))
+			.andExpect(model().attribute("tips", containsInAnyOrder("coach.title.vague", "coach.details.short",
+					"coach.tried.empty", "coach.topics.empty")))
+			.andExpect(model().attributeHasNoErrors("form"))
+			.andExpect(content().string(containsString("Make the title specific")))
+			.andExpect(content().string(containsString("Post it as it is")))
+			.andExpect(content().string(containsString("value=\"Help please\"")));
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
+	}
+
+	@Test
+	void theCoachedFormCarriesTheCoachedFlagSoTheSecondSubmitPosts() throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "It is broken."))
+			.andReturn();
+		assertThat(result.getResponse().getContentAsString()).containsPattern(
+				"<input type=\"hidden\"[^>]*name=\"coached\"[^>]*value=\"true\"|<input type=\"hidden\"[^>]*value=\"true\"[^>]*name=\"coached\"");
+	}
+
+	@Test
+	void aVagueDraftPostedAgainAfterCoachingIsPostedAndRedirectsWithAFlash() throws Exception {
+		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(42L, RequestStatus.OPEN,
+				Set.of(Action.CANCEL, Action.RESOLVE)));
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", "Help please")
+			.param("details", "It is broken.")
+			.param("anonymous", "true")
+			.param("coached", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/requests/42"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
+		ArgumentCaptor<RequestDraft> draft = ArgumentCaptor.forClass(RequestDraft.class);
+		verify(this.requests).post(eq("alice"), draft.capture());
+		assertThat(draft.getValue().title()).isEqualTo("Help please");
+		assertThat(draft.getValue().details()).isEqualTo("It is broken.");
+		assertThat(draft.getValue().anonymous()).isTrue();
+	}
+
+	@Test
+	void aSpecificDraftIsPostedOnTheFirstSubmitWithItsTopicsSplit() throws Exception {
+		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(7L, RequestStatus.OPEN,
+				Set.of(Action.CANCEL, Action.RESOLVE)));
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", SPECIFIC_TITLE)
+			.param("details", LONG_DETAILS)
+			.param("triedSoFar", "Dropped the index by hand")
+			.param("topics", " sql , flyway,,")
+			.param("urgency", "HIGH"))
+			.andExpect(redirectedUrl("/requests/7"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
+		ArgumentCaptor<RequestDraft> draft = ArgumentCaptor.forClass(RequestDraft.class);
+		verify(this.requests).post(eq("alice"), draft.capture());
+		assertThat(draft.getValue().topics()).containsExactly("sql", "flyway");
+		assertThat(draft.getValue().urgency()).isEqualTo("HIGH");
+		assertThat(draft.getValue().anonymous()).isFalse();
+	}
+
+	@Test
+	void postingWithoutACsrfTokenIsForbidden() throws Exception {
+		this.mvc.perform(post("/requests").param("title", SPECIFIC_TITLE).param("details", LONG_DETAILS))
+			.andExpect(status().isForbidden());
+		verifyNoInteractions(this.requests);
+	}
+
+	@Test
+	void claimingWithoutACsrfTokenIsForbidden() throws Exception {
+		this.mvc.perform(post("/requests/7/claim")).andExpect(status().isForbidden());
+		verifyNoInteractions(this.requests);
+	}
+
+	@Test
+	@WithAnonymousUser
+	void signedOutVisitorsAreSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/requests/new"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", endsWith("/login")));
+		verifyNoInteractions(this.requests);
+	}
+
+	// --- a request's page ----------------------------------------------------------------------------
+
+	static Stream<Set<Action>> actionSets() {
+		return Stream.of(EnumSet.noneOf(Action.class), EnumSet.of(Action.CLAIM), EnumSet.of(Action.CLAIM, Action.OFFER),
+				EnumSet.of(Action.RELEASE, Action.OFFER), EnumSet.of(Action.OFFER),
+				EnumSet.of(Action.RESOLVE, Action.CANCEL), EnumSet.of(Action.REOPEN),
+				EnumSet.of(Action.RESOLVE, Action.CANCEL, Action.REOPEN), EnumSet.allOf(Action.class));
+	}
+
+	@ParameterizedTest
+	@MethodSource("actionSets")
+	void theDetailPageShowsExactlyTheActionsThePersonMayTake(Set<Action> actions) throws Exception {
+		given(this.requests.view("alice", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, actions));
+		String html = this.mvc.perform(get("/requests/7"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/detail"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Set<String> expected = new LinkedHashSet<>();
+		for (Action action : actions) {
+			expected.add("/requests/7/" + switch (action) {
+				case CLAIM -> "claim";
+				case RELEASE -> "release";
+				case OFFER -> "offers";
+				case RESOLVE -> "resolve";
+				case CANCEL -> "cancel";
+				case REOPEN -> "reopen";
+			});
+		}
+		assertThat(postFormsIn(html)).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(html.contains("Claim this request")).as("claim button").isEqualTo(actions.contains(Action.CLAIM));
+		assertThat(html.contains("Release my claim")).as("release button")
+			.isEqualTo(actions.contains(Action.RELEASE));
+		assertThat(html.contains("Mark as resolved")).as("resolve button").isEqualTo(actions.contains(Action.RESOLVE));
+		assertThat(html.contains("Accept this answer and resolve")).as("accept button")
+			.isEqualTo(actions.contains(Action.RESOLVE));
+		assertThat(html.contains(">Reopen<")).as("reopen button").isEqualTo(actions.contains(Action.REOPEN));
+		assertThat(html.contains(">Cancel request<")).as("cancel button").isEqualTo(actions.contains(Action.CANCEL));
+		assertThat(html.contains(">Offer help<")).as("offer button").isEqualTo(actions.contains(Action.OFFER));
+		assertThat(html.contains("Nothing needs doing from you right now.")).as("no actions")
+			.isEqualTo(actions.isEmpty());
+	}
+
+	@Test
+	void theDetailPageEscapesWhatPeopleTyped() throws Exception {
+		RequestView typed = new RequestView(7L, "<script>alert(1)</script>", "a < b && c > d", null, List.of(),
+				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob <b>"), null, POSTED, null, null,
+				null, POSTED, false, Set.of(), List.of(), List.of());
+		given(this.requests.view("alice", 7L)).willReturn(typed);
+		this.mvc.perform(get("/requests/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
+			.andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
+			.andExpect(content().string(not(containsString("Bob <b>"))));
+	}
+
+	@Test
+	void anAnonymousRequestShowsNoAuthorName() throws Exception {
+		RequestView anonymous = new RequestView(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"), Urgency.HIGH,
+				true, RequestStatus.OPEN, null, null, POSTED, null, null, null, POSTED, false, Set.of(Action.OFFER),
+				List.of(), List.of(new EventView(null, true, null, RequestStatus.OPEN, POSTED)));
+		given(this.requests.view("alice", 7L)).willReturn(anonymous);
+		this.mvc.perform(get("/requests/7"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("asked anonymously")))
+			.andExpect(content().string(containsString("The person who asked")));
+	}
+
+	@Test
+	void anUnknownRequestShowsTheNotFoundPage() throws Exception {
+		given(this.requests.view("alice", 99L)).willThrow(NotFoundException.of("Request", "#99"));
+		this.mvc.perform(get("/requests/99")).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
+	}
+
+	@Test
+	void aRequestIdThatIsNotANumberShowsTheNotFoundPage() throws Exception {
+		this.mvc.perform(get("/requests/abc")).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
+		verifyNoInteractions(this.requests);
+	}
+
+	// --- actions -------------------------------------------------------------------------------------
+
+	@Test
+	@WithMockUser(username = "maria", roles = { "EMPLOYEE", "MENTOR" })
+	void claimingRedirectsToTheRequestWithAFlash() throws Exception {
+		given(this.requests.claim("maria", 7L)).willReturn(requestView(7L, RequestStatus.CLAIMED, Set.of(Action.RELEASE)));
+		this.mvc.perform(post("/requests/7/claim").with(csrf()))
+			.andExpect(redirectedUrl("/requests/7"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.claimed"));
+		verify(this.requests).claim("maria", 7L);
+	}
+
+	@Test
+	@WithMockUser(username = "maria", roles = { "EMPLOYEE", "MENTOR" })
+	void claimingAClaimedRequestRedirectsWithTheReasonAsAFlashError() throws Exception {
+		given(this.requests.claim("maria", 7L))
+			.willThrow(new ConflictException("Only open requests can be claimed; this one is claimed by Marco."));
+		this.mvc.perform(post("/requests/7/claim").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/requests/7"))
+			.andExpect(flash().attribute("flashError", "Only open requests can be claimed; this one is claimed by Marco."))
+			.andExpect(flash().attributeCount(1));
+	}
+
+	@Test
+	void aRefusedActionShowsTheForbiddenPageWithTheReason() throws Exception {
+		given(this.requests.claim("alice", 7L)).willThrow(new ForbiddenException("Only mentors can claim requests."));
+		this.mvc.perform(post("/requests/7/claim").with(csrf()))
+			.andExpect(status().isForbidden())
+			.andExpect(view().name("error/403"))
+			.andExpect(content().string(containsString("Only mentors can claim requests.")));
+	}
+
+	@Test
+	void resolvingPassesTheAcceptedOffer() throws Exception {
+		given(this.requests.resolve("alice", 7L, 3L)).willReturn(requestView(7L, RequestStatus.RESOLVED, Set.of()));
+		this.mvc.perform(post("/requests/7/resolve").with(csrf()).param("acceptedOfferId", "3"))
+			.andExpect(redirectedUrl("/requests/7"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.resolved"));
+		verify(this.requests).resolve("alice", 7L, 3L);
+	}
+
+	@Test
+	@WithMockUser(username = "bob", roles = "EMPLOYEE")
+	void anInvalidOfferReRendersTheRequestPageWithTheFieldMessage() throws Exception {
+		given(this.requests.offer(eq("bob"), eq(7L), any()))
+			.willThrow(org.handraise.shared.InvalidInputException.of("message", "must not be blank"));
+		given(this.requests.view("bob", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.OFFER)));
+		this.mvc.perform(post("/requests/7/offers").with(csrf()).param("message", " "))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/detail"))
+			.andExpect(model().attributeHasFieldErrors("offerForm", "message"))
+			.andExpect(content().string(containsString("must not be blank")));
+	}
+
+	// --- lists ---------------------------------------------------------------------------------------
+
+	@Test
+	void theListPageRendersAPageOfSummaries() throws Exception {
+		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
+				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
+				POSTED, 0, false, false);
+		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
+			.willReturn(new PageImpl<>(List.of(summary), PageRequest.of(0, 20), 1));
+		this.mvc.perform(get("/requests").param("status", "OPEN"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/list"))
+			.andExpect(content().string(containsString(SPECIFIC_TITLE)))
+			.andExpect(content().string(containsString("3 hours ago")));
+	}
+
+	private static Set<String> postFormsIn(String html) {
+		Set<String> actions = new LinkedHashSet<>();
+		Matcher form = Pattern.compile("<form[^>]*>").matcher(html);
+		while (form.find()) {
+			String tag = form.group();
+			if (!tag.contains("method=\"post\"")) {
+				continue;
+			}
+			Matcher action = Pattern.compile("action=\"([^\"]*)\"").matcher(tag);
+			if (action.find() && !action.group(1).equals("/logout")) {
+				actions.add(action.group(1));
+			}
+		}
+		return actions;
+	}
+
+	static RequestView requestView(long id, RequestStatus status, Set<Action> actions) {
+		PersonRef bob = new PersonRef("bob", "Bob");
+		PersonRef maria = new PersonRef("maria", "Maria");
+		List<OfferView> offers = List.of(new OfferView(3L, maria, "Use create index if not exists.",
+				POSTED.plusSeconds(600), false));
+		List<EventView> history = List.of(new EventView(bob, true, null, RequestStatus.OPEN, POSTED));
+		return new RequestView(id, SPECIFIC_TITLE, LONG_DETAILS, "Dropped the index by hand", List.of("flyway", "sql"),
+				Urgency.HIGH, false, status, bob, null, POSTED, null, POSTED.plusSeconds(600), null,
+				POSTED.plusSeconds(600), false, actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions), offers,
+				history);
+	}
+
+}
