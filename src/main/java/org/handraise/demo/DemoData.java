@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * relative to its start, and nothing is dated in the future.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 @ConditionalOnBooleanProperty(name = "handraise.demo-data", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 

@@ -55,12 +55,20 @@ public class PeopleService {
 
 	/** The person with this username, for other features to refer to. */
 	public Person byUsername(String username) {
-		return this.people.findByUsername(username).orElseThrow(() -> NotFoundException.of("Person", username));
+		return findByUsername(username).orElseThrow(() -> NotFoundException.of("Person", username));
 	}
 
 	public Optional<Credentials> credentials(String username) {
-		return this.people.findByUsername(username)
+		return findByUsername(username)
 			.map((p) -> new Credentials(p.getUsername(), p.getPasswordHash(), p.isActive(), p.getRoles()));
+	}
+
+	/** No username has control characters (nor could PostgreSQL compare one that had): such a name is nobody. */
+	private Optional<Person> findByUsername(String username) {
+		if (username == null || username.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
+			return Optional.empty();
+		}
+		return this.people.findByUsername(username);
 	}
 
 	public Me me(String username) {
@@ -107,7 +115,7 @@ public class PeopleService {
 			throw InvalidInputException.of("password", "must be between 12 and 128 characters");
 		}
 		String username = command.username();
-		if (this.people.existsByUsername(username)) {
+		if (findByUsername(username).isPresent()) {
 			throw InvalidInputException.of("username", "is already taken");
 		}
 		Person person = new Person(username, command.displayName().strip(), command.email().strip(),

@@ -89,10 +89,7 @@ public class HelpRequestService {
 
 	@Transactional
 	public RequestView claim(String username, long id) {
-		return change(username, id, (request, actor, now) -> {
-			request.claim(actor, now);
-			this.metrics.claimed();
-		});
+		return change(username, id, (request, actor, now) -> request.claim(actor, now));
 	}
 
 	@Transactional
@@ -112,20 +109,14 @@ public class HelpRequestService {
 
 	@Transactional
 	public RequestView resolve(String username, long id, Long acceptedOfferId) {
-		return change(username, id, (request, actor, now) -> {
-			request.resolve(actor, acceptedOfferId, now);
-			this.metrics.resolved();
-		});
+		return change(username, id, (request, actor, now) -> request.resolve(actor, acceptedOfferId, now));
 	}
 
 	@Transactional
 	public OfferView offer(String username, long id, OfferDraft draft) {
 		this.validation.check(draft);
 		Offer[] made = new Offer[1];
-		change(username, id, (request, actor, now) -> {
-			made[0] = request.offerHelp(actor, draft.message(), now);
-			this.metrics.offered();
-		});
+		change(username, id, (request, actor, now) -> made[0] = request.offerHelp(actor, draft.message(), now));
 		return OfferView.of(made[0]);
 	}
 
@@ -151,6 +142,8 @@ public class HelpRequestService {
 	private RequestView change(String username, long id, Instant now, Transition transition) {
 		Person actor = this.people.byUsername(username);
 		HelpRequest request = load(id);
+		RequestStatus before = request.getStatus();
+		int offersBefore = request.getOffers().size();
 		transition.apply(request, actor, now);
 		try {
 			this.requests.flush();
@@ -159,7 +152,22 @@ public class HelpRequestService {
 			throw new ConflictException(
 					"Someone else changed this request at the same moment; reload it to see what happened.");
 		}
+		count(before, request, offersBefore);
 		return toView(request, actor);
+	}
+
+	private void count(RequestStatus before, HelpRequest after, int offersBefore) {
+		if (after.getOffers().size() > offersBefore) {
+			this.metrics.offered();
+		}
+		if (before != after.getStatus()) {
+			switch (after.getStatus()) {
+				case CLAIMED -> this.metrics.claimed();
+				case RESOLVED -> this.metrics.resolved();
+				default -> {
+				}
+			}
+		}
 	}
 
 	@FunctionalInterface
@@ -179,7 +187,8 @@ public class HelpRequestService {
 		Person viewer = this.people.byUsername(username);
 		Page<HelpRequest> found = this.requests.findAll(RequestSpecifications.matching(filter, viewer),
 				pageable(page, size));
-		return found.map((r) -> toSummary(r, viewer, Set.of()));
+		Set<String> skills = viewer.hasRole(Role.MENTOR) ? viewer.getSkills() : Set.of();
+		return found.map((r) -> toSummary(r, viewer, skills));
 	}
 
 	public Page<RequestSummary> mentorQueue(String username, int page, int size) {
@@ -257,7 +266,19 @@ public class HelpRequestService {
 				hideAuthor ? null : PersonRef.of(request.getAuthor()), PersonRef.of(request.getClaimedBy()),
 				request.getCreatedAt(), request.getClaimedAt(), request.getFirstResponseAt(), request.getResolvedAt(),
 				request.getUpdatedAt(), mine, request.actionsFor(viewer),
-				request.getOffers().stream().map(OfferView::of).toList(), history);
+				request.getOffers().stream().map(OfferView::of).toList(), history, helpers(request));
+	}
+
+	/** Everyone who claimed the request or offered help on it, once each, in order of their first help. */
+	private static List<PersonRef> helpers(HelpRequest request) {
+		Map<Long, PersonRef> helpers = new java.util.LinkedHashMap<>();
+		request.getEvents()
+			.stream()
+			.filter((e) -> e.getToStatus() == RequestStatus.CLAIMED)
+			.forEach((e) -> helpers.putIfAbsent(e.getActor().getId(), PersonRef.of(e.getActor())));
+		request.getOffers().forEach((o) -> helpers.putIfAbsent(o.getHelper().getId(), PersonRef.of(o.getHelper())));
+		helpers.remove(request.getAuthor().getId());
+		return List.copyOf(helpers.values());
 	}
 
 	private RequestSummary toSummary(HelpRequest request, Person viewer, Set<String> skills) {

@@ -14,8 +14,18 @@ public record RequestFilter(RequestStatus status, String topic, boolean mine, bo
 
 	public RequestFilter {
 		sort = (sort != null) ? sort : Sort.NEWEST;
-		topic = (topic != null && !topic.isBlank()) ? topic.strip().toLowerCase(java.util.Locale.ROOT) : null;
-		query = (query != null && !query.isBlank()) ? query.strip() : null;
+		topic = clean(topic);
+		topic = (topic != null) ? topic.toLowerCase(java.util.Locale.ROOT) : null;
+		query = clean(query);
+	}
+
+	/** Search text without control characters (nobody types them; PostgreSQL refuses NUL), or null if blank. */
+	private static String clean(String text) {
+		if (text == null) {
+			return null;
+		}
+		String cleaned = text.replaceAll("[\\p{Cntrl}&&[^\\t\\n\\r]]", "").strip();
+		return cleaned.isEmpty() ? null : cleaned;
 	}
 
 	public static RequestFilter none() {

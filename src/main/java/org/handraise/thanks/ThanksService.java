@@ -110,6 +110,16 @@ public class ThanksService {
 		return new PageImpl<>(toViews(found.getContent(), viewer), found.getPageable(), found.getTotalElements());
 	}
 
+	/** One note, if the viewer may read it: public, or sent or received by them. */
+	public ThanksView note(String username, long id) {
+		Person viewer = this.people.byUsername(username);
+		ThankYouNote note = this.notes.findById(id)
+			.filter((n) -> n.isPublicNote() || n.getFrom().getId().equals(viewer.getId())
+					|| n.getTo().getId().equals(viewer.getId()))
+			.orElseThrow(() -> NotFoundException.of("Thank-you note", id));
+		return toViews(List.of(note), viewer).get(0);
+	}
+
 	public List<ThanksView> forRequest(String username, long requestId) {
 		Person viewer = this.people.byUsername(username);
 		return toViews(this.notes.findForRequestVisibleTo(requestId, viewer.getId(), NEWEST), viewer);

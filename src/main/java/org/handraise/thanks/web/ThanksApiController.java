@@ -14,6 +14,7 @@ import org.handraise.web.PageResponse;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,6 +44,12 @@ class ThanksApiController {
 	PageResponse<ThanksView> list(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Principal me) {
 		return PageResponse.of(this.thanks.visibleTo(me.getName(), page, size));
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One note, if it is public or mine")
+	ThanksView get(@PathVariable long id, Principal me) {
+		return this.thanks.note(me.getName(), id);
 	}
 
 	record NewThanks(String to, String message, Long requestId, @JsonProperty("public") Boolean isPublic) {

@@ -316,7 +316,8 @@ class RequestApiControllerTests {
 				true, EnumSet.of(Action.CANCEL, Action.RESOLVE),
 				List.of(new OfferView(3L, new PersonRef("maria", "Maria"), "Use create index if not exists.", POSTED,
 						false)),
-				List.of(new EventView(alice, true, null, RequestStatus.OPEN, POSTED)));
+				List.of(new EventView(alice, true, null, RequestStatus.OPEN, POSTED)),
+				List.of(new PersonRef("maria", "Maria")));
 	}
 
 }

@@ -289,7 +289,7 @@ class RequestControllerTests {
 	void theDetailPageEscapesWhatPeopleTyped() throws Exception {
 		RequestView typed = new RequestView(7L, "<script>alert(1)</script>", "a < b && c > d", null, List.of(),
 				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob <b>"), null, POSTED, null, null,
-				null, POSTED, false, Set.of(), List.of(), List.of());
+				null, POSTED, false, Set.of(), List.of(), List.of(), List.of());
 		given(this.requests.view("alice", 7L)).willReturn(typed);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
@@ -302,7 +302,7 @@ class RequestControllerTests {
 	void anAnonymousRequestShowsNoAuthorName() throws Exception {
 		RequestView anonymous = new RequestView(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"), Urgency.HIGH,
 				true, RequestStatus.OPEN, null, null, POSTED, null, null, null, POSTED, false, Set.of(Action.OFFER),
-				List.of(), List.of(new EventView(null, true, null, RequestStatus.OPEN, POSTED)));
+				List.of(), List.of(new EventView(null, true, null, RequestStatus.OPEN, POSTED)), List.of());
 		given(this.requests.view("alice", 7L)).willReturn(anonymous);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
@@ -418,7 +418,7 @@ class RequestControllerTests {
 		return new RequestView(id, SPECIFIC_TITLE, LONG_DETAILS, "Dropped the index by hand", List.of("flyway", "sql"),
 				Urgency.HIGH, false, status, bob, null, POSTED, null, POSTED.plusSeconds(600), null,
 				POSTED.plusSeconds(600), false, actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions), offers,
-				history);
+				history, offers.stream().map(OfferView::helper).distinct().toList());
 	}
 
 }
