@@ -170,11 +170,11 @@ public class HelpRequest {
 						? Refusal.conflict("Only open requests can be claimed; this one is " + describe() + ".") : null;
 			}
 			case RELEASE -> {
-				if (this.status != RequestStatus.CLAIMED) {
-					yield Refusal.conflict("Only claimed requests can be released; this one is " + describe() + ".");
+				if (this.claimedBy != null && !isClaimer(actor)) {
+					yield Refusal.forbidden("Only the mentor who claimed this request can release it.");
 				}
-				yield isClaimer(actor) ? null
-						: Refusal.forbidden("Only the mentor who claimed this request can release it.");
+				yield (this.status != RequestStatus.CLAIMED)
+						? Refusal.conflict("Only claimed requests can be released; this one is " + describe() + ".") : null;
 			}
 			case OFFER -> {
 				if (isAuthor) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.handraise.web.DatabaseUnavailableFilter;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -23,7 +25,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		if (authException instanceof InternalAuthenticationServiceException) {
+		if (authException instanceof InternalAuthenticationServiceException
+				&& DatabaseUnavailableFilter.isDatabaseUnavailable(authException)) {
 			// the account could not be looked up: the database is out of reach, not the credentials wrong
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			write(request, response, 503, "Service Unavailable",
