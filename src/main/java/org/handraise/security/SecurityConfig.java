@@ -9,6 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Two filter chains over the same accounts: {@code /api/**} is stateless HTTP Basic (no session, so no
@@ -26,6 +27,7 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+		strictHeaders(http);
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
 			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
@@ -43,6 +45,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+		strictHeaders(http);
 		http.securityMatcher("/actuator/**")
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -60,6 +63,7 @@ class SecurityConfig {
 	@Bean
 	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+		strictHeaders(http);
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
 					"/favicon.ico")
@@ -70,11 +74,31 @@ class SecurityConfig {
 			.hasRole("ADMIN")
 			.requestMatchers("/mentor", "/mentor/**")
 			.hasRole("MENTOR")
+			.requestMatchers("/stats", "/stats/**")
+			.hasAnyRole("MANAGER", "ADMIN")
 			.anyRequest()
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
 	}
+
+	/**
+	 * Headers for every response: a Content-Security-Policy without inline script, no framing, no sniffing,
+	 * a cautious referrer, and (Spring Security's default) {@code Cache-Control: no-store}.
+	 */
+	static void strictHeaders(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer
+				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.frameOptions((frame) -> frame.deny())
+			.permissionsPolicyHeader((permissions) -> permissions
+				.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+	}
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'";
 
 }
