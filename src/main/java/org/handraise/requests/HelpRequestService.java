@@ -205,16 +205,26 @@ public class HelpRequestService {
 				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
 		Specification<HelpRequest> myClaims = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), me),
 				cb.equal(root.get("status"), RequestStatus.CLAIMED));
-		PageRequest recent = PageRequest.of(0, 10, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id")));
-		List<RequestSummary> open = this.requests.findAll(mine, recent)
-			.map((r) -> toSummary(r, me, Set.of()))
-			.getContent();
-		List<RequestSummary> claims = this.requests.findAll(myClaims, recent)
-			.map((r) -> toSummary(r, me, Set.of()))
-			.getContent();
+		Sort recent = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+		List<RequestSummary> open = first(mine, recent, 10, me, Set.of());
+		List<RequestSummary> claims = first(myClaims, recent, 10, me, Set.of());
 		List<RequestSummary> attention = open.stream().filter((r) -> r.status() == RequestStatus.ANSWERED).toList();
-		List<RequestSummary> suggested = me.hasRole(Role.MENTOR) ? mentorQueue(username, 0, 5).getContent() : List.of();
+		List<RequestSummary> suggested = me.hasRole(Role.MENTOR)
+				? first(RequestSpecifications.mentorQueue(me, me.getSkills()), Sort.unsorted(), 5, me, me.getSkills())
+				: List.of();
 		return new HomeView(open, claims, attention, suggested);
+	}
+
+	/**
+	 * The first {@code limit} requests, without the count query a {@link Page} would add: the home page shows no
+	 * totals.
+	 */
+	private List<RequestSummary> first(Specification<HelpRequest> spec, Sort sort, int limit, Person viewer,
+			Set<String> skills) {
+		return this.requests.findBy(spec, (query) -> query.sortBy(sort).limit(limit).all())
+			.stream()
+			.map((r) -> toSummary(r, viewer, skills))
+			.toList();
 	}
 
 	public List<String> topicNames() {

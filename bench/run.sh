@@ -1,0 +1,372 @@
+#!/usr/bin/env bash
+# Handraise benchmark: one command, run from the project folder (a fresh clone is enough).
+#
+#   bench/run.sh [--size N] [--duration 20s] [--connections 16] [--threads 2] [--warmup 10s]
+#                [--pg-port 55433] [--app-port 18080] [--label TEXT]
+#
+# 1. installs wrk (Debian package) if it is missing;
+# 2. starts the system PostgreSQL 15 on 127.0.0.1:<pg-port> with its data in /var/tmp/handraise-bench-pg
+#    (initdb on first use) and creates a new, empty database handraise_bench;
+# 3. builds the jar if target/ has none, starts it on the postgres profile with production options (-Xmx256m,
+#    sessions in JDBC, template cache on) and records the time to the first 200 on /actuator/health;
+# 4. fills the database with bench/generate.sql (N requests, default 100,000, 1,000 people, 20 teams);
+# 5. signs in one page session (form login with CSRF), warms every scenario up, records RSS, counts the SQL
+#    statements per request of every scenario (pg_stat_statements), then drives each scenario with wrk
+#    (-t2 -c16 -d20s --latency) and records RSS again;
+# 6. writes raw output to target/bench/ and the results table to docs/performance.md (below the marker line;
+#    the hand-written text above it is kept); stops the app and PostgreSQL on exit.
+# Traffic goes to 127.0.0.1 only; every wait is bounded.
+set -euo pipefail
+
+SIZE=100000
+DURATION=20s
+CONNECTIONS=16
+THREADS=2
+WARMUP=""
+PG_PORT=55433
+APP_PORT=18080
+LABEL=""
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--size) SIZE="$2"; shift 2 ;;
+		--duration) DURATION="$2"; shift 2 ;;
+		--connections) CONNECTIONS="$2"; shift 2 ;;
+		--threads) THREADS="$2"; shift 2 ;;
+		--warmup) WARMUP="$2"; shift 2 ;;
+		--pg-port) PG_PORT="$2"; shift 2 ;;
+		--app-port) APP_PORT="$2"; shift 2 ;;
+		--label) LABEL="$2"; shift 2 ;;
+		-h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+		*) echo "unknown option: $1" >&2; exit 2 ;;
+	esac
+done
+case "$SIZE" in ''|*[!0-9]*) echo "--size must be a number" >&2; exit 2 ;; esac
+seconds_of() { # 20s, 1m, 20 -> seconds
+	case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
+}
+DURATION_S=$(seconds_of "$DURATION")
+if [ -z "$WARMUP" ]; then WARMUP="$(( DURATION_S < 10 ? DURATION_S : 10 ))s"; fi
+
+ROOT=$(pwd)
+if [ ! -f "$ROOT/pom.xml" ] || [ ! -f "$ROOT/bench/generate.sql" ]; then
+	echo "run bench/run.sh from the project folder" >&2; exit 2
+fi
+OUT="$ROOT/target/bench"
+mkdir -p "$OUT"
+rm -f "$OUT"/*.txt "$OUT"/*.log "$OUT"/*.tsv 2>/dev/null || true
+
+PG_BIN=/usr/lib/postgresql/15/bin
+PGDATA=/var/tmp/handraise-bench-pg
+DB=handraise_bench
+PASSWORD=handraise-bench
+BASE="http://127.0.0.1:$APP_PORT"
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
+
+log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
+now_ms() { date +%s%3N; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
+
+# --- tools -------------------------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null; then
+	log "installing wrk"
+	apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+fi
+for tool in curl java "$PG_BIN/pg_ctl"; do
+	command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
+done
+
+# --- clean-up on any exit ----------------------------------------------------------------------------------
+APP_PID=""
+PG_STARTED=""
+cleanup() {
+	if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID" 2>/dev/null || true
+		for _ in $(seq 1 100); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.1; done
+		kill -9 "$APP_PID" 2>/dev/null || true
+	fi
+	if [ -n "$PG_STARTED" ]; then
+		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# --- PostgreSQL --------------------------------------------------------------------------------------------
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
+	log "stopping a benchmark PostgreSQL left running in $PGDATA"
+	runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null
+fi
+if port_busy "$PG_PORT"; then
+	echo "port $PG_PORT is taken by another server; choose another with --pg-port" >&2; exit 2
+fi
+if port_busy "$APP_PORT"; then
+	echo "port $APP_PORT is taken; choose another with --app-port" >&2; exit 2
+fi
+if [ ! -f "$PGDATA/PG_VERSION" ]; then
+	log "initdb $PGDATA"
+	install -d -o postgres -g postgres -m 700 "$PGDATA"
+	runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$OUT/initdb.log"
+fi
+log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
+# Modest production-like settings; pg_stat_statements to count statements per request.
+runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
+	-o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGDATA -c shared_buffers=256MB -c work_mem=16MB \
+-c max_connections=100 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=off" \
+	start >/dev/null
+PG_STARTED=1
+"${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" \
+	-c "create extension if not exists pg_stat_statements"
+
+# --- the application ---------------------------------------------------------------------------------------
+JAR=$(ls "$ROOT"/target/handraise-*.jar 2>/dev/null | grep -v '\.original$' | head -1 || true)
+if [ -z "$JAR" ]; then
+	log "building the jar (./mvnw -B -q -DskipTests package)"
+	(cd "$ROOT" && ./mvnw -B -q -DskipTests package)
+	JAR=$(ls "$ROOT"/target/handraise-*.jar | grep -v '\.original$' | head -1)
+fi
+log "starting $(basename "$JAR") on :$APP_PORT (postgres profile, -Xmx256m)"
+START_MS=$(now_ms)
+SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
+	SPRING_DATASOURCE_PASSWORD="" \
+	java -Xmx256m -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
+	--server.address=127.0.0.1 --handraise.demo-data=false >"$OUT/app.log" 2>&1 &
+APP_PID=$!
+STARTUP_MS=""
+for _ in $(seq 1 1200); do # at most 120 s
+	if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health" || true)" = "200" ]; then
+		STARTUP_MS=$(( $(now_ms) - START_MS )); break
+	fi
+	kill -0 "$APP_PID" 2>/dev/null || { echo "the application died; see $OUT/app.log" >&2; exit 1; }
+	sleep 0.1
+done
+[ -n "$STARTUP_MS" ] || { echo "no 200 from /actuator/health within 120 s" >&2; exit 1; }
+log "first 200 after $STARTUP_MS ms (empty database, Flyway migrated it)"
+
+# --- data --------------------------------------------------------------------------------------------------
+log "generating $SIZE requests"
+GEN_START=$(now_ms)
+"${PSQL[@]}" -d "$DB" -v size="$SIZE" -f "$ROOT/bench/generate.sql" | tee "$OUT/generate.txt" >&2
+GEN_S=$(awk -v ms=$(( $(now_ms) - GEN_START )) 'BEGIN { printf "%.1f", ms / 1000 }')
+read -r N_REQ N_OFFERS N_EVENTS N_NOTES <<<"$("${PSQL[@]}" -d "$DB" -At -F ' ' -c "select (select count(*) from help_requests),
+	(select count(*) from offers), (select count(*) from request_events), (select count(*) from thank_you_notes)")"
+log "generated in ${GEN_S} s: $N_REQ requests, $N_OFFERS offers, $N_EVENTS events, $N_NOTES notes"
+
+# --- who and what --------------------------------------------------------------------------------------------
+PAGE_USER=user0011     # a mentor: the home page also shows suggestions
+MANAGER_USER=user0002  # a manager, for /api/stats
+basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$PASSWORD" | base64 -w0)"; }
+API_AUTH=$(basic "$PAGE_USER")
+export BENCH_AUTHOR_AUTH; BENCH_AUTHOR_AUTH=$(basic user0003)
+export BENCH_MENTOR_AUTH; BENCH_MENTOR_AUTH=$(basic user0021)
+export BENCH_HELPER_AUTH; BENCH_HELPER_AUTH=$(basic user0004)
+DETAIL_ID=$("${PSQL[@]}" -d "$DB" -At -c "select r.id from help_requests r where r.status = 'RESOLVED' and r.anonymous = false
+	and (select count(*) from offers o where o.request_id = r.id) >= 2 order by r.id desc limit 1")
+[ -n "$DETAIL_ID" ] || DETAIL_ID=$("${PSQL[@]}" -d "$DB" -At -c "select max(id) from help_requests")
+API_PAGE=5
+TODAY=$(date -u +%F)
+YEAR_AGO=$(date -u -d '364 days ago' +%F)
+
+JAR_COOKIES="$OUT/cookies.txt"
+rm -f "$JAR_COOKIES"
+LOGIN_HTML=$(curl -s -c "$JAR_COOKIES" -b "$JAR_COOKIES" "$BASE/login")
+CSRF=$(printf '%s' "$LOGIN_HTML" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+[ -n "$CSRF" ] || { echo "no CSRF token on /login" >&2; exit 1; }
+LOGIN_TO=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$JAR_COOKIES" -b "$JAR_COOKIES" \
+	--data-urlencode "username=$PAGE_USER" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$CSRF" \
+	"$BASE/login")
+case "$LOGIN_TO" in 302*/login*|200*) echo "sign-in failed: $LOGIN_TO" >&2; exit 1 ;; esac
+SESSION=$(awk '$6 == "SESSION" { print $7 }' "$JAR_COOKIES" | tail -1)
+[ -n "$SESSION" ] || { echo "no SESSION cookie after sign-in" >&2; exit 1; }
+COOKIE="SESSION=$SESSION"
+log "signed in as $PAGE_USER; detail page is request #$DETAIL_ID"
+
+# name | path | auth kind (none, cookie, api, manager, write) | description
+SCENARIOS=(
+	"static|/css/handraise.css|none|static resource, no auth (baseline)"
+	"health|/actuator/health/liveness|none|trivial endpoint, no auth"
+	"list|/requests|cookie|request list page"
+	"detail|/requests/$DETAIL_ID|cookie|request detail page"
+	"home|/|cookie|home page"
+	"api-list|/api/requests?page=$API_PAGE|api|GET /api/requests?page=$API_PAGE"
+	"api-detail|/api/requests/$DETAIL_ID|api|GET /api/requests/{id}"
+	"stats-8w|/api/stats|manager|GET /api/stats (8 weeks)"
+	"stats-1y|/api/stats?from=$YEAR_AGO&to=$TODAY|manager|GET /api/stats (one year)"
+	"writes|/api/requests|write|write mix: POST /api/requests + claim + offer"
+)
+
+headers_for() { # auth kind -> curl/wrk header arguments, one per line
+	case "$1" in
+		cookie) printf '%s\n' "Cookie: $COOKIE" "Accept: text/html" ;;
+		api) printf '%s\n' "Authorization: $API_AUTH" "Accept: application/json" ;;
+		manager) printf '%s\n' "Authorization: $(basic "$MANAGER_USER")" "Accept: application/json" ;;
+		*) ;;
+	esac
+}
+
+run_wrk() { # name path kind duration outfile
+	local args=(-t"$THREADS" -c"$CONNECTIONS" -d"$4" --latency --timeout 10s)
+	if [ "$3" = write ]; then
+		args+=(-s "$ROOT/bench/write-mix.lua")
+	else
+		while IFS= read -r h; do [ -n "$h" ] && args+=(-H "$h"); done < <(headers_for "$3")
+	fi
+	wrk "${args[@]}" "$BASE$2" >"$5" 2>&1 || true
+}
+
+status_of() { # path kind -> HTTP status of one GET
+	local args=(-s -o /dev/null -w '%{http_code}')
+	while IFS= read -r h; do [ -n "$h" ] && args+=(-H "$h"); done < <(headers_for "$2")
+	curl "${args[@]}" "$BASE$1" || true
+}
+
+# --- availability, warm-up ----------------------------------------------------------------------------------
+declare -A SKIP
+for s in "${SCENARIOS[@]}"; do
+	IFS='|' read -r name path kind _ <<<"$s"
+	[ "$kind" = write ] && continue
+	code=$(status_of "$path" "$kind")
+	if [ "$code" != 200 ]; then
+		SKIP[$name]="answered $code"
+		log "skipping $name: $path answered $code"
+	fi
+done
+
+log "warming up every scenario for $WARMUP"
+for s in "${SCENARIOS[@]}"; do
+	IFS='|' read -r name path kind _ <<<"$s"
+	[ -n "${SKIP[$name]:-}" ] && continue
+	run_wrk "$name" "$path" "$kind" "$WARMUP" "$OUT/warmup-$name.txt"
+done
+RSS_WARM=$(rss_mb "$APP_PID")
+log "RSS after warm-up: $RSS_WARM MB"
+
+# --- statements per request (pg_stat_statements, top-level statements, no BEGIN/COMMIT) ---------------------
+STMT_SAMPLES=10
+db_calls() {
+	"${PSQL[@]}" -d postgres -At -c "select coalesce(sum(s.calls), 0)
+		from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '$DB'"
+}
+settle() { # until the database has been quiet for a second (requests left over from wrk), at most 60 s
+	local i
+	for i in $(seq 1 60); do
+		"${PSQL[@]}" -d postgres -At -c "select pg_stat_statements_reset()" >/dev/null
+		sleep 1
+		[ "$(db_calls)" = 0 ] && return 0
+	done
+	log "the database did not become quiet within 60 s; statement counts may include other work"
+}
+statements() { # name path kind -> statements per request, from STMT_SAMPLES sequential requests
+	settle
+	local i
+	if [ "$3" = write ]; then
+		for i in $(seq 1 "$STMT_SAMPLES"); do
+			local id
+			id=$(curl -s -H "Authorization: $BENCH_AUTHOR_AUTH" -H 'Content-Type: application/json' \
+				-d '{"title":"Statement count probe","details":"Counting statements per write."}' \
+				"$BASE/api/requests" | grep -o '"id":[0-9]*' | head -1 | cut -d: -f2)
+			curl -s -o /dev/null -X POST -H "Authorization: $BENCH_MENTOR_AUTH" "$BASE/api/requests/$id/claim"
+			curl -s -o /dev/null -H "Authorization: $BENCH_HELPER_AUTH" -H 'Content-Type: application/json' \
+				-d '{"message":"Counting statements, too."}' "$BASE/api/requests/$id/offers"
+		done
+		i=$(( STMT_SAMPLES * 3 ))
+	else
+		for i in $(seq 1 "$STMT_SAMPLES"); do status_of "$2" "$3" >/dev/null; done
+		i=$STMT_SAMPLES
+	fi
+	sleep 0.2
+	awk -v c="$(db_calls)" -v n="$i" 'BEGIN { printf "%.1f", c / n }'
+}
+declare -A STMTS
+for s in "${SCENARIOS[@]}"; do
+	IFS='|' read -r name path kind _ <<<"$s"
+	[ -n "${SKIP[$name]:-}" ] && continue
+	STMTS[$name]=$(statements "$name" "$path" "$kind")
+	"${PSQL[@]}" -d postgres -At -F ' | ' -c "select s.calls, left(regexp_replace(s.query, '\s+', ' ', 'g'), 160)
+		from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = '$DB'
+		order by s.calls desc" >"$OUT/statements-$name.txt"
+	log "statements per request, $name: ${STMTS[$name]}"
+done
+
+# --- the measured runs ---------------------------------------------------------------------------------------
+for s in "${SCENARIOS[@]}"; do
+	IFS='|' read -r name path kind _ <<<"$s"
+	[ -n "${SKIP[$name]:-}" ] && continue
+	settle
+	log "wrk $name ($DURATION)"
+	run_wrk "$name" "$path" "$kind" "$DURATION" "$OUT/$name.txt"
+done
+RSS_AFTER=$(rss_mb "$APP_PID")
+log "RSS after the run: $RSS_AFTER MB"
+
+# --- results --------------------------------------------------------------------------------------------------
+to_ms() { # 1.23ms, 850.00us, 1.02s -> milliseconds
+	awk -v v="$1" 'BEGIN {
+		if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+		else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+		else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.0f", v * 60000 }
+		else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.0f", v * 1000 }
+		else printf "?" }'
+}
+field() { awk -v k="$1" '$1 == k { print $2; exit }' "$2"; }
+
+RESULTS="$OUT/results.tsv"
+printf 'scenario\treq_s\tp50_ms\tp99_ms\tnon2xx\terrors\tstatements\n' >"$RESULTS"
+BASELINE=""
+TABLE=""
+for s in "${SCENARIOS[@]}"; do
+	IFS='|' read -r name path kind desc <<<"$s"
+	if [ -n "${SKIP[$name]:-}" ]; then
+		TABLE+="| $desc | skipped: ${SKIP[$name]} | | | | | |"$'\n'
+		continue
+	fi
+	f="$OUT/$name.txt"
+	rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$f")
+	p50=$(to_ms "$(field '50%' "$f")")
+	p99=$(to_ms "$(field '99%' "$f")")
+	non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$f"); non2xx=${non2xx:-0}
+	errors=$(awk '/Socket errors:/ { gsub(/,/, ""); print $4 + $6 + $8 + $10 }' "$f"); errors=${errors:-0}
+	[ -z "$BASELINE" ] && BASELINE=${rps:-0}
+	ratio=$(awk -v a="${rps:-0}" -v b="$BASELINE" 'BEGIN { if (b > 0) printf "%.3f", a / b; else print "?" }')
+	extra=""
+	if [ "$kind" = write ]; then
+		created=$(awk '/created requests\/s/ { print $NF }' "$f")
+		extra=" (created requests/s: ${created:-?}; $(grep -o 'posted.*' "$f" | head -1))"
+	fi
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors" "${STMTS[$name]:-}" >>"$RESULTS"
+	TABLE+="| $desc$extra | $rps | $p50 | $p99 | $ratio | ${STMTS[$name]:-} | $non2xx / $errors |"$'\n'
+done
+
+if [ -z "$LABEL" ] && { [ "$SIZE" -lt 100000 ] || [ "$DURATION_S" -lt 20 ]; }; then
+	LABEL="VALIDATION RUN ONLY (small data / short runs): these figures check that the script works, they are not the measurement"
+fi
+DOC="$ROOT/docs/performance.md"
+MARKER='<!-- bench/run.sh writes everything below this line -->'
+mkdir -p "$ROOT/docs"
+if [ -f "$DOC" ] && grep -qF "$MARKER" "$DOC"; then
+	awk -v m="$MARKER" '{ print } $0 == m { exit }' "$DOC" >"$OUT/performance.head"
+else
+	printf '# Performance\n\nRun `bench/run.sh` from the project folder.\n\n%s\n' "$MARKER" >"$OUT/performance.head"
+fi
+{
+	cat "$OUT/performance.head"
+	echo
+	echo "## Latest run: $(date -u '+%Y-%m-%d %H:%M UTC')${LABEL:+ — $LABEL}"
+	echo
+	echo "- Command: \`bench/run.sh --size $SIZE --duration $DURATION\` (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP per scenario)"
+	echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), load average before the run $(cut -d' ' -f1-3 /proc/loadavg) (shared machine: compare ratios, not absolute req/s)"
+	echo "- Data: $N_REQ requests, $N_OFFERS offers, $N_EVENTS events, $N_NOTES thank-you notes, 1,000 people, 20 teams; generated in $GEN_S s"
+	echo "- JVM: $(java -version 2>&1 | head -1), \`-Xmx256m\`, profile \`postgres\`, sessions in JDBC"
+	echo "- Startup to the first 200 on /actuator/health: $STARTUP_MS ms"
+	echo "- RSS: $RSS_WARM MB after warm-up, $RSS_AFTER MB after the run"
+	echo "- Page scenarios as $PAGE_USER (mentor) with one signed-in session; API as $PAGE_USER with HTTP Basic; stats as $MANAGER_USER (manager); detail = request #$DETAIL_ID"
+	echo
+	echo "| scenario | req/s | p50 ms | p99 ms | ratio to static | SQL statements / request | non-2xx / socket errors |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+	printf '%s' "$TABLE"
+	echo
+	echo "Statements per request: top-level statements seen by PostgreSQL (pg_stat_statements, BEGIN/COMMIT not counted),"
+	echo "averaged over $STMT_SAMPLES sequential requests after warm-up; they include Spring Session's reads and writes and,"
+	echo "for the API, the sign-in look-up. The write mix counts per HTTP call (post, claim, offer). Raw wrk output: \`target/bench/\`."
+} >"$DOC"
+log "wrote $DOC and $OUT/"
