@@ -1,0 +1,60 @@
+package org.handraise.stats.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.handraise.stats.StatsCsv;
+import org.handraise.stats.StatsQuery;
+import org.handraise.stats.StatsReport;
+import org.handraise.stats.StatsService;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/stats} (JSON) and {@code GET /api/stats.csv}: the manager statistics for a period
+ * ({@code from}, {@code to} as {@code YYYY-MM-DD}, default the last eight weeks), optionally one {@code team} and
+ * one {@code topic}. Managers and administrators only (403 for everyone else, checked before the parameters);
+ * bad dates, {@code from} after {@code to}, or an unknown team or topic are a 400 problem with {@code errors}.
+ */
+@RestController
+@RequestMapping("/api")
+@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+class StatsApiController {
+
+	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final StatsService stats;
+
+	StatsApiController(StatsService stats) {
+		this.stats = stats;
+	}
+
+	@GetMapping("/stats")
+	StatsReport stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String topic) {
+		return this.stats.report(StatsQuery.parse(from, to, team, topic, this.stats.today()));
+	}
+
+	@GetMapping("/stats.csv")
+	ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String team, @RequestParam(required = false) String topic) {
+		StatsReport report = this.stats.report(StatsQuery.parse(from, to, team, topic, this.stats.today()));
+		return csvResponse(report);
+	}
+
+	static ResponseEntity<String> csvResponse(StatsReport report) {
+		String filename = "handraise-stats-" + report.period().from() + "-to-" + report.period().to() + ".csv";
+		return ResponseEntity.ok()
+			.contentType(TEXT_CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.body(StatsCsv.write(report));
+	}
+
+}
