@@ -1,0 +1,180 @@
+package org.handraise.browser;
+
+import java.util.List;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The help loop in the browser, one person after the other: alice asks (and fixes what the form tells her),
+ * maria finds the request at the top of her queue, claims and answers it, alice accepts the answer, resolves the
+ * request and thanks maria on the wall. The journeys build on each other, in this order.
+ */
+@Tag("browser")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HelpLoopBrowserTests extends BrowserJourney {
+
+	static final String TITLE = "Flyway migration fails on PostgreSQL with a duplicate index";
+
+	static final String DETAILS = "V7 creates an index that V3 already created under another name. H2 accepts it,"
+			+ " PostgreSQL stops with: relation \"idx_requests_status\" already exists.";
+
+	static final String OFFER = "Drop the old index in the same migration first: DROP INDEX IF EXISTS"
+			+ " idx_requests_status; then create it under the new name. Happy to pair on it.";
+
+	static final String THANKS = "Fixed in five minutes, and I learnt how Flyway orders migrations. Thank you!";
+
+	/** The request alice posts, as its path ({@code /requests/35}); null until the first journey posted it. */
+	private static String requestPath;
+
+	@Test
+	@Order(1)
+	void aliceAsksFixesWhatTheFormSaysAndFindsTheRequestInHerRequests() {
+		open("/login");
+		check("login");
+		screenshot("login");
+		signIn("alice");
+		check("home (employee)");
+
+		clickAndWait(By.linkText("Ask for help"));
+		assertThat(currentPath()).isEqualTo("/requests/new");
+		check("ask for help");
+
+		// A first try without a title: the form comes back with the error next to the field, and the coach's tips
+		type(By.id("details"), "It fails on PostgreSQL.");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		WebElement title = find(By.id("title"));
+		assertThat(title.getAttribute("class")).contains("is-invalid");
+		assertThat(title.getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(title.getAttribute("aria-describedby")).contains("title-errors");
+		assertThat(find(By.id("title-errors")).getText()).isEqualTo("must not be blank");
+		assertThat(find(By.cssSelector(".coach")).getText()).contains("Add a little more detail");
+		assertThat(find(By.id("details")).getAttribute("value")).isEqualTo("It fails on PostgreSQL.");
+		check("ask for help, with a validation error");
+		screenshot("ask-validation");
+
+		// She fixes it; the coach still has a tip (what she tried), and she may post it as it is
+		type(By.id("title"), TITLE);
+		type(By.id("details"), DETAILS);
+		type(By.id("topics"), "sql, java");
+		click(By.cssSelector("input[name=urgency][value=HIGH]"));
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(present(By.cssSelector(".is-invalid"))).isFalse();
+		assertThat(find(By.cssSelector(".coach")).getText()).contains("Say what you have already tried")
+			.doesNotContain("more detail");
+		assertThat(find(By.cssSelector("main form button[type=submit]")).getText()).isEqualTo("Post it as it is");
+		check("ask for help, with the coach's tips");
+		screenshot("ask-coach");
+
+		// She takes the tip, and the request is posted
+		type(By.id("triedSoFar"), "Renamed the index by hand in psql; the next migration fails the same way.");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(currentPath()).matches("/requests/\\d+");
+		requestPath = currentPath();
+		assertThat(find(By.cssSelector("main .alert-success[role=status]")).getText())
+			.contains("Your request is posted");
+		assertThat(heading()).isEqualTo(TITLE);
+		assertThat(mainText()).contains("by Alice Martin", "High", "Open");
+		check("request detail (author, open)");
+
+		// "My requests": on the home page, and as the "Mine" filter of the list
+		clickAndWait(By.cssSelector("nav a[href='/']"));
+		assertThat(find(By.cssSelector("section[aria-labelledby=mine-h]")).getText()).contains(TITLE);
+		clickAndWait(By.cssSelector("nav a[href='/requests']"));
+		click(By.id("mine"));
+		clickAndWait(By.cssSelector("form.filters button[type=submit]"));
+		assertThat(currentPath()).contains("mine=true");
+		List<String> titles = findAll(By.cssSelector(".request-card a")).stream().map(WebElement::getText).toList();
+		assertThat(titles).first().isEqualTo(TITLE);
+		assertThat(findAll(By.cssSelector(".request-card"))).isNotEmpty()
+			.allSatisfy((card) -> assertThat(card.getText()).contains("by Alice Martin"));
+		check("requests, filtered");
+	}
+
+	@Test
+	@Order(2)
+	void mariaFindsItFirstInHerQueueClaimsItAndOffersHelp() {
+		assumeTrue(requestPath != null, "alice's journey posted no request");
+		signIn("maria");
+		check("home (mentor)");
+
+		clickAndWait(By.cssSelector("nav a[href='/mentor']"));
+		WebElement first = find(By.cssSelector("section[aria-labelledby=queue-h] .request-card"));
+		assertThat(first.findElement(By.tagName("a")).getText()).isEqualTo(TITLE);
+		assertThat(first.getText()).contains("Matches your skills", "High", "by Alice Martin");
+		check("mentor queue");
+		screenshot("mentor-queue");
+
+		clickAndWait(first.findElement(By.tagName("a")));
+		assertThat(currentPath()).isEqualTo(requestPath);
+		check("request detail (mentor, open)");
+		clickAndWait(By.cssSelector("form[action$='/claim'] button"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("You claimed this request");
+		assertThat(find(By.cssSelector("header .badge.status-claimed")).getText()).isEqualTo("Claimed");
+		assertThat(mainText()).contains("claimed by Maria Rossi");
+		assertThat(present(By.cssSelector("form[action$='/claim']"))).isFalse();
+		check("request detail (claimer)");
+
+		type(By.id("message"), OFFER);
+		clickAndWait(By.cssSelector("form[action$='/offers'] button[type=submit]"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("Thanks for helping");
+		assertThat(find(By.cssSelector("header .badge.status-answered")).getText()).isEqualTo("Answered");
+		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Maria Rossi", OFFER);
+	}
+
+	@Test
+	@Order(3)
+	void aliceAcceptsTheAnswerResolvesAndThanksMariaOnTheWall() {
+		assumeTrue(requestPath != null, "alice's journey posted no request");
+		signIn("alice");
+		By attention = By.cssSelector("section[aria-labelledby=attention-h]");
+		assertThat(find(attention).getText()).contains(TITLE, "Answered");
+		screenshot("home");
+		phone();
+		assertNoSidewaysScrolling();
+		check("home (phone)");
+		screenshot("phone-home");
+		desktop();
+
+		clickAndWait(find(attention).findElement(By.linkText(TITLE)));
+		assertThat(currentPath()).isEqualTo(requestPath);
+		check("request detail (author, answered)");
+		screenshot("request-detail");
+		phone();
+		assertNoSidewaysScrolling();
+		check("request detail (phone)");
+		screenshot("phone-request-detail");
+		desktop();
+
+		clickAndWait(By.cssSelector("[id^=offer-] form[action$='/resolve'] button"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("Resolved");
+		assertThat(find(By.cssSelector("header .badge.status-resolved")).getText()).isEqualTo("Resolved");
+		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Accepted answer");
+		assertThat(present(By.cssSelector("form[action$='/resolve']"))).isFalse();
+		check("request detail (author, resolved)");
+
+		clickAndWait(By.linkText("Thank Maria Rossi"));
+		assertThat(currentPath()).startsWith("/thanks?to=maria");
+		assertThat(find(By.cssSelector("#to option:checked")).getText()).contains("Maria Rossi");
+		assertThat(find(By.id("requestId")).getAttribute("value")).isEqualTo(requestPath.replace("/requests/", ""));
+		assertThat(find(By.id("publicNote1")).isSelected()).isTrue();
+		type(By.id("message"), THANKS);
+		clickAndWait(By.cssSelector("form[action='/thanks'] button[type=submit]"));
+
+		assertThat(currentPath()).isEqualTo("/thanks");
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("thank-you note is sent");
+		WebElement newest = find(By.cssSelector("section[aria-labelledby=wall-h] figure"));
+		assertThat(newest.getText()).contains(THANKS, "Alice Martin thanked Maria Rossi");
+		check("thanks wall");
+		screenshot("thanks-wall");
+	}
+
+}
