@@ -49,8 +49,10 @@ class InitialAdmin implements ApplicationRunner {
 		if (this.people.count() > 0) {
 			return;
 		}
-		if (this.password.length() < 12 || this.password.length() > 128) {
-			throw new IllegalStateException("handraise.initial-admin.password must be 12 to 128 characters");
+		List<String> problems = new PasswordPolicy().problems(this.password, this.username);
+		if (!problems.isEmpty()) {
+			throw new IllegalStateException("handraise.initial-admin.password " + problems.get(0)
+					+ " (12 to 128 characters, not a common password, not the username)");
 		}
 		this.people.seed(this.username, "Administrator", null, Set.of(Role.ADMIN), List.of(),
 				this.passwordEncoder.encode(this.password), null);

@@ -10,11 +10,14 @@ import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 
+import org.handraise.audit.AuditAction;
+import org.handraise.audit.AuditLog;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -43,14 +46,24 @@ public class PeopleService {
 
 	private final Clock clock;
 
+	private final PasswordPolicy passwordPolicy;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
 	PeopleService(People people, Teams teams, PasswordEncoder passwordEncoder, Validation validation,
-			EntityManager entityManager, Clock clock) {
+			EntityManager entityManager, Clock clock, PasswordPolicy passwordPolicy, AuditLog audit,
+			ApplicationEventPublisher events) {
 		this.people = people;
 		this.teams = teams;
 		this.passwordEncoder = passwordEncoder;
 		this.validation = validation;
 		this.entityManager = entityManager;
 		this.clock = clock;
+		this.passwordPolicy = passwordPolicy;
+		this.audit = audit;
+		this.events = events;
 	}
 
 	/** The person with this username, for other features to refer to. */
@@ -111,17 +124,17 @@ public class PeopleService {
 	@PreAuthorize("hasRole('ADMIN')")
 	public AdminPersonView add(PersonCommand command) {
 		this.validation.check(command);
-		if (command.password() == null) {
-			throw InvalidInputException.of("password", "must be between 12 and 128 characters");
-		}
 		String username = command.username();
+		this.passwordPolicy.enforce("password", command.password(), username);
 		if (findByUsername(username).isPresent()) {
 			throw InvalidInputException.of("username", "is already taken");
 		}
 		Person person = new Person(username, command.displayName().strip(), command.email().strip(),
 				this.passwordEncoder.encode(command.password()), this.clock.instant());
 		apply(person, command);
-		return AdminPersonView.of(this.people.save(person));
+		Person saved = this.people.save(person);
+		this.audit.record(AuditAction.PERSON_ADDED, username, "roles " + rolesOf(saved));
+		return AdminPersonView.of(saved);
 	}
 
 	@Transactional
@@ -131,17 +144,44 @@ public class PeopleService {
 		this.validation.check(new PersonCommand(person.getUsername(), command.displayName(), command.email(),
 				command.team(), command.availability(), command.roles(), command.skills(), null));
 		person.rename(command.displayName().strip(), command.email().strip());
+		String rolesBefore = rolesOf(person);
 		apply(person, command);
+		String rolesAfter = rolesOf(person);
+		this.audit.record(AuditAction.PERSON_UPDATED, person.getUsername(), null);
+		if (!rolesBefore.equals(rolesAfter)) {
+			this.audit.record(AuditAction.ROLES_CHANGED, person.getUsername(), rolesBefore + " -> " + rolesAfter);
+		}
 		return AdminPersonView.of(person);
 	}
 
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public void resetPassword(String username, String newPassword) {
-		if (newPassword == null || newPassword.length() < 12 || newPassword.length() > 128) {
-			throw InvalidInputException.of("password", "must be between 12 and 128 characters");
+		Person person = byUsername(username);
+		this.passwordPolicy.enforce("password", newPassword, person.getUsername());
+		person.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.audit.record(AuditAction.PASSWORD_RESET, person.getUsername(), null);
+		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.PASSWORD_RESET));
+	}
+
+	/**
+	 * A person changes their own password: the current one must be right and the new one must follow the
+	 * {@link PasswordPolicy}. Their other sessions end.
+	 */
+	@Transactional(noRollbackFor = InvalidInputException.class)
+	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+		Person person = byUsername(username);
+		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, person.getPasswordHash())) {
+			this.audit.record(AuditAction.PASSWORD_CHANGE_FAILED, person.getUsername(), "wrong current password");
+			throw InvalidInputException.of("currentPassword", "is not your current password");
 		}
-		byUsername(username).changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.passwordPolicy.enforce("newPassword", newPassword, person.getUsername());
+		if (newPassword.equals(currentPassword)) {
+			throw InvalidInputException.of("newPassword", "must differ from your current password");
+		}
+		person.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		this.audit.record(AuditAction.PASSWORD_CHANGED, person.getUsername(), null);
+		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.PASSWORD_CHANGED));
 	}
 
 	@Transactional
@@ -150,13 +190,18 @@ public class PeopleService {
 		if (actor.equals(username)) {
 			throw new ConflictException("You cannot deactivate yourself; ask another administrator.");
 		}
-		byUsername(username).deactivate();
+		Person person = byUsername(username);
+		person.deactivate();
+		this.audit.record(AuditAction.PERSON_DEACTIVATED, person.getUsername(), null);
+		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.DEACTIVATED));
 	}
 
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public void activate(String username) {
-		byUsername(username).activate();
+		Person person = byUsername(username);
+		person.activate();
+		this.audit.record(AuditAction.PERSON_ACTIVATED, person.getUsername(), null);
 	}
 
 	/** Adds a person with an already encoded password; for seeding data, not for people. */
@@ -187,6 +232,10 @@ public class PeopleService {
 
 	private Team teamNamed(String name) {
 		return this.teams.findByNameIgnoreCase(name).orElseGet(() -> this.teams.save(new Team(name)));
+	}
+
+	private static String rolesOf(Person person) {
+		return person.getRoles().stream().map(Enum::name).sorted().toList().toString();
 	}
 
 	static List<String> normalizeSkills(Collection<String> skills) {

@@ -1,5 +1,8 @@
 package org.handraise.security;
 
+import java.time.Clock;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,6 +12,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
@@ -17,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
+@EnableConfigurationProperties(SecuritySettings.class)
 class SecurityConfig {
 
 	@Bean
@@ -27,14 +32,8 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-		strictHeaders(http);
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated())
-			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		statelessBasic(http.securityMatcher("/api/**"), problems)
+			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
 		return http.build();
 	}
 
@@ -45,25 +44,24 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-		strictHeaders(http);
-		http.securityMatcher("/actuator/**")
+		statelessBasic(http.securityMatcher("/actuator/**"), problems)
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.anyRequest()
-				.hasRole("ADMIN"))
-			.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
-			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf((csrf) -> csrf.disable())
-			.requestCache((cache) -> cache.disable())
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+				.hasRole("ADMIN"));
 		return http.build();
 	}
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, SecuritySettings settings, Clock clock) throws Exception {
 		strictHeaders(http);
+		// a session older than the absolute timeout ends before anyone reads who is signed in with it
+		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(settings.session().absoluteTimeout(), clock),
+				SecurityContextHolderFilter.class);
+		// a new session id at sign-in (no fixation), as Spring Security does by default: said here on purpose
+		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
 					"/favicon.ico")
@@ -81,6 +79,18 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
+	}
+
+	/**
+	 * A chain for machines: HTTP Basic on every call, no session (and so no CSRF), 401 and 403 as problem+json.
+	 */
+	private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
+		strictHeaders(http);
+		return http.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 	}
 
 	/**

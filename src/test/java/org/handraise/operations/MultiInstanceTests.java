@@ -94,6 +94,7 @@ class MultiInstanceTests {
 		PeopleService people = a.getBean(PeopleService.class);
 		String hash = encoder.encode(PASSWORD);
 		people.seed("alice", "Alice", "Platform", List.of(), List.of(), hash, null);
+		people.seed("dora", "Dora", "Platform", List.of(), List.of(), hash, null);
 		for (int i = 1; i <= 16; i++) {
 			people.seed("mentor" + i, "Mentor " + i, "Platform", List.of(Role.MENTOR), List.of("java"), hash, null);
 		}
@@ -117,6 +118,19 @@ class MultiInstanceTests {
 
 	private static String base(ConfigurableApplicationContext context) {
 		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+	}
+
+	@Test
+	void failedSignInsCountOverBothInstancesAndTheLockHoldsOnBoth() {
+		Api onA = new Api(base(a));
+		Api onB = new Api(base(b));
+		for (int i = 0; i < 5; i++) {
+			assertThat(((i % 2 == 0) ? onA : onB).get("/api/me", "dora", "wrong-password-" + i).status())
+				.isEqualTo(401);
+		}
+		assertThat(onA.get("/api/me", "dora", PASSWORD).status()).as("locked on a").isEqualTo(401);
+		assertThat(onB.get("/api/me", "dora", PASSWORD).status()).as("locked on b").isEqualTo(401);
+		assertThat(onB.get("/api/me", "alice", PASSWORD).status()).as("another account").isEqualTo(200);
 	}
 
 	@Test

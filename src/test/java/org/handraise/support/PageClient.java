@@ -103,6 +103,17 @@ public final class PageClient {
 		return this.csrfToken;
 	}
 
+	/** The value of a cookie this client holds ({@code SESSION} is the session id), or null. */
+	public String cookie(String name) {
+		return ((CookieManager) this.client.cookieHandler().orElseThrow()).getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals(name))
+			.map(java.net.HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
+	}
+
 	private Response send(HttpRequest.Builder request) {
 		try {
 			HttpResponse<String> response = this.client.send(

@@ -49,7 +49,8 @@ public abstract class PostgresIntegrationTest {
 	@BeforeEach
 	void emptyTables() {
 		this.jdbc.execute("truncate table thank_you_notes, request_events, offers, request_topics, help_requests,"
-				+ " topics, person_skills, person_roles, people, teams restart identity cascade");
+				+ " topics, person_skills, person_roles, people, teams, login_throttle, audit_events"
+				+ " restart identity cascade");
 	}
 
 	/** Adds a person whose password is {@link #PASSWORD}. */

@@ -1,0 +1,12 @@
+package org.handraise.audit;
+
+/**
+ * The kinds of security-relevant events the audit log records.
+ */
+public enum AuditAction {
+
+	LOGIN_SUCCESS, LOGIN_FAILURE, LOGIN_REFUSED_LOCKED, ACCOUNT_LOCKED, SESSIONS_ENDED, PASSWORD_CHANGED,
+	PASSWORD_CHANGE_FAILED, PASSWORD_RESET, PERSON_ADDED, PERSON_UPDATED, ROLES_CHANGED, PERSON_DEACTIVATED,
+	PERSON_ACTIVATED
+
+}

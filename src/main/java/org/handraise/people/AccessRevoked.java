@@ -1,0 +1,16 @@
+package org.handraise.people;
+
+/**
+ * Published when a person's existing sign-ins must no longer be trusted: they were deactivated, or their password
+ * was reset or changed. The security module ends their sessions (all of them, or all but the one that changed its
+ * own password).
+ */
+public record AccessRevoked(String username, Cause cause) {
+
+	public enum Cause {
+
+		DEACTIVATED, PASSWORD_RESET, PASSWORD_CHANGED
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.handraise.security;
+
+import java.security.Principal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.handraise.people.PeopleService;
+import org.handraise.shared.InvalidInputException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The signed-in person's own account: change their password (the current one required) and end their sessions
+ * on other devices. Wrong current passwords count towards the sign-in lockout, so this form is no way around it.
+ */
+@Controller
+@RequestMapping("/profile")
+class ProfileController {
+
+	private final PeopleService people;
+
+	private final LoginThrottle throttle;
+
+	private final SessionTerminator sessions;
+
+	ProfileController(PeopleService people, LoginThrottle throttle, SessionTerminator sessions) {
+		this.people = people;
+		this.throttle = throttle;
+		this.sessions = sessions;
+	}
+
+	@GetMapping
+	String profile(Principal me, HttpServletRequest request, Model model) {
+		model.addAttribute("form", new PasswordChangeForm());
+		return page(me, request, model);
+	}
+
+	@PostMapping("/password")
+	String changePassword(Principal me, @ModelAttribute("form") PasswordChangeForm form, BindingResult result,
+			HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		String name = me.getName();
+		if (this.throttle.state(name) == LoginThrottle.State.LOCKED) {
+			result.rejectValue("currentPassword", "locked", "Too many wrong passwords; try again later.");
+		}
+		else if (form.getNewPassword() == null || !form.getNewPassword().equals(form.getConfirmPassword())) {
+			result.rejectValue("confirmPassword", "mismatch", "does not match the new password");
+		}
+		else {
+			try {
+				this.people.changeOwnPassword(name, form.getCurrentPassword(), form.getNewPassword());
+				// a fresh session id for the session that stays, as at sign-in
+				request.changeSessionId();
+				redirect.addFlashAttribute("flashSuccess", "flash.profile.password");
+				return "redirect:/profile";
+			}
+			catch (InvalidInputException ex) {
+				ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+				if (ex.errors().stream().anyMatch((e) -> e.field().equals("currentPassword"))) {
+					this.throttle.recordFailure(name);
+				}
+			}
+		}
+		form.forget();
+		return page(me, request, model);
+	}
+
+	@PostMapping("/sessions/end-others")
+	String endOtherSessions(Principal me, HttpServletRequest request, RedirectAttributes redirect) {
+		this.sessions.endSessions(me.getName(), currentSessionId(request));
+		redirect.addFlashAttribute("flashSuccess", "flash.profile.sessions");
+		return "redirect:/profile";
+	}
+
+	private String page(Principal me, HttpServletRequest request, Model model) {
+		model.addAttribute("me", this.people.me(me.getName()));
+		model.addAttribute("otherSessions", this.sessions.countOthers(me.getName(), currentSessionId(request)));
+		return "profile";
+	}
+
+	private static String currentSessionId(HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		return (session != null) ? session.getId() : null;
+	}
+
+}

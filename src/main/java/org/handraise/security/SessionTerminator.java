@@ -1,0 +1,83 @@
+package org.handraise.security;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.handraise.audit.AuditAction;
+import org.handraise.audit.AuditLog;
+import org.handraise.people.AccessRevoked;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Ends a person's sessions everywhere they are stored (Spring Session keeps them in the database, indexed by
+ * principal name), so every instance forgets them at once.
+ */
+@Component
+class SessionTerminator {
+
+	private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+	private final AuditLog audit;
+
+	SessionTerminator(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit) {
+		this.sessions = sessions;
+		this.audit = audit;
+	}
+
+	/**
+	 * After the change is committed: a deactivated person or one whose password an administrator reset loses
+	 * every session; a person who changed their own password keeps the session they did it from.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(AccessRevoked event) {
+		String keep = isCurrentUser(event.username()) ? currentSessionId() : null;
+		int ended = endSessions(event.username(), keep);
+		if (ended > 0) {
+			this.audit.record(AuditAction.SESSIONS_ENDED, event.username(),
+					ended + " session(s), " + event.cause().name().toLowerCase(java.util.Locale.ROOT));
+		}
+	}
+
+	/** Ends all sessions of {@code username} but {@code keepSessionId} (null: all); how many ended. */
+	int endSessions(String username, String keepSessionId) {
+		int ended = 0;
+		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
+			if (!id.equals(keepSessionId)) {
+				this.sessions.deleteById(id);
+				ended++;
+			}
+		}
+		return ended;
+	}
+
+	/** How many sessions {@code username} has besides {@code currentSessionId}. */
+	int countOthers(String username, String currentSessionId) {
+		Map<String, ? extends Session> found = this.sessions.findByPrincipalName(username);
+		return (int) found.keySet().stream().filter((id) -> !id.equals(currentSessionId)).count();
+	}
+
+	private static boolean isCurrentUser(String username) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && username.equals(authentication.getName());
+	}
+
+	private static String currentSessionId() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			HttpSession session = request.getSession(false);
+			return (session != null) ? session.getId() : null;
+		}
+		return null;
+	}
+
+}
