@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Times GET /api/stats against a running Handraise filled by stats-data.sql (grace / bench, {noop} password, so
 # HTTP Basic costs nothing). Not a test: prints min / median / max wall time per query after warm-up calls.
-#   stats-benchmark.sh [base-url] [runs]      e.g. stats-benchmark.sh http://localhost:8092 9
+#   stats-benchmark.sh [base-url] [runs] [warm-ups]      e.g. stats-benchmark.sh http://localhost:8092 11 5
 set -euo pipefail
 BASE=${1:-http://localhost:8080}
 RUNS=${2:-9}
+WARMUPS=${3:-2}
 TODAY=$(date -u +%F)
 YEAR_AGO=$(date -u -d '364 days ago' +%F)
 time_it() {
   local path=$1
-  for _ in 1 2; do curl -sf -o /dev/null -u grace:bench "$BASE$path"; done
+  printf 'load %s  ' "$(cut -d' ' -f1-3 /proc/loadavg)"
+  for _ in $(seq 1 "$WARMUPS"); do curl -sf -o /dev/null -u grace:bench "$BASE$path"; done
   for _ in $(seq 1 "$RUNS"); do
     curl -sf -o /dev/null -w '%{time_total}\n' -u grace:bench "$BASE$path"
   done | sort -n | awk -v p="$path" '{t[NR] = $1 * 1000}

@@ -21,6 +21,7 @@ import org.handraise.shared.HelpMetrics;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -53,9 +54,12 @@ public class HelpRequestService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	HelpRequestService(HelpRequests requests, Topics topics, PeopleService people, Validation validation,
-			HelpMetrics metrics, Clock clock) {
+			HelpMetrics metrics, Clock clock, ApplicationEventPublisher events) {
 		this.metrics = metrics;
+		this.events = events;
 		this.requests = requests;
 		this.topics = topics;
 		this.people = people;
@@ -83,6 +87,7 @@ public class HelpRequestService {
 		HelpRequest request = HelpRequest.post(author, draft.title(), draft.details(), emptyToNull(draft.triedSoFar()),
 				draft.urgencyOrDefault(), draft.anonymous(), topicsNamed(draft.topics()), at);
 		this.requests.saveAndFlush(request);
+		this.events.publishEvent(new RequestChanged(request.getId()));
 		this.metrics.posted();
 		return toView(request, author);
 	}
@@ -152,6 +157,7 @@ public class HelpRequestService {
 			throw new ConflictException(
 					"Someone else changed this request at the same moment; reload it to see what happened.");
 		}
+		this.events.publishEvent(new RequestChanged(request.getId()));
 		count(before, request, offersBefore);
 		return toView(request, actor);
 	}

@@ -149,26 +149,18 @@ public class StatsService {
 	 * notes about a request posted in the period are never older than the period.
 	 */
 	private Cohort cohort(Scope s) {
-		String reopened = "select distinct e.request_id as request_id from request_events e where e.to_status = 'OPEN'"
-				+ " and e.from_status in ('ANSWERED', 'RESOLVED') and e.occurred_at >= :start";
-		String thanked = "select distinct n.request_id as request_id from thank_you_notes n"
-				+ " where n.created_at >= :start and n.request_id is not null";
-		String sql = "select count(*) as posted, " + statusSums("r") + ", "
-				+ "coalesce(sum(case when r.anonymous then 1 else 0 end), 0) as anonymous, "
-				+ namedAskers("r") + " as askers,"
-				+ " coalesce(sum(case when r.first_response_at is not null and "
-				+ seconds("r.created_at", "r.first_response_at") + " <= :target then 1 else 0 end), 0) as met,"
-				+ " coalesce(sum(case when r.first_response_at is not null then 1"
-				+ " when r.status in ('RESOLVED', 'CANCELLED') and "
-				+ seconds("r.created_at", "coalesce(r.resolved_at, r.cancelled_at)") + " <= :target then 0"
-				+ " when :now - " + epoch("r.created_at") + " > :target then 1 else 0 end), 0) as eligible,"
-				+ " count(ro.request_id) as reopened,"
-				+ " coalesce(sum(case when r.first_response_at is not null or r.status = 'RESOLVED'"
-				+ " or ro.request_id is not null then 1 else 0 end), 0) as answered,"
-				+ " coalesce(sum(case when r.status = 'RESOLVED' and th.request_id is not null then 1 else 0 end), 0)"
-				+ " as thanked"
-				+ " from help_requests r left join (" + reopened + ") ro on ro.request_id = r.id"
-				+ " left join (" + thanked + ") th on th.request_id = r.id where " + s.cohort("r");
+		String sql = "select count(*) as posted, " + statusSums("f") + ", "
+				+ "coalesce(sum(case when f.anonymous then 1 else 0 end), 0) as anonymous, "
+				+ namedAskers("f") + " as askers,"
+				+ " coalesce(sum(case when f.first_response_s <= :target then 1 else 0 end), 0) as met,"
+				+ " coalesce(sum(case when f.first_response_s is not null then 1"
+				+ " when f.status in ('RESOLVED', 'CANCELLED') and f.closed_s <= :target then 0"
+				+ " when :now - f.created_epoch > :target then 1 else 0 end), 0) as eligible,"
+				+ " coalesce(sum(case when f.reopened then 1 else 0 end), 0) as reopened,"
+				+ " coalesce(sum(case when f.first_response_s is not null or f.status = 'RESOLVED'"
+				+ " or f.reopened then 1 else 0 end), 0) as answered,"
+				+ " coalesce(sum(case when f.status = 'RESOLVED' and f.thanked then 1 else 0 end), 0) as thanked"
+				+ " from stats_request f where " + s.cohort("f");
 		return this.jdbc.queryForObject(sql, s.params(),
 				(rs, n) -> new Cohort(rs.getLong("posted"), rs.getLong("resolved"), rs.getLong("cancelled"),
 						rs.getLong("still_open"), rs.getLong("anonymous"), rs.getLong("askers"), rs.getLong("met"),
@@ -190,11 +182,15 @@ public class StatsService {
 	}
 
 	private List<TopicRow> topics(Scope s) {
-		String sql = "select t.name as topic, count(*) as posted, " + statusSums("r") + ", " + namedAskers("r")
-				+ " as askers from help_requests r join request_topics rt on rt.request_id = r.id"
-				+ " join topics t on t.id = rt.topic_id where " + s.cohort("r")
-				+ ((s.topicId() != null) ? " and rt.topic_id = :topicId" : "")
-				+ " group by t.name order by 2 desc, 1";
+		// per topic and asker first (a hash aggregate), then per topic: each named inner row is one distinct asker
+		String perAsker = "select x.topic_id as topic_id, x.author_id as author_id, x.anonymous as anonymous,"
+				+ " count(*) as posted, " + statusSums("x") + " from stats_request_topic x where " + s.period("x")
+				+ s.teamOfRequest("x") + ((s.topicId() != null) ? " and x.topic_id = :topicId" : "")
+				+ " group by x.topic_id, x.author_id, x.anonymous";
+		String sql = "select t.name as topic, sum(a.posted) as posted, sum(a.resolved) as resolved,"
+				+ " sum(a.cancelled) as cancelled, sum(a.still_open) as still_open,"
+				+ " coalesce(sum(case when a.anonymous = false then 1 else 0 end), 0) as askers from (" + perAsker
+				+ ") a join topics t on t.id = a.topic_id group by t.name order by 2 desc, 1";
 		return this.jdbc.query(sql, s.params(), (rs, n) -> s.floored(rs.getLong("askers"))
 				? new TopicRow(rs.getString("topic"), true, null, null, null, null)
 				: new TopicRow(rs.getString("topic"), false, rs.getLong("posted"), rs.getLong("resolved"),
@@ -217,28 +213,44 @@ public class StatsService {
 		if (s.cohortSuppressed()) {
 			return new Responsiveness(true, null, null, null, null, null);
 		}
+		if (percentilesInSql()) {
+			// the three durations in one pass: percentile_cont and count(column) leave out nulls
+			String sql = "select " + percentiles("f.first_response_s", "fr") + ", " + percentiles("f.first_claim_s", "cl")
+					+ ", " + percentiles("f.resolved_s", "rs") + " from stats_request f where " + s.cohort("f");
+			return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> new Responsiveness(false,
+					durations(rs, "fr"), durations(rs, "cl"), durations(rs, "rs"), Share.of(c.met(), c.eligible()),
+					Share.of(c.reopened(), c.answered())));
+		}
 		return new Responsiveness(false, durations(s, firstResponses(s)), durations(s, claims(s)),
 				durations(s, resolutions(s)), Share.of(c.met(), c.eligible()), Share.of(c.reopened(), c.answered()));
 	}
 
+	private static String percentiles(String column, String name) {
+		return "count(" + column + ") as " + name + "_n, percentile_cont(0.5) within group (order by " + column
+				+ ") as " + name + "_p50, percentile_cont(0.9) within group (order by " + column + ") as " + name
+				+ "_p90";
+	}
+
+	private static Durations durations(ResultSet rs, String name) throws SQLException {
+		return new Durations(rs.getLong(name + "_n"), minutes(number(rs, name + "_p50")),
+				minutes(number(rs, name + "_p90")));
+	}
+
 	/** Seconds from posting to the first offer, with the posting week as {@code wk}. */
 	private static String firstResponses(Scope s) {
-		return "select " + seconds("r.created_at", "r.first_response_at") + " as d, " + week("r.created_at")
-				+ " as wk from help_requests r where " + s.cohort("r") + " and r.first_response_at is not null";
+		return "select f.first_response_s as d, " + week("f.created_epoch") + " as wk from stats_request f where "
+				+ s.cohort("f") + " and f.first_response_s is not null";
 	}
 
 	/** Seconds from posting to the first claim (claims can be released, so from the history). */
 	private static String claims(Scope s) {
-		return "select " + seconds("r.created_at", "min(e.occurred_at)") + " as d from help_requests r"
-				+ " join request_events e on e.request_id = r.id and e.to_status = 'CLAIMED' and e.occurred_at >= :start"
-				+ " where " + s.cohort("r")
-				+ " group by r.id, r.created_at";
+		return "select f.first_claim_s as d from stats_request f where " + s.cohort("f")
+				+ " and f.first_claim_s is not null";
 	}
 
 	/** Seconds from posting to the resolution of requests that are resolved now. */
 	private static String resolutions(Scope s) {
-		return "select " + seconds("r.created_at", "r.resolved_at") + " as d from help_requests r where "
-				+ s.cohort("r") + " and r.status = 'RESOLVED' and r.resolved_at is not null";
+		return "select f.resolved_s as d from stats_request f where " + s.cohort("f") + " and f.resolved_s is not null";
 	}
 
 	private Durations durations(Scope s, String inner) {
@@ -333,12 +345,12 @@ public class StatsService {
 					names.put(rs.getLong("id"), rs.getString("name"));
 					members.put(rs.getLong("id"), rs.getLong("members"));
 				});
-		String perAsker = "select p.team_id as team_id, r.author_id as author_id, count(*) as requests"
-				+ " from help_requests r join people p on p.id = r.author_id where " + s.cohort("r")
-				+ " and r.anonymous = false and p.team_id is not null group by p.team_id, r.author_id";
+		String perAsker = "select p.team_id as team_id, f.author_id as author_id, count(*) as requests"
+				+ " from stats_request f join people p on p.id = f.author_id where " + s.cohort("f")
+				+ " and f.anonymous = false and p.team_id is not null group by p.team_id, f.author_id";
 		Map<Long, long[]> asking = new HashMap<>();
 		this.jdbc.query("select a.team_id as team_id, count(*) as askers, sum(a.requests) as requests,"
-				+ " coalesce(sum(case when exists (select 1 from help_requests e where e.author_id = a.author_id"
+				+ " coalesce(sum(case when exists (select 1 from stats_request e where e.author_id = a.author_id"
 				+ " and e.anonymous = false and e.created_at < :start) then 0 else 1 end), 0) as first_time"
 				+ " from (" + perAsker + ") a group by a.team_id", s.params(), (ResultSet rs) -> {
 					asking.put(rs.getLong("team_id"),
@@ -356,11 +368,13 @@ public class StatsService {
 						ratio(a[1], memberCount, 2)));
 			}
 		});
-		List<TeamTopicRow> byTopic = this.jdbc.query("select t.name as team, tp.name as topic, count(*) as requests,"
-				+ " count(distinct r.author_id) as askers from help_requests r join people p on p.id = r.author_id"
-				+ " join teams t on t.id = p.team_id join request_topics rt on rt.request_id = r.id"
-				+ " join topics tp on tp.id = rt.topic_id where " + s.cohort("r") + " and r.anonymous = false"
-				+ ((s.topicId() != null) ? " and rt.topic_id = :topicId" : "") + " group by t.name, tp.name order by 1, 2",
+		String perTopicAsker = "select x.topic_id as topic_id, x.author_id as author_id, count(*) as requests"
+				+ " from stats_request_topic x where " + s.period("x") + s.teamOfRequest("x") + " and x.anonymous = false"
+				+ ((s.topicId() != null) ? " and x.topic_id = :topicId" : "") + " group by x.topic_id, x.author_id";
+		List<TeamTopicRow> byTopic = this.jdbc.query("select t.name as team, tp.name as topic,"
+				+ " sum(a.requests) as requests, count(*) as askers from (" + perTopicAsker + ") a"
+				+ " join people p on p.id = a.author_id join teams t on t.id = p.team_id"
+				+ " join topics tp on tp.id = a.topic_id group by t.name, tp.name order by 1, 2",
 				s.params(), (rs, n) -> PrivacyFloor.suppresses(rs.getLong("askers"))
 						? new TeamTopicRow(rs.getString("team"), rs.getString("topic"), true, null)
 						: new TeamTopicRow(rs.getString("team"), rs.getString("topic"), false, rs.getLong("requests")));
@@ -372,7 +386,7 @@ public class StatsService {
 		long count = this.jdbc.queryForObject("select count(*) from people p where p.active = true and p.id in ("
 				+ managers + ")" + s.teamOfPerson("p.id"), s.params(), Long.class);
 		return this.jdbc.queryForObject("select count(distinct r.author_id) as askers, count(*) as requests"
-				+ " from help_requests r where " + s.cohort("r") + " and r.anonymous = false and r.author_id in ("
+				+ " from stats_request r where " + s.cohort("r") + " and r.anonymous = false and r.author_id in ("
 				+ managers + ")", s.params(), (rs, n) -> {
 					long askers = rs.getLong("askers");
 					return PrivacyFloor.suppresses(askers) ? new Leaders(count, true, null, null, null)
@@ -425,16 +439,16 @@ public class StatsService {
 	}
 
 	private Reciprocity reciprocity(Scope s) {
-		String askers = "select distinct r.author_id as pid from help_requests r where " + s.cohort("r")
+		String askers = "select distinct r.author_id as pid from stats_request r where " + s.cohort("r")
 				+ " and r.anonymous = false";
 		String helpers = "select o.helper_id as pid from offers o where o.created_at >= :start and o.created_at < :end"
 				+ s.topicOf("o.request_id") + s.teamOfPerson("o.helper_id")
 				+ " union select e.actor_id as pid from request_events e where e.to_status = 'CLAIMED'"
 				+ " and e.occurred_at >= :start and e.occurred_at < :end" + s.topicOf("e.request_id")
 				+ s.teamOfPerson("e.actor_id");
-		String sql = "select (select count(*) from (" + askers + ") a) as askers,"
-				+ " (select count(*) from (" + helpers + ") h) as helpers,"
-				+ " (select count(*) from (" + askers + ") a where a.pid in (" + helpers + ")) as asked_and_helped";
+		String sql = "with a as (" + askers + "), h as (" + helpers + ") select (select count(*) from a) as askers,"
+				+ " (select count(*) from h) as helpers,"
+				+ " (select count(*) from a where a.pid in (select h.pid from h)) as asked_and_helped";
 		return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> {
 			long asked = rs.getLong("askers");
 			long helped = rs.getLong("helpers");
@@ -451,15 +465,18 @@ public class StatsService {
 
 	private List<Week> weekly(Scope s) {
 		Map<Long, long[]> posted = new HashMap<>();
-		this.jdbc.query("select x.wk as wk, count(*) as posted, " + namedAskers("x") + " as askers from (select "
-				+ week("r.created_at") + " as wk, r.anonymous as anonymous, r.author_id as author_id"
-				+ " from help_requests r where " + s.cohort("r") + ") x group by x.wk", s.params(), (ResultSet rs) -> {
+		this.jdbc.query("select y.wk as wk, sum(y.posted) as posted,"
+				+ " coalesce(sum(case when y.anonymous = false then 1 else 0 end), 0) as askers from (select x.wk as wk,"
+				+ " x.anonymous as anonymous, x.author_id as author_id, count(*) as posted from (select "
+				+ week("r.created_epoch") + " as wk, r.anonymous as anonymous, r.author_id as author_id"
+				+ " from stats_request r where " + s.cohort("r") + ") x group by x.wk, x.anonymous, x.author_id) y"
+				+ " group by y.wk", s.params(), (ResultSet rs) -> {
 					posted.put(rs.getLong("wk"), new long[] { rs.getLong("posted"), rs.getLong("askers") });
 				});
 		Map<Long, Long> resolved = new HashMap<>();
-		this.jdbc.query("select x.wk as wk, count(*) as resolved from (select " + week("r.resolved_at")
-				+ " as wk from help_requests r where r.status = 'RESOLVED' and r.resolved_at >= :start"
-				+ " and r.resolved_at < :end" + s.teamOfRequest("r") + s.topicOf("r.id") + ") x group by x.wk",
+		this.jdbc.query("select x.wk as wk, count(*) as resolved from (select " + week("r.resolved_epoch")
+				+ " as wk from stats_request r where r.status = 'RESOLVED' and r.resolved_at >= :start"
+				+ " and r.resolved_at < :end" + s.teamOfRequest("r") + s.topicOf("r.request_id") + ") x group by x.wk",
 				s.params(), (ResultSet rs) -> {
 					resolved.put(rs.getLong("wk"), rs.getLong("resolved"));
 				});
@@ -484,13 +501,9 @@ public class StatsService {
 		return "extract(epoch from " + column + ")";
 	}
 
-	private static String seconds(String from, String to) {
-		return "(" + epoch(to) + " - " + epoch(from) + ")";
-	}
-
-	/** The week of {@code column}, counted from the Monday the period's first week starts on. */
-	private static String week(String column) {
-		return "floor((" + epoch(column) + " - :weekZero) / " + WEEK + ")";
+	/** The week of epoch seconds {@code epochColumn}, counted from the Monday the period's first week starts on. */
+	private static String week(String epochColumn) {
+		return "floor((" + epochColumn + " - :weekZero) / " + WEEK + ")";
 	}
 
 	private static String real(String expression) {
@@ -540,9 +553,14 @@ public class StatsService {
 			return PrivacyFloor.suppresses(narrowedToTeam(), askers);
 		}
 
-		/** Requests of alias {@code r} posted in the period, matching the team and topic. */
+		/** Facts ({@code stats_request}) of alias {@code r} posted in the period, matching the team and topic. */
 		String cohort(String r) {
-			return r + ".created_at >= :start and " + r + ".created_at < :end" + teamOfRequest(r) + topicOf(r + ".id");
+			return period(r) + teamOfRequest(r) + topicOf(r + ".request_id");
+		}
+
+		/** Rows of alias {@code r} posted in the period. */
+		String period(String r) {
+			return r + ".created_at >= :start and " + r + ".created_at < :end";
 		}
 
 		/** Named requests by the team's members: anonymous requests never count towards a team. */

@@ -12,6 +12,7 @@ import org.handraise.people.Person;
 import org.handraise.requests.HelpRequest;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.RequestHeadline;
+import org.handraise.requests.RequestChanged;
 import org.handraise.requests.RequestParticipants;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.HelpMetrics;
@@ -19,6 +20,7 @@ import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -49,9 +51,12 @@ public class ThanksService {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	ThanksService(ThankYouNotes notes, PeopleService people, HelpRequestService requests, Validation validation,
-			EntityManager entityManager, HelpMetrics metrics, Clock clock) {
+			EntityManager entityManager, HelpMetrics metrics, Clock clock, ApplicationEventPublisher events) {
 		this.metrics = metrics;
+		this.events = events;
 		this.notes = notes;
 		this.people = people;
 		this.requests = requests;
@@ -93,6 +98,9 @@ public class ThanksService {
 		}
 		ThankYouNote note = this.notes
 			.saveAndFlush(new ThankYouNote(from, to, request, draft.message(), draft.publicNote(), at));
+		if (draft.requestId() != null) {
+			this.events.publishEvent(new RequestChanged(draft.requestId()));
+		}
 		this.metrics.thanked();
 		return toViews(List.of(note), from).get(0);
 	}

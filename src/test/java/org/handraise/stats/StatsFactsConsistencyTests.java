@@ -1,0 +1,177 @@
+package org.handraise.stats;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.handraise.people.Role;
+import org.handraise.requests.Action;
+import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestDraft;
+import org.handraise.requests.RequestView;
+import org.handraise.support.PostgresIntegrationTest;
+import org.handraise.thanks.ThanksDraft;
+import org.handraise.thanks.ThanksService;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The derived statistics tables ({@code stats_request}, {@code stats_request_topic}) always agree with the raw
+ * tables: random lifecycles (posts, claims, releases, offers, resolutions with and without an accepted offer,
+ * cancellations, reopenings, thank-you notes, and refused actions whose transactions roll back) are driven through
+ * the services on PostgreSQL, and after every few steps every derived row is compared with the same figures
+ * recomputed from the raw tables by a different formulation (grouped joins, as the migration's backfill).
+ */
+class StatsFactsConsistencyTests extends PostgresIntegrationTest {
+
+	/** The facts recomputed from the raw tables (the V8 backfill's query). */
+	private static final String EXPECTED = "select r.id as request_id, r.created_at,"
+			+ " cast(extract(epoch from r.created_at) as double precision) as created_epoch, r.author_id, r.anonymous,"
+			+ " r.status, r.resolved_at, cast(extract(epoch from r.resolved_at) as double precision) as resolved_epoch,"
+			+ " cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision)"
+			+ " as first_response_s,"
+			+ " cast(extract(epoch from c.first_claim) - extract(epoch from r.created_at) as double precision)"
+			+ " as first_claim_s,"
+			+ " case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)"
+			+ " - extract(epoch from r.created_at) as double precision) end as resolved_s,"
+			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
+			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end as closed_s,"
+			+ " ro.request_id is not null as reopened, th.request_id is not null as thanked"
+			+ " from help_requests r"
+			+ " left join (select e.request_id as request_id, min(e.occurred_at) as first_claim from request_events e"
+			+ " where e.to_status = 'CLAIMED' group by e.request_id) c on c.request_id = r.id"
+			+ " left join (select distinct e.request_id as request_id from request_events e where e.to_status = 'OPEN'"
+			+ " and e.from_status in ('ANSWERED', 'RESOLVED')) ro on ro.request_id = r.id"
+			+ " left join (select distinct n.request_id as request_id from thank_you_notes n"
+			+ " where n.request_id is not null) th on th.request_id = r.id";
+
+	private static final String ACTUAL = "select request_id, created_at, created_epoch, author_id, anonymous, status,"
+			+ " resolved_at, resolved_epoch,"
+			+ " first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked from stats_request";
+
+	private static final String EXPECTED_TOPICS = "select rt.request_id, rt.topic_id, r.created_at, r.author_id,"
+			+ " r.anonymous, r.status from request_topics rt join help_requests r on r.id = rt.request_id";
+
+	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status"
+			+ " from stats_request_topic";
+
+	private static final List<String> TOPICS = List.of("java", "sql", "kubernetes", "spring", "kotlin");
+
+	private static final List<String> ASKERS = List.of("alice", "bob", "carol", "dave", "erin");
+
+	private static final List<String> MENTORS = List.of("maria", "marco");
+
+	@Autowired
+	HelpRequestService requests;
+
+	@Autowired
+	ThanksService thanks;
+
+	@Test
+	void randomLifecyclesKeepTheFactsInStepWithTheRawTables() {
+		person("alice", "Platform", List.of());
+		person("bob", "Platform", List.of());
+		person("carol", "Mobile", List.of());
+		person("dave", "Mobile", List.of());
+		person("erin", "Data", List.of(), Role.MANAGER);
+		person("maria", "Platform", List.of(), Role.MENTOR);
+		person("marco", "Data", List.of(), Role.MENTOR);
+		List<String> everyone = new ArrayList<>(ASKERS);
+		everyone.addAll(MENTORS);
+		Action[] actions = Action.values();
+		for (long seed = 1; seed <= 4; seed++) {
+			Random random = new Random(seed);
+			Instant at = Instant.parse("2026-01-05T08:00:00Z").plus(Duration.ofDays(30 * seed));
+			List<Long> ids = new ArrayList<>();
+			int done = 0;
+			int refused = 0;
+			for (int step = 0; step < 200; step++) {
+				at = at.plusSeconds(1 + random.nextInt(40_000)).plusMillis(random.nextInt(1000));
+				int dice = random.nextInt(100);
+				if (ids.isEmpty() || dice < 15) {
+					String author = ASKERS.get(random.nextInt(ASKERS.size()));
+					List<String> topics = List.of(TOPICS.get(random.nextInt(TOPICS.size())),
+							TOPICS.get(random.nextInt(TOPICS.size())));
+					RequestDraft draft = new RequestDraft("Help with " + topics.get(0), "Some details.", null,
+							topics.stream().distinct().toList(), null, random.nextInt(5) == 0);
+					ids.add(this.requests.post(author, draft, at).id());
+					done++;
+				}
+				else if (randomStep(random, ids.get(random.nextInt(ids.size())), everyone, actions, at)) {
+					done++;
+				}
+				else {
+					refused++;
+				}
+				if (step % 25 == 24) {
+					assertInStep();
+				}
+			}
+			assertThat(done).isGreaterThan(50);
+			assertThat(refused).isGreaterThan(0);
+			assertInStep();
+		}
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where reopened", Long.class))
+			.isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where thanked", Long.class))
+			.isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where status = 'RESOLVED'",
+				Long.class))
+			.isPositive();
+	}
+
+	/**
+	 * A random action on request {@code id} (the author resolves, cancels and reopens; anyone else claims, releases
+	 * and offers), or a thank-you note from the author; {@code false} when the rules refused it (and its
+	 * transaction rolled back).
+	 */
+	private boolean randomStep(Random random, long id, List<String> everyone, Action[] actions, Instant at) {
+		String actor = everyone.get(random.nextInt(everyone.size()));
+		try {
+			if (random.nextInt(4) == 0) {
+				String author = this.jdbc.queryForObject(
+						"select p.username from help_requests r join people p on p.id = r.author_id where r.id = ?",
+						String.class, id);
+				this.thanks.send(author, new ThanksDraft(actor, "Thanks!", id, random.nextBoolean()), at);
+			}
+			else {
+				String author = this.jdbc.queryForObject(
+						"select p.username from help_requests r join people p on p.id = r.author_id where r.id = ?",
+						String.class, id);
+				Action action = actions[random.nextInt(actions.length)];
+				String who = (action == Action.RESOLVE || action == Action.CANCEL || action == Action.REOPEN) ? author
+						: actor;
+				RequestView view = this.requests.view(who, id);
+				Long accepted = (action == Action.RESOLVE && !view.offers().isEmpty() && random.nextBoolean())
+						? view.offers().get(0).id() : null;
+				this.requests.act(who, id, action, at.plusMillis(1 + random.nextInt(900)), "Have a look at this.",
+						accepted);
+			}
+			return true;
+		}
+		catch (RuntimeException refused) {
+			return false;
+		}
+	}
+
+	private void assertInStep() {
+		assertSame(EXPECTED, ACTUAL);
+		assertSame(EXPECTED_TOPICS, ACTUAL_TOPICS);
+	}
+
+	private void assertSame(String expected, String actual) {
+		List<Map<String, Object>> missing = this.jdbc.queryForList("(" + expected + ") except (" + actual + ")");
+		List<Map<String, Object>> extra = this.jdbc.queryForList("(" + actual + ") except (" + expected + ")");
+		assertThat(missing).as("rows the derived table lacks or has wrong").isEmpty();
+		assertThat(extra).as("rows the derived table should not have").isEmpty();
+		assertThat(this.jdbc.queryForObject("select count(*) from (" + actual + ") x", Long.class))
+			.isEqualTo(this.jdbc.queryForObject("select count(*) from (" + expected + ") x", Long.class));
+	}
+
+}
