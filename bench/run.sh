@@ -2,14 +2,16 @@
 # Handraise benchmark: one command, run from the project folder (a fresh clone is enough).
 #
 #   bench/run.sh [--size N] [--duration 20s] [--connections 16] [--threads 2] [--warmup 10s]
-#                [--pg-port 55433] [--app-port 18080] [--label TEXT]
+#                [--pg-port 55433] [--app-port 18080] [--label TEXT] [--api-auth token|basic]
 #
 # 1. installs wrk (Debian package) if it is missing;
 # 2. starts the system PostgreSQL 15 on 127.0.0.1:<pg-port> with its data in /var/tmp/handraise-bench-pg
 #    (initdb on first use) and creates a new, empty database handraise_bench;
 # 3. builds the jar if target/ has none, starts it on the postgres profile with production options (-Xmx256m,
 #    sessions in JDBC, template cache on) and records the time to the first 200 on /actuator/health;
-# 4. fills the database with bench/generate.sql (N requests, default 100,000, 1,000 people, 20 teams);
+# 4. fills the database with bench/generate.sql (N requests, default 100,000, 1,000 people, 20 teams) and gives
+#    the API users a personal access token each (a random token, its SHA-256 hash inserted with psql); the API,
+#    stats and write-mix scenarios send it as "Authorization: Bearer" (--api-auth basic: HTTP Basic instead);
 # 5. signs in one page session (form login with CSRF), warms every scenario up, records RSS, counts the SQL
 #    statements per request of every scenario (pg_stat_statements), then drives each scenario with wrk
 #    (-t2 -c16 -d20s --latency) and records RSS again;
@@ -26,6 +28,7 @@ WARMUP=""
 PG_PORT=55433
 APP_PORT=18080
 LABEL=""
+API_AUTH_KIND=token
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--size) SIZE="$2"; shift 2 ;;
@@ -36,11 +39,13 @@ while [ $# -gt 0 ]; do
 		--pg-port) PG_PORT="$2"; shift 2 ;;
 		--app-port) APP_PORT="$2"; shift 2 ;;
 		--label) LABEL="$2"; shift 2 ;;
-		-h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+		--api-auth) API_AUTH_KIND="$2"; shift 2 ;;
+		-h|--help) sed -n '2,22p' "$0"; exit 0 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
 case "$SIZE" in ''|*[!0-9]*) echo "--size must be a number" >&2; exit 2 ;; esac
+case "$API_AUTH_KIND" in token|basic) ;; *) echo "--api-auth must be token or basic" >&2; exit 2 ;; esac
 seconds_of() { # 20s, 1m, 20 -> seconds
 	case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
 }
@@ -156,10 +161,25 @@ log "generated in ${GEN_S} s: $N_REQ requests, $N_OFFERS offers, $N_EVENTS event
 PAGE_USER=user0011     # a mentor: the home page also shows suggestions
 MANAGER_USER=user0002  # a manager, for /api/stats
 basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$PASSWORD" | base64 -w0)"; }
-API_AUTH=$(basic "$PAGE_USER")
-export BENCH_AUTHOR_AUTH; BENCH_AUTHOR_AUTH=$(basic user0003)
-export BENCH_MENTOR_AUTH; BENCH_MENTOR_AUTH=$(basic user0021)
-export BENCH_HELPER_AUTH; BENCH_HELPER_AUTH=$(basic user0004)
+# a personal access token for a user: 32 random bytes, base64url after hr_, only its SHA-256 hash in the table
+bearer() {
+	local token hash
+	token="hr_$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
+	hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+	"${PSQL[@]}" -d "$DB" -c "insert into access_tokens (person_id, name, token_hash, created_at)
+		select id, 'bench', '$hash', now() from people where username = '$1'" >/dev/null
+	printf 'Bearer %s' "$token"
+}
+api_auth() { if [ "$API_AUTH_KIND" = token ]; then bearer "$1"; else basic "$1"; fi; }
+API_AUTH=$(api_auth "$PAGE_USER")
+MANAGER_AUTH=$(api_auth "$MANAGER_USER")
+export BENCH_AUTHOR_AUTH; BENCH_AUTHOR_AUTH=$(api_auth user0003)
+export BENCH_MENTOR_AUTH; BENCH_MENTOR_AUTH=$(api_auth user0021)
+export BENCH_HELPER_AUTH; BENCH_HELPER_AUTH=$(api_auth user0004)
+for auth in "$API_AUTH" "$MANAGER_AUTH"; do
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: $auth" "$BASE/api/me")
+	[ "$code" = 200 ] || { echo "API sign-in ($API_AUTH_KIND) failed: $code" >&2; exit 1; }
+done
 DETAIL_ID=$("${PSQL[@]}" -d "$DB" -At -c "select r.id from help_requests r where r.status = 'RESOLVED' and r.anonymous = false
 	and (select count(*) from offers o where o.request_id = r.id) >= 2 order by r.id desc limit 1")
 [ -n "$DETAIL_ID" ] || DETAIL_ID=$("${PSQL[@]}" -d "$DB" -At -c "select max(id) from help_requests")
@@ -199,7 +219,7 @@ headers_for() { # auth kind -> curl/wrk header arguments, one per line
 	case "$1" in
 		cookie) printf '%s\n' "Cookie: $COOKIE" "Accept: text/html" ;;
 		api) printf '%s\n' "Authorization: $API_AUTH" "Accept: application/json" ;;
-		manager) printf '%s\n' "Authorization: $(basic "$MANAGER_USER")" "Accept: application/json" ;;
+		manager) printf '%s\n' "Authorization: $MANAGER_AUTH" "Accept: application/json" ;;
 		*) ;;
 	esac
 }
@@ -359,7 +379,7 @@ fi
 	echo "- JVM: $(java -version 2>&1 | head -1), \`-Xmx256m\`, profile \`postgres\`, sessions in JDBC"
 	echo "- Startup to the first 200 on /actuator/health: $STARTUP_MS ms"
 	echo "- RSS: $RSS_WARM MB after warm-up, $RSS_AFTER MB after the run"
-	echo "- Page scenarios as $PAGE_USER (mentor) with one signed-in session; API as $PAGE_USER with HTTP Basic; stats as $MANAGER_USER (manager); detail = request #$DETAIL_ID"
+	echo "- Page scenarios as $PAGE_USER (mentor) with one signed-in session; API as $PAGE_USER with $([ "$API_AUTH_KIND" = token ] && echo "a personal access token (Bearer)" || echo "HTTP Basic"); stats as $MANAGER_USER (manager); detail = request #$DETAIL_ID"
 	echo
 	echo "| scenario | req/s | p50 ms | p99 ms | ratio to static | SQL statements / request | non-2xx / socket errors |"
 	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"

@@ -1,8 +1,8 @@
 -- wrk script: the write mix. Each posted request (as the author) is then claimed (by a mentor) and answered
 -- (an offer by a third person): POST /api/requests, POST /api/requests/{id}/claim, POST /api/requests/{id}/offers.
 -- Credentials come from the environment: BENCH_AUTHOR_AUTH, BENCH_MENTOR_AUTH, BENCH_HELPER_AUTH
--- ("Basic ..." header values). The next step is read from the response body, so no state is shared between
--- connections; done() prints how many requests were created, claimed and answered.
+-- ("Bearer hr_..." or "Basic ..." header values). The next step is read from the response body, so no state
+-- is shared between connections; done() prints how many requests were created, claimed and answered.
 
 local author = os.getenv("BENCH_AUTHOR_AUTH")
 local mentor = os.getenv("BENCH_MENTOR_AUTH")

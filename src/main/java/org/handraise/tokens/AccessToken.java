@@ -1,0 +1,77 @@
+package org.handraise.tokens;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A personal access token of one person: a name they chose and the SHA-256 hash of the token, never the token.
+ */
+@Entity
+@Table(name = "access_tokens")
+class AccessToken {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "person_id", nullable = false, updatable = false)
+	private Long personId;
+
+	@Column(nullable = false, length = 60)
+	private String name;
+
+	@Column(name = "token_hash", nullable = false, updatable = false, length = 64)
+	@JdbcTypeCode(SqlTypes.CHAR)
+	private String tokenHash;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "last_used_at")
+	private Instant lastUsedAt;
+
+	@Column(name = "revoked_at")
+	private Instant revokedAt;
+
+	@Column(name = "expires_at")
+	private Instant expiresAt;
+
+	protected AccessToken() {
+	}
+
+	AccessToken(Long personId, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
+		this.personId = personId;
+		this.name = name;
+		this.tokenHash = tokenHash;
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+	}
+
+	Long getId() {
+		return this.id;
+	}
+
+	Long getPersonId() {
+		return this.personId;
+	}
+
+	void revoke(Instant now) {
+		if (this.revokedAt == null) {
+			this.revokedAt = now;
+		}
+	}
+
+	AccessTokenView view() {
+		return new AccessTokenView(this.id, this.name, this.createdAt, this.lastUsedAt, this.revokedAt,
+				this.expiresAt);
+	}
+
+}
