@@ -56,6 +56,9 @@ public class AuditLog {
 
 	/** Records an event with a given actor (for sign-in, where nobody is signed in yet). */
 	public void record(String actor, AuditAction action, String subject, String detail) {
+		if (action.isTransition()) {
+			throw new IllegalArgumentException(action + " is read from request_events, not recorded here");
+		}
 		Map<String, Object> row = new HashMap<>();
 		row.put("at", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC));
 		row.put("actor", clean(actor, 100, "anonymous"));
@@ -64,17 +67,44 @@ public class AuditLog {
 		row.put("detail", clean(detail, 300, null));
 		row.put("requestId", clean(requestId(), 40, null));
 		row.put("instance", INSTANCE_ID);
+		row.put("address", clean(clientAddress(), 45, null));
 		this.jdbc.update("insert into audit_events (occurred_at, actor, action, subject, detail, request_id,"
-				+ " instance_id) values (:at, :actor, :action, :subject, :detail, :requestId, :instance)", row);
-		logger.info("audit action={} actor={} subject={} detail={} request={}", action, row.get("actor"),
-				row.get("subject"), row.get("detail"), row.get("requestId"));
+				+ " instance_id, client_address) values (:at, :actor, :action, :subject, :detail, :requestId,"
+				+ " :instance, :address)", row);
+		logger.info("audit action={} actor={} subject={} detail={} request={} address={}", action,
+				row.get("actor"), row.get("subject"), row.get("detail"), row.get("requestId"), row.get("address"));
 	}
 
-	/** The newest events first, optionally of one action only. */
+	/**
+	 * Records a refusal (403) of the current request by the signed-in person: the method and the path with its
+	 * numeric segments replaced by {@code {id}} (so that an anonymous author refused on their own request does not
+	 * name that request), and why in a word. Never fails the response it is recorded for: if the database cannot
+	 * take the row, the refusal is only logged.
+	 */
+	public void denied(HttpServletRequest request, String why) {
+		try {
+			record(AuditAction.ACCESS_DENIED, request.getMethod() + " " + pathPattern(request.getRequestURI()), why);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("audit action={} not stored: {}", AuditAction.ACCESS_DENIED, ex.getClass().getSimpleName());
+		}
+	}
+
+	static String pathPattern(String uri) {
+		return (uri == null) ? null : uri.replaceAll("(?<=/)[0-9]+(?=/|$|;)", "{id}");
+	}
+
+	/**
+	 * The audit log, newest first, optionally of one action and one actor: the rows of {@code audit_events}
+	 * merged with the lifecycle transitions of {@code request_events}. The author of an anonymous request is
+	 * shown as {@link #ANONYMOUS_AUTHOR} for the transitions of that request, to administrators too, and
+	 * filtering by the author's name does not find them.
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public Page<AuditEventView> events(AuditAction action, String actor, int page, int size) {
 		PageRequest request = PageRequest.of(Math.max(page, 0), size);
 		Map<String, Object> params = new HashMap<>();
+		params.put("anonymousAuthor", ANONYMOUS_AUTHOR);
 		StringBuilder where = new StringBuilder(" where 1 = 1");
 		if (action != null) {
 			where.append(" and action = :action");
@@ -85,17 +115,32 @@ public class AuditLog {
 			where.append(" and actor = :actor");
 			params.put("actor", who.strip());
 		}
-		Long total = this.jdbc.queryForObject("select count(*) from audit_events" + where, params, Long.class);
+		Long total = this.jdbc.queryForObject("select count(*) from " + MERGED + where, params, Long.class);
 		params.put("limit", request.getPageSize());
 		params.put("offset", request.getOffset());
 		List<AuditEventView> rows = this.jdbc.query("select id, occurred_at, actor, action, subject, detail,"
-				+ " request_id, instance_id from audit_events" + where
-				+ " order by occurred_at desc, id desc limit :limit offset :offset", params,
+				+ " request_id, instance_id, client_address from " + MERGED + where
+				+ " order by occurred_at desc, source, id desc limit :limit offset :offset", params,
 				(rs, i) -> new AuditEventView(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
 						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-						rs.getString(8)));
+						rs.getString(8), rs.getString(9)));
 		return new PageImpl<>(rows, request, (total != null) ? total : 0);
 	}
+
+	/** Who the audit log names as the actor of a transition by the author of an anonymous request. */
+	public static final String ANONYMOUS_AUTHOR = "(anonymous author)";
+
+	private static final String MERGED = "(select id, occurred_at, actor, action, subject, detail, request_id,"
+			+ " instance_id, client_address, 0 as source from audit_events"
+			+ " union all"
+			+ " select e.id, e.occurred_at,"
+			+ " case when r.anonymous and e.actor_id = r.author_id then :anonymousAuthor else p.username end,"
+			+ " 'REQUEST_' || e.to_status,"
+			+ " 'request ' || cast(e.request_id as varchar(20)),"
+			+ " case when e.from_status is null then 'new request' else 'from ' || e.from_status end,"
+			+ " cast(null as varchar(40)), cast(null as varchar(60)), cast(null as varchar(45)), 1 as source"
+			+ " from request_events e join help_requests r on r.id = e.request_id"
+			+ " join people p on p.id = e.actor_id) merged";
 
 	/** Printable text only, at most {@code max} characters: CR, LF, NUL and other controls become spaces. */
 	static String clean(String text, int max, String fallback) {
@@ -116,6 +161,17 @@ public class AuditLog {
 			return "anonymous";
 		}
 		return authentication.getName();
+	}
+
+	/**
+	 * The client's address as the servlet container sees it: the {@code X-Forwarded-For} address only when the
+	 * connection came from a trusted proxy ({@code server.tomcat.remoteip.internal-proxies}), else the peer.
+	 */
+	private static String clientAddress() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return null;
+		}
+		return attributes.getRequest().getRemoteAddr();
 	}
 
 	/** The request's {@code X-Request-Id} when a proxy set one, else a request attribute made up once. */

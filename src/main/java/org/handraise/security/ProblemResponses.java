@@ -6,21 +6,33 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.handraise.audit.AuditLog;
 import org.handraise.web.DatabaseUnavailableFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 for the API as {@code application/problem+json}, written before any controller runs.
+ * 401 and 403 for the API as {@code application/problem+json}, written before any controller runs. Every 403,
+ * here and on the pages ({@link #pages()}), goes into the audit log.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private final ObjectProvider<AuditLog> audit;
+
+	ProblemResponses(ObjectProvider<AuditLog> audit) {
+		this.audit = audit;
+	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -40,7 +52,25 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
+		audit(request, accessDeniedException);
 		write(request, response, 403, "Forbidden", "You are not allowed to do this.");
+	}
+
+	/** The pages' 403: recorded in the audit log, then the usual error page (status 403, {@code error/403}). */
+	AccessDeniedHandler pages() {
+		AccessDeniedHandler page = new AccessDeniedHandlerImpl();
+		return (request, response, denied) -> {
+			audit(request, denied);
+			page.handle(request, response, denied);
+		};
+	}
+
+	private void audit(HttpServletRequest request, AccessDeniedException denied) {
+		AuditLog log = this.audit.getIfAvailable();
+		if (log != null) {
+			log.denied(request, (denied instanceof CsrfException) ? "missing or invalid CSRF token"
+					: (denied instanceof AuthorizationDeniedException) ? "role" : "refused");
+		}
 	}
 
 	private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,

@@ -1,25 +1,33 @@
 package org.handraise.security;
 
 import java.security.Principal;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.handraise.people.PeopleService;
 import org.handraise.shared.InvalidInputException;
+import org.handraise.tokens.AccessTokenService;
+import org.handraise.tokens.CreatedAccessToken;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The signed-in person's own account: change their password (the current one required) and end their sessions
  * on other devices. Wrong current passwords count towards the sign-in lockout, so this form is no way around it.
+ * Personal access tokens for the API are made and revoked here too; a new token is shown once, right after it is
+ * made (a flash attribute), and never again.
  */
 @Controller
 @RequestMapping("/profile")
@@ -31,10 +39,17 @@ class ProfileController {
 
 	private final SessionTerminator sessions;
 
-	ProfileController(PeopleService people, LoginThrottle throttle, SessionTerminator sessions) {
+	private final AccessTokenService tokens;
+
+	private final MessageSource messages;
+
+	ProfileController(PeopleService people, LoginThrottle throttle, SessionTerminator sessions,
+			AccessTokenService tokens, MessageSource messages) {
 		this.people = people;
 		this.throttle = throttle;
 		this.sessions = sessions;
+		this.tokens = tokens;
+		this.messages = messages;
 	}
 
 	@GetMapping
@@ -79,9 +94,35 @@ class ProfileController {
 		return "redirect:/profile";
 	}
 
+	@PostMapping("/tokens")
+	String createToken(Principal me, @RequestParam(name = "name", required = false) String name, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			CreatedAccessToken created = this.tokens.create(me.getName(), name, null);
+			// shown on the next page only: the flash attribute is gone after that one read
+			redirect.addFlashAttribute("newToken", created.token());
+			redirect.addFlashAttribute("newTokenName", created.view().name());
+			redirect.addFlashAttribute("flashSuccess", "flash.profile.token-created");
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError",
+					this.messages.getMessage("profile.tokens.refused",
+							new Object[] { ex.errors().isEmpty() ? "" : ex.errors().get(0).message() }, locale));
+		}
+		return "redirect:/profile";
+	}
+
+	@PostMapping("/tokens/{id}/revoke")
+	String revokeToken(Principal me, @PathVariable long id, RedirectAttributes redirect) {
+		this.tokens.revoke(me.getName(), id);
+		redirect.addFlashAttribute("flashSuccess", "flash.profile.token-revoked");
+		return "redirect:/profile";
+	}
+
 	private String page(Principal me, HttpServletRequest request, Model model) {
 		model.addAttribute("me", this.people.me(me.getName()));
 		model.addAttribute("otherSessions", this.sessions.countOthers(me.getName(), currentSessionId(request)));
+		model.addAttribute("tokens", this.tokens.list(me.getName()));
 		return "profile";
 	}
 

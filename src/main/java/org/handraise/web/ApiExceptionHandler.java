@@ -3,11 +3,15 @@ package org.handraise.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.handraise.audit.AuditLog;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -37,6 +41,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
+	private final ObjectProvider<AuditLog> audit;
+
+	ApiExceptionHandler(ObjectProvider<AuditLog> audit) {
+		this.audit = audit;
+	}
+
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
 		return validationProblem(ex.errors().stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
@@ -48,7 +58,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })
-	ProblemDetail forbidden(RuntimeException ex) {
+	ProblemDetail forbidden(RuntimeException ex, HttpServletRequest request) {
+		this.audit.ifAvailable((log) -> log.denied(request, (ex instanceof ForbiddenException) ? "refused" : "role"));
 		return problem(HttpStatus.FORBIDDEN,
 				(ex instanceof ForbiddenException) ? ex.getMessage() : "You are not allowed to do this.");
 	}

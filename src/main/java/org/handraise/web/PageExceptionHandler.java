@@ -1,9 +1,13 @@
 package org.handraise.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.handraise.audit.AuditLog;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -23,13 +27,20 @@ import org.springframework.web.servlet.ModelAndView;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
+	private final ObjectProvider<AuditLog> audit;
+
+	PageExceptionHandler(ObjectProvider<AuditLog> audit) {
+		this.audit = audit;
+	}
+
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ModelAndView notFound(Exception ex) {
 		return page("error/404", HttpStatus.NOT_FOUND, null);
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
-	ModelAndView forbidden(ForbiddenException ex) {
+	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request) {
+		this.audit.ifAvailable((log) -> log.denied(request, "refused"));
 		return page("error/403", HttpStatus.FORBIDDEN, ex.getMessage());
 	}
 

@@ -24,6 +24,7 @@ import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
 import org.handraise.thanks.ThanksDraft;
 import org.handraise.thanks.ThanksService;
+import org.handraise.tokens.AccessTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,9 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 
 	@Autowired
 	private ThanksService thanks;
+
+	@Autowired
+	private AccessTokenService tokens;
 
 	@Autowired
 	private ApplicationContext context;
@@ -238,6 +242,9 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 					null, onTheWall)).id();
 			return new Fixture(note, null);
 		}
+		if (state.equals("ALICE_TOKEN")) {
+			return new Fixture(this.tokens.create("alice", "alice's script", null).view().id(), null);
+		}
 		if (state.equals("DAVE_INACTIVE")) {
 			this.jdbc.update("update people set active = false where username = 'dave'");
 			return new Fixture(-1, null);
@@ -299,6 +306,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 			case "person-update" -> Map.of("displayName", "Dave Renamed", "email", "dave@handraise.example", "team",
 					"Data", "skills", "go");
 			case "password" -> Map.of("password", "another-long-enough-password");
+			case "token-name" -> Map.of("name", "build script");
 			case "own-password" -> Map.of("currentPassword", PASSWORD, "newPassword", "my-own-new-passphrase",
 					"confirmPassword", "my-own-new-passphrase");
 			default -> throw new IllegalArgumentException("No form for input " + input);
@@ -381,7 +389,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 
 	}
 
-	/** {@code requestId} is what {id} stands for: the request, or for the note fixtures the note. */
+	/** {@code requestId} is what {id} stands for: the request, or for the note and token fixtures the note or token. */
 	record Fixture(long requestId, Long offerId) {
 	}
 
