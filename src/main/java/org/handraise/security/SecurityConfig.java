@@ -1,7 +1,14 @@
 package org.handraise.security;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import java.time.Clock;
 
+import org.handraise.people.PeopleService;
+import org.handraise.tokens.AccessTokenService;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,14 +17,17 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two filter chains over the same accounts: {@code /api/**} is stateless HTTP Basic (no session, so no
- * CSRF), and the pages use form login with a session and CSRF protection.
+ * Two filter chains over the same accounts: {@code /api/**} is stateless, with a personal access token
+ * ({@code Authorization: Bearer}) or HTTP Basic (no session, so no CSRF), and the pages use form login with a
+ * session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -26,14 +36,31 @@ class SecurityConfig {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		// new hashes: bcrypt over SHA-256, so passwords of up to 128 characters count whole (bcrypt alone reads
+		// 72 bytes); existing {bcrypt}, {argon2}... hashes still match
+		Map<String, PasswordEncoder> encoders = new HashMap<>();
+		encoders.put(BcryptSha256PasswordEncoder.ID, new BcryptSha256PasswordEncoder());
+		DelegatingPasswordEncoder standard = (DelegatingPasswordEncoder) PasswordEncoderFactories
+			.createDelegatingPasswordEncoder();
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(BcryptSha256PasswordEncoder.ID, encoders);
+		delegating.setDefaultPasswordEncoderForMatches(standard);
+		return delegating;
 	}
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
+	SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
+			ObjectProvider<AccessTokenService> tokens, ObjectProvider<PeopleService> people) throws Exception {
 		statelessBasic(http.securityMatcher("/api/**"), problems)
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
+		// a personal access token (Authorization: Bearer) first: no password hash per call; Basic still works.
+		// (Web slice tests without the tokens feature get Basic only.)
+		AccessTokenService tokenService = tokens.getIfAvailable();
+		PeopleService peopleService = people.getIfAvailable();
+		if (tokenService != null && peopleService != null) {
+			http.addFilterBefore(new BearerTokenFilter(tokenService, peopleService, problems),
+					BasicAuthenticationFilter.class);
+		}
 		return http.build();
 	}
 
@@ -55,8 +82,11 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http, SecuritySettings settings, Clock clock) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, SecuritySettings settings, Clock clock, ProblemResponses problems)
+			throws Exception {
 		strictHeaders(http);
+		// a 403 (wrong role, missing CSRF token) is audited, then shown as the error page
+		http.exceptionHandling((ex) -> ex.accessDeniedHandler(problems.pages()));
 		// a session older than the absolute timeout ends before anyone reads who is signed in with it
 		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(settings.session().absoluteTimeout(), clock),
 				SecurityContextHolderFilter.class);
