@@ -1,7 +1,6 @@
 package org.handraise.people;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * A person in the directory: team, skills, availability and how many requests they hold right now.
@@ -18,10 +17,6 @@ public record PersonView(String username, String displayName, String team, List<
 
 	public boolean hasRole(String role) {
 		return this.roles.contains(role);
-	}
-
-	public Set<String> roleSet() {
-		return Set.copyOf(this.roles);
 	}
 
 }

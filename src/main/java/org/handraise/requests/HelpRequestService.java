@@ -42,6 +42,8 @@ public class HelpRequestService {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	private static final Sort RECENT = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
+
 	private final HelpRequests requests;
 
 	private final Topics topics;
@@ -209,16 +211,24 @@ public class HelpRequestService {
 		Person me = this.people.byUsername(username);
 		Specification<HelpRequest> mine = (root, query, cb) -> cb.and(cb.equal(root.get("author"), me),
 				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
-		Specification<HelpRequest> myClaims = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), me),
-				cb.equal(root.get("status"), RequestStatus.CLAIMED));
-		Sort recent = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
-		List<RequestSummary> open = first(mine, recent, 10, me, Set.of());
-		List<RequestSummary> claims = first(myClaims, recent, 10, me, Set.of());
+		List<RequestSummary> open = first(mine, RECENT, 10, me, Set.of());
+		List<RequestSummary> claims = claimsOf(me);
 		List<RequestSummary> attention = open.stream().filter((r) -> r.status() == RequestStatus.ANSWERED).toList();
 		List<RequestSummary> suggested = me.hasRole(Role.MENTOR)
 				? first(RequestSpecifications.mentorQueue(me, me.getSkills()), Sort.unsorted(), 5, me, me.getSkills())
 				: List.of();
 		return new HomeView(open, claims, attention, suggested);
+	}
+
+	/** The requests the person holds right now (claimed, not yet answered), most recently active first. */
+	public List<RequestSummary> claims(String username) {
+		return claimsOf(this.people.byUsername(username));
+	}
+
+	private List<RequestSummary> claimsOf(Person me) {
+		Specification<HelpRequest> held = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), me),
+				cb.equal(root.get("status"), RequestStatus.CLAIMED));
+		return first(held, RECENT, 10, me, Set.of());
 	}
 
 	/**
@@ -239,15 +249,11 @@ public class HelpRequestService {
 
 	public RequestParticipants participants(long id) {
 		HelpRequest request = load(id);
-		Set<String> helpers = new LinkedHashSet<>();
-		request.getEvents()
-			.stream()
-			.filter((e) -> e.getToStatus() == RequestStatus.CLAIMED)
-			.forEach((e) -> helpers.add(e.getActor().getUsername()));
-		request.getOffers().forEach((o) -> helpers.add(o.getHelper().getUsername()));
-		helpers.remove(request.getAuthor().getUsername());
+		Set<String> helpers = helpers(request).stream()
+			.map(PersonRef::username)
+			.collect(Collectors.toUnmodifiableSet());
 		return new RequestParticipants(request.getId(), request.getTitle(), request.getAuthor().getUsername(),
-				request.isAnonymous(), Set.copyOf(helpers));
+				request.isAnonymous(), helpers);
 	}
 
 	public Map<Long, RequestHeadline> headlines(Collection<Long> ids) {
@@ -257,10 +263,6 @@ public class HelpRequestService {
 		return this.requests.findHeadlines(Set.copyOf(ids))
 			.stream()
 			.collect(Collectors.toMap(RequestHeadline::id, Function.identity()));
-	}
-
-	public boolean exists(long id) {
-		return this.requests.existsById(id);
 	}
 
 	// --- mapping ---------------------------------------------------------------------------------------

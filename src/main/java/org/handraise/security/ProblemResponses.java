@@ -42,7 +42,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			// the account could not be looked up: the database is out of reach, not the credentials wrong
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			write(request, response, 503, "Service Unavailable",
-					"Handraise cannot reach its database right now. Nothing was saved; try again in a moment.");
+					DatabaseUnavailableFilter.DETAIL);
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Handraise\"");

@@ -17,10 +17,4 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 	@Query("select n from ThankYouNote n where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
 	Page<ThankYouNote> findVisibleTo(@Param("personId") Long personId, Pageable pageable);
 
-	@EntityGraph(attributePaths = { "from", "to", "request" })
-	@Query("select n from ThankYouNote n where n.request.id = :requestId"
-			+ " and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)")
-	java.util.List<ThankYouNote> findForRequestVisibleTo(@Param("requestId") Long requestId,
-			@Param("personId") Long personId, org.springframework.data.domain.Sort sort);
-
 }

@@ -128,11 +128,6 @@ public class ThanksService {
 		return toViews(List.of(note), viewer).get(0);
 	}
 
-	public List<ThanksView> forRequest(String username, long requestId) {
-		Person viewer = this.people.byUsername(username);
-		return toViews(this.notes.findForRequestVisibleTo(requestId, viewer.getId(), NEWEST), viewer);
-	}
-
 	private List<ThanksView> toViews(List<ThankYouNote> found, Person viewer) {
 		Map<Long, RequestHeadline> headlines = this.requests.headlines(found.stream()
 			.filter((n) -> n.getRequest() != null)

@@ -89,7 +89,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(problem(HttpStatus.SERVICE_UNAVAILABLE,
-					"Handraise cannot reach its database right now. Nothing was saved; try again in a moment."));
+					DatabaseUnavailableFilter.DETAIL));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-	static final String DETAIL = "Handraise cannot reach its database right now. Nothing was saved; try again in a moment.";
+	/** What every 503 for an unreachable database says, on the API and on pages. */
+	public static final String DETAIL = "Handraise cannot reach its database right now. Nothing was saved; try again in a moment.";
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -65,7 +65,7 @@ class RequestController {
 	@GetMapping("/mentor")
 	String mentorQueue(@RequestParam(defaultValue = "0") int page, Principal me, Model model) {
 		model.addAttribute("page", this.requests.mentorQueue(me.getName(), page, this.pageSize));
-		model.addAttribute("claims", this.requests.home(me.getName()).myClaims());
+		model.addAttribute("claims", this.requests.claims(me.getName()));
 		return "requests/mentor";
 	}
 
