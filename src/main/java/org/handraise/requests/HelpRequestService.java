@@ -320,14 +320,13 @@ public class HelpRequestService {
 		if (names.isEmpty()) {
 			return Set.of();
 		}
-		Map<String, Topic> existing = this.topics.findByNameIn(names)
-			.stream()
-			.collect(Collectors.toMap(Topic::getName, Function.identity()));
-		Set<Topic> result = new HashSet<>();
-		for (String name : names) {
-			result.add(existing.computeIfAbsent(name, (n) -> this.topics.save(new Topic(n))));
+		List<Topic> existing = this.topics.findByNameIn(names);
+		if (existing.size() < names.size()) {
+			Set<String> found = existing.stream().map(Topic::getName).collect(Collectors.toSet());
+			names.stream().filter((name) -> !found.contains(name)).sorted().forEach(this.topics::insertIfAbsent);
+			existing = this.topics.findByNameIn(names);
 		}
-		return result;
+		return new HashSet<>(existing);
 	}
 
 	static Set<String> normalizeTopics(Collection<String> raw) {

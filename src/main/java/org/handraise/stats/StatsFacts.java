@@ -1,10 +1,16 @@
 package org.handraise.stats;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.handraise.requests.RequestChanged;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +19,13 @@ import org.springframework.stereotype.Component;
  * {@code V8__create_stats_facts.sql}) in step with the raw tables: on every {@link RequestChanged}, in the same
  * transaction as the change (a plain {@code @EventListener} runs synchronously in the publisher's transaction),
  * the request's rows are computed again from the raw tables with the same SQL as the migration's backfill.
+ * <p>
+ * The daily roll-ups ({@code stats_day}, {@code stats_day_topic}, {@code stats_day_resolved}, see
+ * {@code V10__create_stats_rollups.sql}) then get the difference between the request's contribution before and
+ * after: one upsert per touched row ({@code insert … on conflict do update} on PostgreSQL, {@code merge} elsewhere)
+ * that adds to the row, so two transactions changing requests of the same day both count (the second waits for
+ * the first's row lock, then adds to what it committed). Rows are touched in one fixed order (table, then key),
+ * so two such transactions never wait for each other in a cycle.
  */
 @Component
 public class StatsFacts {
@@ -39,7 +52,20 @@ public class StatsFacts {
 			+ " r.anonymous, r.status from request_topics rt join help_requests r on r.id = rt.request_id"
 			+ " where rt.request_id = :id";
 
+	private static final String CONTRIBUTION = "select f.created_epoch as created_epoch, f.status as status,"
+			+ " f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,"
+			+ " case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then true else false end"
+			+ " as answered, f.resolved_epoch as resolved_epoch from stats_request f where f.request_id = :id";
+
+	private static final long DAY = 86_400;
+
+	/** Column types for {@code merge}, whose source row needs them (counts and days are integers). */
+	private static final Map<String, String> TYPES = Map.of("status", "varchar(12)", "anonymous", "boolean",
+			"topic_id", "bigint");
+
 	private final NamedParameterJdbcTemplate jdbc;
+
+	private volatile Boolean postgres;
 
 	StatsFacts(NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
@@ -53,10 +79,159 @@ public class StatsFacts {
 	/** Computes the derived rows of request {@code id} again from the raw tables. */
 	public void refresh(long id) {
 		Map<String, Long> params = Map.of("id", id);
+		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);
 		this.jdbc.update("delete from stats_request where request_id = :id", params);
 		this.jdbc.update(FACT, params);
 		this.jdbc.update(TOPICS, params);
+		Contribution after = contribution(params);
+		if (!after.equals(before)) {
+			roll(before, after);
+		}
+	}
+
+	/** What request {@code id} adds to the daily roll-ups now ({@link Contribution#NONE} if it has no facts). */
+	private Contribution contribution(Map<String, Long> params) {
+		List<Contribution> rows = this.jdbc.query(CONTRIBUTION, params, (rs, n) -> {
+			double resolved = rs.getDouble("resolved_epoch");
+			boolean isResolved = !rs.wasNull() && "RESOLVED".equals(rs.getString("status"));
+			return new Contribution(epochDay(rs.getDouble("created_epoch")), rs.getString("status"),
+					rs.getBoolean("anonymous"), rs.getBoolean("reopened"), rs.getBoolean("answered"),
+					rs.getBoolean("thanked"), isResolved ? epochDay(resolved) : null, List.of());
+		});
+		if (rows.isEmpty()) {
+			return Contribution.NONE;
+		}
+		List<Long> topics = this.jdbc.queryForList(
+				"select topic_id from stats_request_topic where request_id = :id order by topic_id", params, Long.class);
+		return rows.get(0).withTopics(topics);
+	}
+
+	private static int epochDay(double epochSeconds) {
+		return Math.toIntExact((long) Math.floor(epochSeconds / DAY));
+	}
+
+	/** Adds {@code after - before} to the roll-ups, one row at a time in a fixed order. */
+	private void roll(Contribution before, Contribution after) {
+		Map<DayKey, int[]> days = new TreeMap<>(DayKey.ORDER);
+		Map<TopicKey, int[]> topics = new TreeMap<>(TopicKey.ORDER);
+		Map<Integer, int[]> resolved = new TreeMap<>();
+		before.addTo(days, topics, resolved, -1);
+		after.addTo(days, topics, resolved, 1);
+		days.forEach((key, d) -> {
+			if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
+				upsert("stats_day", List.of("epoch_day", "status", "anonymous"),
+						List.of("posted", "reopened", "answered", "thanked"), new MapSqlParameterSource()
+							.addValue("epoch_day", key.epochDay())
+							.addValue("status", key.status())
+							.addValue("anonymous", key.anonymous())
+							.addValue("posted", d[0])
+							.addValue("reopened", d[1])
+							.addValue("answered", d[2])
+							.addValue("thanked", d[3]));
+			}
+		});
+		topics.forEach((key, d) -> {
+			if (d[0] != 0) {
+				upsert("stats_day_topic", List.of("epoch_day", "topic_id", "status"), List.of("posted"),
+						new MapSqlParameterSource().addValue("epoch_day", key.epochDay())
+							.addValue("topic_id", key.topicId())
+							.addValue("status", key.status())
+							.addValue("posted", d[0]));
+			}
+		});
+		resolved.forEach((day, d) -> {
+			if (d[0] != 0) {
+				upsert("stats_day_resolved", List.of("epoch_day"), List.of("resolved"),
+						new MapSqlParameterSource().addValue("epoch_day", day).addValue("resolved", d[0]));
+			}
+		});
+	}
+
+	/** Adds the {@code counts} to the row of {@code table} with the given {@code keys}, creating it if needed. */
+	private void upsert(String table, List<String> keys, List<String> counts, MapSqlParameterSource values) {
+		List<String> columns = new ArrayList<>(keys);
+		columns.addAll(counts);
+		String sql;
+		if (postgres()) {
+			sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
+					+ String.join(", ", columns.stream().map((c) -> ":" + c).toList()) + ") on conflict ("
+					+ String.join(", ", keys) + ") do update set "
+					+ String.join(", ", counts.stream().map((c) -> c + " = " + table + "." + c + " + excluded." + c)
+						.toList());
+		}
+		else {
+			sql = "merge into " + table + " t using (select "
+					+ String.join(", ", columns.stream()
+						.map((c) -> "cast(:" + c + " as " + TYPES.getOrDefault(c, "integer") + ") as " + c)
+						.toList()) + ") s on "
+					+ String.join(" and ", keys.stream().map((k) -> "t." + k + " = s." + k).toList())
+					+ " when matched then update set "
+					+ String.join(", ", counts.stream().map((c) -> c + " = t." + c + " + s." + c).toList())
+					+ " when not matched then insert (" + String.join(", ", columns) + ") values ("
+					+ String.join(", ", columns.stream().map((c) -> "s." + c).toList()) + ")";
+		}
+		this.jdbc.update(sql, values);
+	}
+
+	private boolean postgres() {
+		Boolean postgres = this.postgres;
+		if (postgres == null) {
+			String product = this.jdbc.getJdbcTemplate()
+				.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
+			postgres = "PostgreSQL".equalsIgnoreCase(product);
+			this.postgres = postgres;
+		}
+		return postgres;
+	}
+
+	/**
+	 * One request's share of the roll-ups: the day it was posted, its status, flags and topics, and the day it was
+	 * resolved if it is resolved now.
+	 */
+	private record Contribution(Integer epochDay, String status, boolean anonymous, boolean reopened,
+			boolean answered, boolean thanked, Integer resolvedDay, List<Long> topics) {
+
+		static final Contribution NONE = new Contribution(null, null, false, false, false, false, null, List.of());
+
+		Contribution withTopics(List<Long> topics) {
+			return new Contribution(this.epochDay, this.status, this.anonymous, this.reopened, this.answered,
+					this.thanked, this.resolvedDay, List.copyOf(topics));
+		}
+
+		void addTo(Map<DayKey, int[]> days, Map<TopicKey, int[]> topics, Map<Integer, int[]> resolved, int sign) {
+			if (this.epochDay == null) {
+				return;
+			}
+			int[] d = days.computeIfAbsent(new DayKey(this.epochDay, this.status, this.anonymous), (k) -> new int[4]);
+			d[0] += sign;
+			d[1] += this.reopened ? sign : 0;
+			d[2] += this.answered ? sign : 0;
+			d[3] += this.thanked ? sign : 0;
+			for (Long topic : this.topics) {
+				topics.computeIfAbsent(new TopicKey(this.epochDay, topic, this.status), (k) -> new int[1])[0] += sign;
+			}
+			if (this.resolvedDay != null) {
+				resolved.computeIfAbsent(this.resolvedDay, (k) -> new int[1])[0] += sign;
+			}
+		}
+
+	}
+
+	private record DayKey(int epochDay, String status, boolean anonymous) {
+
+		static final Comparator<DayKey> ORDER = Comparator.comparingInt(DayKey::epochDay)
+			.thenComparing(DayKey::status)
+			.thenComparing(DayKey::anonymous);
+
+	}
+
+	private record TopicKey(int epochDay, long topicId, String status) {
+
+		static final Comparator<TopicKey> ORDER = Comparator.comparingInt(TopicKey::epochDay)
+			.thenComparingLong(TopicKey::topicId)
+			.thenComparing(TopicKey::status);
+
 	}
 
 }

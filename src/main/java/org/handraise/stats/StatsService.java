@@ -70,7 +70,7 @@ public class StatsService {
 
 	private final Clock clock;
 
-	private volatile Boolean percentilesInSql;
+	private volatile String databaseProduct;
 
 	StatsService(NamedParameterJdbcTemplate jdbc, StatsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
@@ -88,6 +88,11 @@ public class StatsService {
 	 * @throws InvalidInputException when the team or topic does not exist
 	 */
 	public StatsReport report(StatsQuery query) {
+		if (postgres()) {
+			// Plans for these parameters, not generic ones: a generic plan guesses a period's share of the rows
+			// (0.5 %), which turns an index probe per manager into a scan of the whole period.
+			this.jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
+		}
 		Scope scope = scope(query, this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 		Cohort cohort = cohort(scope);
 		scope = scope.withCohortSuppressed(scope.floored(cohort.askers()));
@@ -102,6 +107,9 @@ public class StatsService {
 		params.addValue("start", utc(query.from().atStartOfDay().toInstant(ZoneOffset.UTC)));
 		params.addValue("end", utc(query.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
 		params.addValue("weekZero", query.firstWeek().atStartOfDay().toEpochSecond(ZoneOffset.UTC));
+		params.addValue("firstDay", query.from().toEpochDay());
+		params.addValue("lastDay", query.to().toEpochDay());
+		params.addValue("weekZeroDay", query.firstWeek().toEpochDay());
 		params.addValue("now", now.getEpochSecond());
 		params.addValue("target", this.properties.firstResponseTarget().toSeconds());
 		params.addValue("stale", this.properties.staleClaimAfter().toSeconds());
@@ -149,13 +157,12 @@ public class StatsService {
 	 * notes about a request posted in the period are never older than the period.
 	 */
 	private Cohort cohort(Scope s) {
+		if (s.rolledUp()) {
+			return rolledUpCohort(s);
+		}
 		String sql = "select count(*) as posted, " + statusSums("f") + ", "
 				+ "coalesce(sum(case when f.anonymous then 1 else 0 end), 0) as anonymous, "
 				+ namedAskers("f") + " as askers,"
-				+ " coalesce(sum(case when f.first_response_s <= :target then 1 else 0 end), 0) as met,"
-				+ " coalesce(sum(case when f.first_response_s is not null then 1"
-				+ " when f.status in ('RESOLVED', 'CANCELLED') and f.closed_s <= :target then 0"
-				+ " when :now - f.created_epoch > :target then 1 else 0 end), 0) as eligible,"
 				+ " coalesce(sum(case when f.reopened then 1 else 0 end), 0) as reopened,"
 				+ " coalesce(sum(case when f.first_response_s is not null or f.status = 'RESOLVED'"
 				+ " or f.reopened then 1 else 0 end), 0) as answered,"
@@ -163,12 +170,44 @@ public class StatsService {
 				+ " from stats_request f where " + s.cohort("f");
 		return this.jdbc.queryForObject(sql, s.params(),
 				(rs, n) -> new Cohort(rs.getLong("posted"), rs.getLong("resolved"), rs.getLong("cancelled"),
-						rs.getLong("still_open"), rs.getLong("anonymous"), rs.getLong("askers"), rs.getLong("met"),
-						rs.getLong("eligible"), rs.getLong("reopened"), rs.getLong("answered"), rs.getLong("thanked")));
+						rs.getLong("still_open"), rs.getLong("anonymous"), rs.getLong("askers"),
+						rs.getLong("reopened"), rs.getLong("answered"), rs.getLong("thanked")));
 	}
 
+	/**
+	 * The same counts from the daily roll-up ({@code stats_day}), for the whole organisation: a few rows per day
+	 * instead of one per request. The number of distinct askers only matters when narrowed to a team (the privacy
+	 * floor), which never reads the roll-up, so it is not counted here.
+	 */
+	private Cohort rolledUpCohort(Scope s) {
+		String sql = "select coalesce(sum(d.posted), 0) as posted,"
+				+ " coalesce(sum(case when d.status = 'RESOLVED' then d.posted else 0 end), 0) as resolved,"
+				+ " coalesce(sum(case when d.status = 'CANCELLED' then d.posted else 0 end), 0) as cancelled,"
+				+ " coalesce(sum(case when d.status in " + OPEN_STATUSES + " then d.posted else 0 end), 0) as still_open,"
+				+ " coalesce(sum(case when d.anonymous then d.posted else 0 end), 0) as anonymous,"
+				+ " coalesce(sum(d.reopened), 0) as reopened, coalesce(sum(d.answered), 0) as answered,"
+				+ " coalesce(sum(case when d.status = 'RESOLVED' then d.thanked else 0 end), 0) as thanked"
+				+ " from stats_day d where d.epoch_day >= :firstDay and d.epoch_day <= :lastDay";
+		return this.jdbc.queryForObject(sql, s.params(),
+				(rs, n) -> new Cohort(rs.getLong("posted"), rs.getLong("resolved"), rs.getLong("cancelled"),
+						rs.getLong("still_open"), rs.getLong("anonymous"), Cohort.NOT_COUNTED, rs.getLong("reopened"),
+						rs.getLong("answered"), rs.getLong("thanked")));
+	}
+
+	/** {@code askers}: distinct named askers, {@link #NOT_COUNTED} when the scope has no privacy floor. */
 	private record Cohort(long posted, long resolved, long cancelled, long stillOpen, long anonymous, long askers,
-			long met, long eligible, long reopened, long answered, long thanked) {
+			long reopened, long answered, long thanked) {
+
+		static final long NOT_COUNTED = Long.MAX_VALUE;
+
+	}
+
+	/** Of the requests posted in the period: offered within the target, and those the target applies to. */
+	private static String targetSums(String f) {
+		return "coalesce(sum(case when " + f + ".first_response_s <= :target then 1 else 0 end), 0) as met,"
+				+ " coalesce(sum(case when " + f + ".first_response_s is not null then 1"
+				+ " when " + f + ".status in ('RESOLVED', 'CANCELLED') and " + f + ".closed_s <= :target then 0"
+				+ " when :now - " + f + ".created_epoch > :target then 1 else 0 end), 0) as eligible";
 	}
 
 	// --- volume ----------------------------------------------------------------------------------------
@@ -182,6 +221,19 @@ public class StatsService {
 	}
 
 	private List<TopicRow> topics(Scope s) {
+		if (s.rolledUp()) {
+			// the whole organisation: no floor, so no askers to count
+			String sql = "select t.name as topic, sum(d.posted) as posted,"
+					+ " sum(case when d.status = 'RESOLVED' then d.posted else 0 end) as resolved,"
+					+ " sum(case when d.status = 'CANCELLED' then d.posted else 0 end) as cancelled,"
+					+ " sum(case when d.status in " + OPEN_STATUSES + " then d.posted else 0 end) as still_open"
+					+ " from stats_day_topic d join topics t on t.id = d.topic_id"
+					+ " where d.epoch_day >= :firstDay and d.epoch_day <= :lastDay"
+					+ " group by t.name having sum(d.posted) > 0 order by 2 desc, 1";
+			return this.jdbc.query(sql, s.params(),
+					(rs, n) -> new TopicRow(rs.getString("topic"), false, rs.getLong("posted"),
+							rs.getLong("resolved"), rs.getLong("cancelled"), rs.getLong("still_open")));
+		}
 		// per topic and asker first (a hash aggregate), then per topic: each named inner row is one distinct asker
 		String perAsker = "select x.topic_id as topic_id, x.author_id as author_id, x.anonymous as anonymous,"
 				+ " count(*) as posted, " + statusSums("x") + " from stats_request_topic x where " + s.period("x")
@@ -214,15 +266,18 @@ public class StatsService {
 			return new Responsiveness(true, null, null, null, null, null);
 		}
 		if (percentilesInSql()) {
-			// the three durations in one pass: percentile_cont and count(column) leave out nulls
+			// the three durations and the target in one pass: percentile_cont and count(column) leave out nulls
 			String sql = "select " + percentiles("f.first_response_s", "fr") + ", " + percentiles("f.first_claim_s", "cl")
-					+ ", " + percentiles("f.resolved_s", "rs") + " from stats_request f where " + s.cohort("f");
+					+ ", " + percentiles("f.resolved_s", "rs") + ", " + targetSums("f") + " from stats_request f where "
+					+ s.cohort("f");
 			return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> new Responsiveness(false,
-					durations(rs, "fr"), durations(rs, "cl"), durations(rs, "rs"), Share.of(c.met(), c.eligible()),
-					Share.of(c.reopened(), c.answered())));
+					durations(rs, "fr"), durations(rs, "cl"), durations(rs, "rs"),
+					Share.of(rs.getLong("met"), rs.getLong("eligible")), Share.of(c.reopened(), c.answered())));
 		}
+		Share target = this.jdbc.queryForObject("select " + targetSums("f") + " from stats_request f where "
+				+ s.cohort("f"), s.params(), (rs, n) -> Share.of(rs.getLong("met"), rs.getLong("eligible")));
 		return new Responsiveness(false, durations(s, firstResponses(s)), durations(s, claims(s)),
-				durations(s, resolutions(s)), Share.of(c.met(), c.eligible()), Share.of(c.reopened(), c.answered()));
+				durations(s, resolutions(s)), target, Share.of(c.reopened(), c.answered()));
 	}
 
 	private static String percentiles(String column, String name) {
@@ -291,21 +346,30 @@ public class StatsService {
 		if (mode != PercentileMode.AUTO) {
 			return mode == PercentileMode.SQL;
 		}
-		Boolean inSql = this.percentilesInSql;
-		if (inSql == null) {
-			String product = this.jdbc.getJdbcTemplate()
+		String product = databaseProduct();
+		return "PostgreSQL".equalsIgnoreCase(product) || "H2".equalsIgnoreCase(product);
+	}
+
+	private boolean postgres() {
+		return "PostgreSQL".equalsIgnoreCase(databaseProduct());
+	}
+
+	private String databaseProduct() {
+		String product = this.databaseProduct;
+		if (product == null) {
+			product = this.jdbc.getJdbcTemplate()
 				.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
-			inSql = "PostgreSQL".equalsIgnoreCase(product) || "H2".equalsIgnoreCase(product);
-			this.percentilesInSql = inSql;
+			this.databaseProduct = product;
 		}
-		return inSql;
+		return product;
 	}
 
 	// --- backlog ---------------------------------------------------------------------------------------
 
 	private Backlog backlog(Scope s) {
 		String age = "(:now - " + epoch("r.created_at") + ")";
-		String sql = "select " + namedAskers("r") + " as askers, "
+		// distinct askers only for the privacy floor, which applies when narrowed to a team
+		String sql = "select " + (s.narrowedToTeam() ? namedAskers("r") : "0") + " as askers, "
 				+ bucket(age + " < " + DAY) + " as lt1d, "
 				+ bucket(age + " >= " + DAY + " and " + age + " < " + (3 * DAY)) + " as d1to3, "
 				+ bucket(age + " >= " + (3 * DAY) + " and " + age + " < " + WEEK) + " as d3to7, "
@@ -465,6 +529,22 @@ public class StatsService {
 
 	private List<Week> weekly(Scope s) {
 		Map<Long, long[]> posted = new HashMap<>();
+		Map<Long, Long> resolved = new HashMap<>();
+		if (s.rolledUp()) {
+			// the whole organisation: no floor, so no askers to count; weeks from the days of the roll-ups
+			this.jdbc.query("select x.wk as wk, sum(x.posted) as posted from (select (d.epoch_day - :weekZeroDay) / 7"
+					+ " as wk, d.posted as posted from stats_day d where d.epoch_day >= :firstDay"
+					+ " and d.epoch_day <= :lastDay) x group by x.wk",
+					s.params(), (ResultSet rs) -> {
+						posted.put(rs.getLong("wk"), new long[] { rs.getLong("posted"), Cohort.NOT_COUNTED });
+					});
+			this.jdbc.query("select x.wk as wk, sum(x.resolved) as resolved from (select (d.epoch_day - :weekZeroDay)"
+					+ " / 7 as wk, d.resolved as resolved from stats_day_resolved d where d.epoch_day >= :firstDay"
+					+ " and d.epoch_day <= :lastDay) x group by x.wk", s.params(), (ResultSet rs) -> {
+						resolved.put(rs.getLong("wk"), rs.getLong("resolved"));
+					});
+			return weeks(s, posted, resolved, weeklyMedians(s, firstResponses(s)));
+		}
 		this.jdbc.query("select y.wk as wk, sum(y.posted) as posted,"
 				+ " coalesce(sum(case when y.anonymous = false then 1 else 0 end), 0) as askers from (select x.wk as wk,"
 				+ " x.anonymous as anonymous, x.author_id as author_id, count(*) as posted from (select "
@@ -473,14 +553,17 @@ public class StatsService {
 				+ " group by y.wk", s.params(), (ResultSet rs) -> {
 					posted.put(rs.getLong("wk"), new long[] { rs.getLong("posted"), rs.getLong("askers") });
 				});
-		Map<Long, Long> resolved = new HashMap<>();
 		this.jdbc.query("select x.wk as wk, count(*) as resolved from (select " + week("r.resolved_epoch")
 				+ " as wk from stats_request r where r.status = 'RESOLVED' and r.resolved_at >= :start"
 				+ " and r.resolved_at < :end" + s.teamOfRequest("r") + s.topicOf("r.request_id") + ") x group by x.wk",
 				s.params(), (ResultSet rs) -> {
 					resolved.put(rs.getLong("wk"), rs.getLong("resolved"));
 				});
-		Map<Long, Double> medians = weeklyMedians(s, firstResponses(s));
+		return weeks(s, posted, resolved, weeklyMedians(s, firstResponses(s)));
+	}
+
+	private static List<Week> weeks(Scope s, Map<Long, long[]> posted, Map<Long, Long> resolved,
+			Map<Long, Double> medians) {
 		List<Week> weeks = new ArrayList<>();
 		LocalDate first = s.query().firstWeek();
 		for (long wk = 0; !first.plusWeeks(wk).isAfter(s.query().to()); wk++) {
@@ -539,6 +622,14 @@ public class StatsService {
 
 		boolean narrowedToTeam() {
 			return this.teamId != null;
+		}
+
+		/**
+		 * Whether the figures about the whole organisation's requests come from the daily roll-ups: neither a team
+		 * nor a topic narrows them (the roll-ups have neither authors' teams nor, besides the topic split, topics).
+		 */
+		boolean rolledUp() {
+			return this.teamId == null && this.topicId == null;
 		}
 
 		Scope withCohortSuppressed(boolean suppressed) {

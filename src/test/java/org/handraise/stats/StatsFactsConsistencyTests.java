@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.handraise.people.Role;
 import org.handraise.requests.Action;
@@ -60,6 +65,30 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 
 	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status"
 			+ " from stats_request_topic";
+
+	/** The daily roll-ups (V10) grouped afresh from the raw tables, through the expected facts. */
+	private static final String EXPECTED_DAYS = "select cast(floor(x.created_epoch / 86400) as integer) as epoch_day,"
+			+ " x.status, x.anonymous, count(*) as posted, sum(case when x.reopened then 1 else 0 end) as reopened,"
+			+ " sum(case when x.first_response_s is not null or x.status = 'RESOLVED' or x.reopened then 1 else 0 end)"
+			+ " as answered, sum(case when x.thanked then 1 else 0 end) as thanked from (" + EXPECTED + ") x"
+			+ " group by 1, 2, 3";
+
+	private static final String ACTUAL_DAYS = "select epoch_day, status, anonymous, posted, reopened, answered,"
+			+ " thanked from stats_day where posted <> 0 or reopened <> 0 or answered <> 0 or thanked <> 0";
+
+	private static final String EXPECTED_DAY_TOPICS = "select cast(floor(extract(epoch from r.created_at) / 86400)"
+			+ " as integer) as epoch_day, rt.topic_id, r.status, count(*) as posted from request_topics rt"
+			+ " join help_requests r on r.id = rt.request_id group by 1, 2, 3";
+
+	private static final String ACTUAL_DAY_TOPICS = "select epoch_day, topic_id, status, posted from stats_day_topic"
+			+ " where posted <> 0";
+
+	private static final String EXPECTED_DAYS_RESOLVED = "select cast(floor(extract(epoch from r.resolved_at) / 86400)"
+			+ " as integer) as epoch_day, count(*) as resolved from help_requests r where r.status = 'RESOLVED'"
+			+ " group by 1";
+
+	private static final String ACTUAL_DAYS_RESOLVED = "select epoch_day, resolved from stats_day_resolved"
+			+ " where resolved <> 0";
 
 	private static final List<String> TOPICS = List.of("java", "sql", "kubernetes", "spring", "kotlin");
 
@@ -127,6 +156,58 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	}
 
 	/**
+	 * Many transactions changing requests of the same day at once (posting, claiming, offering, resolving) all
+	 * count in the daily roll-ups: none is lost to another's update and none deadlocks.
+	 */
+	@Test
+	void concurrentChangesOfOneDayAllCount() throws Exception {
+		for (String asker : ASKERS) {
+			person(asker, "Platform", List.of());
+		}
+		for (String mentor : MENTORS) {
+			person(mentor, "Data", List.of(), Role.MENTOR);
+		}
+		Instant day = Instant.parse("2026-03-02T09:00:00Z");
+		int threads = 8;
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<Integer>> done = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			int thread = t;
+			done.add(pool.submit(() -> {
+				start.await();
+				String author = ASKERS.get(thread % ASKERS.size());
+				String mentor = MENTORS.get(thread % MENTORS.size());
+				int steps = 0;
+				for (int i = 0; i < 6; i++) {
+					Instant at = day.plusSeconds(thread * 100L + i * 10L);
+					RequestDraft draft = new RequestDraft("Help with java " + thread + "-" + i, "Some details.", null,
+							List.of(TOPICS.get(i % TOPICS.size())), null, i % 3 == 0);
+					long id = this.requests.post(author, draft, at).id();
+					this.requests.act(mentor, id, Action.CLAIM, at.plusSeconds(1), null, null);
+					this.requests.act(mentor, id, Action.OFFER, at.plusSeconds(2), "Try this.", null);
+					if (i % 2 == 0) {
+						this.requests.act(author, id, Action.RESOLVE, at.plusSeconds(3), null, null);
+					}
+					steps++;
+				}
+				return steps;
+			}));
+		}
+		start.countDown();
+		int steps = 0;
+		for (Future<Integer> future : done) {
+			steps += future.get(2, TimeUnit.MINUTES);
+		}
+		pool.shutdown();
+		assertThat(steps).isEqualTo(threads * 6);
+		assertInStep();
+		assertThat(this.jdbc.queryForObject("select sum(posted) from stats_day", Long.class)).isEqualTo(threads * 6L);
+		assertThat(this.jdbc.queryForObject("select sum(resolved) from stats_day_resolved", Long.class))
+			.isEqualTo(threads * 3L);
+	}
+
+	/**
 	 * A random action on request {@code id} (the author resolves, cancels and reopens; anyone else claims, releases
 	 * and offers), or a thank-you note from the author; {@code false} when the rules refused it (and its
 	 * transaction rolled back).
@@ -163,6 +244,9 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	private void assertInStep() {
 		assertSame(EXPECTED, ACTUAL);
 		assertSame(EXPECTED_TOPICS, ACTUAL_TOPICS);
+		assertSame(EXPECTED_DAYS, ACTUAL_DAYS);
+		assertSame(EXPECTED_DAY_TOPICS, ACTUAL_DAY_TOPICS);
+		assertSame(EXPECTED_DAYS_RESOLVED, ACTUAL_DAYS_RESOLVED);
 	}
 
 	private void assertSame(String expected, String actual) {

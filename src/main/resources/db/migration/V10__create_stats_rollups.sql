@@ -1,0 +1,55 @@
+-- Manager statistics (issue 4): daily roll-ups of the per-request facts (stats_request, stats_request_topic) for
+-- the figures that need no per-person detail: volume by status, the topic split and the weekly series of the
+-- whole organisation. Days are UTC epoch days (floor(epoch seconds / 86400)). org.handraise.stats.StatsFacts
+-- keeps them in step in the same transaction as every change, by adding the difference between a request's
+-- contribution before and after the change (an upsert per touched row, so concurrent changes of the same day
+-- never lose an update); StatsFactsConsistencyTests proves they always equal the grouped facts.
+
+-- Requests by the day they were posted, their status now and whether they are anonymous.
+create table stats_day (
+    epoch_day integer not null,
+    status varchar(12) not null,
+    anonymous boolean not null,
+    posted integer not null,
+    -- ever went back to OPEN from ANSWERED or RESOLVED
+    reopened integer not null,
+    -- got an offer, is resolved, or was reopened: answered or resolved at some time
+    answered integer not null,
+    -- has a thank-you note
+    thanked integer not null,
+    constraint pk_stats_day primary key (epoch_day, status, anonymous)
+);
+
+-- Requests by the day they were posted, topic and status now.
+create table stats_day_topic (
+    epoch_day integer not null,
+    topic_id bigint not null,
+    status varchar(12) not null,
+    posted integer not null,
+    constraint pk_stats_day_topic primary key (epoch_day, topic_id, status)
+);
+
+-- Requests resolved now, by the day of their resolution.
+create table stats_day_resolved (
+    epoch_day integer not null primary key,
+    resolved integer not null
+);
+
+insert into stats_day (epoch_day, status, anonymous, posted, reopened, answered, thanked)
+select cast(floor(f.created_epoch / 86400) as integer), f.status, f.anonymous, count(*),
+       sum(case when f.reopened then 1 else 0 end),
+       sum(case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then 1 else 0 end),
+       sum(case when f.thanked then 1 else 0 end)
+from stats_request f
+group by cast(floor(f.created_epoch / 86400) as integer), f.status, f.anonymous;
+
+insert into stats_day_topic (epoch_day, topic_id, status, posted)
+select cast(floor(f.created_epoch / 86400) as integer), x.topic_id, x.status, count(*)
+from stats_request_topic x join stats_request f on f.request_id = x.request_id
+group by cast(floor(f.created_epoch / 86400) as integer), x.topic_id, x.status;
+
+insert into stats_day_resolved (epoch_day, resolved)
+select cast(floor(f.resolved_epoch / 86400) as integer), count(*)
+from stats_request f
+where f.status = 'RESOLVED'
+group by cast(floor(f.resolved_epoch / 86400) as integer);
