@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 import org.handraise.shared.InvalidInputException;
 import org.handraise.stats.StatsProperties.PercentileMode;
@@ -66,14 +67,18 @@ public class StatsService {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final SnapshotReads snapshotReads;
+
 	private final StatsProperties properties;
 
 	private final Clock clock;
 
 	private volatile String databaseProduct;
 
-	StatsService(NamedParameterJdbcTemplate jdbc, StatsProperties properties, Clock clock) {
+	StatsService(NamedParameterJdbcTemplate jdbc, SnapshotReads snapshotReads, StatsProperties properties,
+			Clock clock) {
 		this.jdbc = jdbc;
+		this.snapshotReads = snapshotReads;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -93,11 +98,34 @@ public class StatsService {
 			// (0.5 %), which turns an index probe per manager into a scan of the whole period.
 			this.jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
 		}
-		Scope scope = scope(query, this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
-		Cohort cohort = cohort(scope);
-		scope = scope.withCohortSuppressed(scope.floored(cohort.askers()));
-		return new StatsReport(period(scope), requests(scope, cohort), responsiveness(scope, cohort), backlog(scope),
-				teams(scope), helpers(scope), gratitude(scope, cohort), reciprocity(scope), weekly(scope));
+		Scope unfloored = scope(query, this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+		Cohort cohort = cohort(unfloored);
+		Scope scope = unfloored.withCohortSuppressed(unfloored.floored(cohort.askers()));
+		// the per-person figures on a second connection with the same snapshot, when one is free
+		Future<People> side = postgres()
+				? this.snapshotReads.trySubmit(exportSnapshot(), (db) -> people(db, scope)) : null;
+		Period period = period(scope);
+		Requests requests = requests(scope, cohort);
+		Responsiveness responsiveness = responsiveness(scope, cohort);
+		Backlog backlog = backlog(scope);
+		List<Helper> helpers = helpers(scope);
+		Gratitude gratitude = gratitude(scope, cohort);
+		List<Week> weekly = weekly(scope);
+		People people = (side != null) ? SnapshotReads.await(side) : people(this.jdbc, scope);
+		return new StatsReport(period, requests, responsiveness, backlog, people.teams(), helpers, gratitude,
+				people.reciprocity(), weekly);
+	}
+
+	private String exportSnapshot() {
+		return this.jdbc.getJdbcTemplate().queryForObject("select pg_export_snapshot()", String.class);
+	}
+
+	private People people(NamedParameterJdbcTemplate db, Scope s) {
+		return new People(teams(db, s), reciprocity(db, s));
+	}
+
+	/** The figures about who asked (per team, and who both asked and helped). */
+	private record People(Teams teams, Reciprocity reciprocity) {
 	}
 
 	// --- scope: the period and the filters as SQL ------------------------------------------------------
@@ -111,6 +139,10 @@ public class StatsService {
 		params.addValue("lastDay", query.to().toEpochDay());
 		params.addValue("weekZeroDay", query.firstWeek().toEpochDay());
 		params.addValue("now", now.getEpochSecond());
+		params.addValue("day1", utc(now.minusSeconds(DAY)));
+		params.addValue("day3", utc(now.minusSeconds(3 * DAY)));
+		params.addValue("day7", utc(now.minusSeconds(WEEK)));
+		params.addValue("staleBefore", utc(now.minus(this.properties.staleClaimAfter())));
 		params.addValue("target", this.properties.firstResponseTarget().toSeconds());
 		params.addValue("stale", this.properties.staleClaimAfter().toSeconds());
 		List<InvalidInputException.FieldError> errors = new ArrayList<>();
@@ -367,6 +399,19 @@ public class StatsService {
 	// --- backlog ---------------------------------------------------------------------------------------
 
 	private Backlog backlog(Scope s) {
+		if (!s.narrowedToTeam()) {
+			// no floor, so no askers: open requests by posting time and claims by claim time, compared with the
+			// bucket boundaries as timestamps (index-only on (status, created_at) and (status, claimed_by_id,
+			// claimed_at)); age < 1 day is the same as posted after now - 1 day
+			String sql = "select coalesce(sum(case when r.created_at > :day1 then 1 else 0 end), 0) as lt1d,"
+					+ " coalesce(sum(case when r.created_at <= :day1 and r.created_at > :day3 then 1 else 0 end), 0)"
+					+ " as d1to3,"
+					+ " coalesce(sum(case when r.created_at <= :day3 and r.created_at > :day7 then 1 else 0 end), 0)"
+					+ " as d3to7, coalesce(sum(case when r.created_at <= :day7 then 1 else 0 end), 0) as gt7d,"
+					+ " (select count(*) from help_requests c where c.status = 'CLAIMED' and c.claimed_at < :staleBefore"
+					+ s.topicOf("c.id") + ") as stale from help_requests r where r.status = 'OPEN'" + s.topicOf("r.id");
+			return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> backlog(rs));
+		}
 		String age = "(:now - " + epoch("r.created_at") + ")";
 		// distinct askers only for the privacy floor, which applies when narrowed to a team
 		String sql = "select " + (s.narrowedToTeam() ? namedAskers("r") : "0") + " as askers, "
@@ -383,14 +428,18 @@ public class StatsService {
 				return new Backlog(true, null, List.of(new AgeBucket("lt1d", null), new AgeBucket("1to3d", null),
 						new AgeBucket("3to7d", null), new AgeBucket("gt7d", null)), null);
 			}
-			long lt1 = rs.getLong("lt1d");
-			long d1to3 = rs.getLong("d1to3");
-			long d3to7 = rs.getLong("d3to7");
-			long gt7 = rs.getLong("gt7d");
-			return new Backlog(false, lt1 + d1to3 + d3to7 + gt7, List.of(new AgeBucket("lt1d", lt1),
-					new AgeBucket("1to3d", d1to3), new AgeBucket("3to7d", d3to7), new AgeBucket("gt7d", gt7)),
-					rs.getLong("stale"));
+			return backlog(rs);
 		});
+	}
+
+	private static Backlog backlog(ResultSet rs) throws SQLException {
+		long lt1 = rs.getLong("lt1d");
+		long d1to3 = rs.getLong("d1to3");
+		long d3to7 = rs.getLong("d3to7");
+		long gt7 = rs.getLong("gt7d");
+		return new Backlog(false, lt1 + d1to3 + d3to7 + gt7, List.of(new AgeBucket("lt1d", lt1),
+				new AgeBucket("1to3d", d1to3), new AgeBucket("3to7d", d3to7), new AgeBucket("gt7d", gt7)),
+				rs.getLong("stale"));
 	}
 
 	private static String bucket(String condition) {
@@ -399,11 +448,11 @@ public class StatsService {
 
 	// --- teams -----------------------------------------------------------------------------------------
 
-	private Teams teams(Scope s) {
+	private Teams teams(NamedParameterJdbcTemplate db, Scope s) {
 		String teamFilter = (s.teamId() != null) ? " where t.id = :teamId" : "";
 		Map<Long, String> names = new LinkedHashMap<>();
 		Map<Long, Long> members = new HashMap<>();
-		this.jdbc.query("select t.id as id, t.name as name, count(p.id) as members from teams t"
+		db.query("select t.id as id, t.name as name, count(p.id) as members from teams t"
 				+ " left join people p on p.team_id = t.id and p.active = true" + teamFilter
 				+ " group by t.id, t.name order by t.name", s.params(), (ResultSet rs) -> {
 					names.put(rs.getLong("id"), rs.getString("name"));
@@ -413,7 +462,7 @@ public class StatsService {
 				+ " from stats_request f join people p on p.id = f.author_id where " + s.cohort("f")
 				+ " and f.anonymous = false and p.team_id is not null group by p.team_id, f.author_id";
 		Map<Long, long[]> asking = new HashMap<>();
-		this.jdbc.query("select a.team_id as team_id, count(*) as askers, sum(a.requests) as requests,"
+		db.query("select a.team_id as team_id, count(*) as askers, sum(a.requests) as requests,"
 				+ " coalesce(sum(case when exists (select 1 from stats_request e where e.author_id = a.author_id"
 				+ " and e.anonymous = false and e.created_at < :start) then 0 else 1 end), 0) as first_time"
 				+ " from (" + perAsker + ") a group by a.team_id", s.params(), (ResultSet rs) -> {
@@ -435,21 +484,23 @@ public class StatsService {
 		String perTopicAsker = "select x.topic_id as topic_id, x.author_id as author_id, count(*) as requests"
 				+ " from stats_request_topic x where " + s.period("x") + s.teamOfRequest("x") + " and x.anonymous = false"
 				+ ((s.topicId() != null) ? " and x.topic_id = :topicId" : "") + " group by x.topic_id, x.author_id";
-		List<TeamTopicRow> byTopic = this.jdbc.query("select t.name as team, tp.name as topic,"
+		// grouped by ids first, named last (a few hundred cells rather than a row per topic and asker)
+		List<TeamTopicRow> byTopic = db.query("select t.name as team, tp.name as topic, c.requests as requests,"
+				+ " c.askers as askers from (select p.team_id as team_id, a.topic_id as topic_id,"
 				+ " sum(a.requests) as requests, count(*) as askers from (" + perTopicAsker + ") a"
-				+ " join people p on p.id = a.author_id join teams t on t.id = p.team_id"
-				+ " join topics tp on tp.id = a.topic_id group by t.name, tp.name order by 1, 2",
+				+ " join people p on p.id = a.author_id where p.team_id is not null group by p.team_id, a.topic_id) c"
+				+ " join teams t on t.id = c.team_id join topics tp on tp.id = c.topic_id order by 1, 2",
 				s.params(), (rs, n) -> PrivacyFloor.suppresses(rs.getLong("askers"))
 						? new TeamTopicRow(rs.getString("team"), rs.getString("topic"), true, null)
 						: new TeamTopicRow(rs.getString("team"), rs.getString("topic"), false, rs.getLong("requests")));
-		return new Teams(rows, byTopic, leaders(s));
+		return new Teams(rows, byTopic, leaders(db, s));
 	}
 
-	private Leaders leaders(Scope s) {
+	private Leaders leaders(NamedParameterJdbcTemplate db, Scope s) {
 		String managers = "select pr.person_id from person_roles pr where pr.role = 'MANAGER'";
-		long count = this.jdbc.queryForObject("select count(*) from people p where p.active = true and p.id in ("
+		long count = db.queryForObject("select count(*) from people p where p.active = true and p.id in ("
 				+ managers + ")" + s.teamOfPerson("p.id"), s.params(), Long.class);
-		return this.jdbc.queryForObject("select count(distinct r.author_id) as askers, count(*) as requests"
+		return db.queryForObject("select count(distinct r.author_id) as askers, count(*) as requests"
 				+ " from stats_request r where " + s.cohort("r") + " and r.anonymous = false and r.author_id in ("
 				+ managers + ")", s.params(), (rs, n) -> {
 					long askers = rs.getLong("askers");
@@ -502,7 +553,7 @@ public class StatsService {
 		return new Gratitude(false, notes[0], notes[1], notes[0] - notes[1], Share.of(c.thanked(), c.resolved()));
 	}
 
-	private Reciprocity reciprocity(Scope s) {
+	private Reciprocity reciprocity(NamedParameterJdbcTemplate db, Scope s) {
 		String askers = "select distinct r.author_id as pid from stats_request r where " + s.cohort("r")
 				+ " and r.anonymous = false";
 		String helpers = "select o.helper_id as pid from offers o where o.created_at >= :start and o.created_at < :end"
@@ -513,7 +564,7 @@ public class StatsService {
 		String sql = "with a as (" + askers + "), h as (" + helpers + ") select (select count(*) from a) as askers,"
 				+ " (select count(*) from h) as helpers,"
 				+ " (select count(*) from a where a.pid in (select h.pid from h)) as asked_and_helped";
-		return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> {
+		return db.queryForObject(sql, s.params(), (rs, n) -> {
 			long asked = rs.getLong("askers");
 			long helped = rs.getLong("helpers");
 			long both = rs.getLong("asked_and_helped");
