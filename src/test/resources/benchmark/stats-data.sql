@@ -27,7 +27,7 @@
 \timing on
 select setseed(0.42);
 
-truncate table stats_request_topic, stats_request, spring_session_attributes, spring_session, thank_you_notes, request_events, offers, request_topics,
+truncate table stats_day, stats_day_topic, stats_day_resolved, stats_request_topic, stats_request, spring_session_attributes, spring_session, thank_you_notes, request_events, offers, request_topics,
     help_requests, topics, person_skills, person_roles, people, teams restart identity cascade;
 
 insert into teams (name) select 'Team ' || lpad(g::text, 2, '0') from generate_series(1, 20) g;
@@ -172,34 +172,8 @@ select peer_id, peer2_id, null, 'Thanks for your help this week.', thanks_public
 from gen where id % 20 = 0 and peer_id <> peer2_id) n
 order by created_at;
 
--- The statistics' derived tables (V8__create_stats_facts.sql), filled from the raw rows with the migration's
--- backfill; the application keeps them up to date from then on.
-truncate table stats_request, stats_request_topic;
-insert into stats_request (request_id, created_at, created_epoch, author_id, anonymous, status, resolved_at,
-        resolved_epoch, first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked)
-select r.id, r.created_at, cast(extract(epoch from r.created_at) as double precision), r.author_id, r.anonymous,
-       r.status, r.resolved_at, cast(extract(epoch from r.resolved_at) as double precision),
-       cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision),
-       cast(extract(epoch from c.first_claim) - extract(epoch from r.created_at) as double precision),
-       case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at) - extract(epoch from r.created_at)
-           as double precision) end,
-       case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,
-           r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end,
-       ro.request_id is not null,
-       th.request_id is not null
-from help_requests r
-left join (select e.request_id as request_id, min(e.occurred_at) as first_claim from request_events e
-    where e.to_status = 'CLAIMED' group by e.request_id) c on c.request_id = r.id
-left join (select distinct e.request_id as request_id from request_events e
-    where e.to_status = 'OPEN' and e.from_status in ('ANSWERED', 'RESOLVED')) ro on ro.request_id = r.id
-left join (select distinct n.request_id as request_id from thank_you_notes n
-    where n.request_id is not null) th on th.request_id = r.id
-order by r.created_at, r.id;
-
-insert into stats_request_topic (request_id, topic_id, created_at, author_id, anonymous, status)
-select rt.request_id, rt.topic_id, r.created_at, r.author_id, r.anonymous, r.status
-from request_topics rt join help_requests r on r.id = rt.request_id
-order by r.created_at, rt.request_id, rt.topic_id;
+-- The statistics' derived tables (facts and daily roll-ups), as the migrations' backfills fill them.
+\ir ../../../../bench/derive-stats.sql
 
 vacuum analyze;
 
