@@ -13,7 +13,6 @@ import org.handraise.people.PeopleService;
 import org.handraise.tokens.AccessTokenService;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -27,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * {@code Authorization: Bearer hr_...} for the API: a personal access token, checked by one indexed lookup of its
  * SHA-256 hash instead of a password hash. A request without a bearer token passes on untouched (to HTTP Basic);
- * a bearer token that is unknown, revoked, expired or whose owner is deactivated ends the request with a 401.
+ * a bearer token that is unknown, revoked, expired or whose owner is deactivated ends the request with a 401 whose
+ * challenge is {@code Bearer error="invalid_token"} (RFC 6750).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -60,7 +60,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			.filter(Credentials::active);
 		if (credentials.isEmpty()) {
 			this.contexts.clearContext();
-			this.entryPoint.commence(request, response, new BadCredentialsException("Invalid access token"));
+			this.entryPoint.commence(request, response, new InvalidAccessTokenException());
 			return;
 		}
 		Credentials who = credentials.get();

@@ -34,9 +34,26 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		this.audit = audit;
 	}
 
+	/**
+	 * The 401 of a chain that signs in with HTTP Basic only (the actuator): {@code WWW-Authenticate: Basic}.
+	 */
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		commence(request, response, authException, false);
+	}
+
+	/**
+	 * The API's 401: a bearer token that was sent and is no good gets {@code Bearer error="invalid_token"}
+	 * (RFC 6750, section 3.1); anything else (no credentials, a wrong password) gets the Basic challenge with a
+	 * Bearer one beside it, the two ways to sign in.
+	 */
+	AuthenticationEntryPoint api() {
+		return (request, response, authException) -> commence(request, response, authException, true);
+	}
+
+	private void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException, boolean bearerToo) throws IOException {
 		if (authException instanceof InternalAuthenticationServiceException
 				&& DatabaseUnavailableFilter.isDatabaseUnavailable(authException)) {
 			// the account could not be looked up: the database is out of reach, not the credentials wrong
@@ -45,9 +62,25 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 					DatabaseUnavailableFilter.DETAIL);
 			return;
 		}
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Handraise\"");
+		if (authException instanceof InvalidAccessTokenException) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
+			write(request, response, 401, "Unauthorized",
+					"The access token is not valid: unknown, revoked or expired. Make a new one on your profile page.");
+			return;
+		}
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+		if (bearerToo) {
+			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
+		}
 		write(request, response, 401, "Unauthorized", "Sign in with your Handraise username and password.");
 	}
+
+	static final String BASIC_CHALLENGE = "Basic realm=\"Handraise\"";
+
+	static final String BEARER_CHALLENGE = "Bearer realm=\"Handraise\"";
+
+	static final String INVALID_TOKEN_CHALLENGE = "Bearer realm=\"Handraise\", error=\"invalid_token\", "
+			+ "error_description=\"The access token is unknown, revoked or expired\"";
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,

@@ -19,7 +19,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -51,14 +53,14 @@ class SecurityConfig {
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
 			ObjectProvider<AccessTokenService> tokens, ObjectProvider<PeopleService> people) throws Exception {
-		statelessBasic(http.securityMatcher("/api/**"), problems)
+		statelessBasic(http.securityMatcher("/api/**"), problems.api(), problems)
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
 		// a personal access token (Authorization: Bearer) first: no password hash per call; Basic still works.
 		// (Web slice tests without the tokens feature get Basic only.)
 		AccessTokenService tokenService = tokens.getIfAvailable();
 		PeopleService peopleService = people.getIfAvailable();
 		if (tokenService != null && peopleService != null) {
-			http.addFilterBefore(new BearerTokenFilter(tokenService, peopleService, problems),
+			http.addFilterBefore(new BearerTokenFilter(tokenService, peopleService, problems.api()),
 					BasicAuthenticationFilter.class);
 		}
 		return http.build();
@@ -71,7 +73,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-		statelessBasic(http.securityMatcher("/actuator/**"), problems)
+		statelessBasic(http.securityMatcher("/actuator/**"), problems, problems)
 			.authorizeHttpRequests((auth) -> auth
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
@@ -114,13 +116,14 @@ class SecurityConfig {
 	/**
 	 * A chain for machines: HTTP Basic on every call, no session (and so no CSRF), 401 and 403 as problem+json.
 	 */
-	private static HttpSecurity statelessBasic(HttpSecurity http, ProblemResponses problems) throws Exception {
+	private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint unauthorized,
+			AccessDeniedHandler forbidden) throws Exception {
 		strictHeaders(http);
-		return http.httpBasic((basic) -> basic.authenticationEntryPoint(problems))
+		return http.httpBasic((basic) -> basic.authenticationEntryPoint(unauthorized))
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf((csrf) -> csrf.disable())
 			.requestCache((cache) -> cache.disable())
-			.exceptionHandling((ex) -> ex.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -169,6 +170,49 @@ class AccessTokenTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void aRefusedTokenIsChallengedAsABearerTokenNotWithBasic() {
+		CreatedAccessToken revoked = this.tokens.create("alice", "old laptop", null);
+		this.tokens.revoke("alice", revoked.view().id());
+		CreatedAccessToken expired = this.tokens.create("alice", "short-lived", null);
+		this.jdbc.update("update access_tokens set expires_at = now() - interval '1 minute' where id = ?",
+				expired.view().id());
+		String deactivated = this.tokens.create("carol", "laptop", null).token();
+		this.jdbc.update("update people set active = false where username = 'carol'");
+		Map<String, String> refused = Map.of("unknown", "hr_" + "A".repeat(43), "malformed", "not-a-token", "revoked",
+				revoked.token(), "expired", expired.token(), "owner deactivated", deactivated);
+		refused.forEach((why, token) -> {
+			for (String path : List.of("/api/me", "/api/requests", "/api/nothing-here")) {
+				Response response = bearer("GET", path, token, null);
+				assertUnauthorized(response);
+				assertThat(response.challenges()).as("%s token on %s", why, path)
+					.singleElement()
+					.satisfies((challenge) -> assertThat(challenge).startsWith("Bearer ")
+						.contains("error=\"invalid_token\"")
+						.doesNotContain(token));
+				assertThat(response.json().get("detail").asString()).contains("access token");
+			}
+		});
+	}
+
+	@Test
+	void withoutCredentialsTheApiStillAdvertisesBasicAndBearer() {
+		Response anonymous = call("GET", "/api/me", null, null);
+		assertUnauthorized(anonymous);
+		assertThat(anonymous.challenges()).containsExactly("Basic realm=\"Handraise\"", "Bearer realm=\"Handraise\"");
+		assertThat(anonymous.challenges()).noneMatch((challenge) -> challenge.contains("error="));
+
+		Response wrongPassword = call("GET", "/api/me", "Basic " + Base64.getEncoder()
+			.encodeToString("alice:wrong-password".getBytes(StandardCharsets.UTF_8)), null);
+		assertUnauthorized(wrongPassword);
+		assertThat(wrongPassword.challenges()).first().asString().startsWith("Basic ");
+		assertThat(wrongPassword.challenges()).noneMatch((challenge) -> challenge.contains("invalid_token"));
+
+		Response actuator = call("GET", "/actuator/prometheus", null, null);
+		assertThat(actuator.status()).isEqualTo(401);
+		assertThat(actuator.challenges()).as("the actuator takes no tokens").containsExactly("Basic realm=\"Handraise\"");
+	}
+
+	@Test
 	void httpBasicStillWorksBesideTokens() {
 		this.tokens.create("alice", "laptop", null);
 		Api.Response me = new Api(baseUrl()).get("/api/me", "alice", PASSWORD);
@@ -188,21 +232,28 @@ class AccessTokenTests extends PostgresIntegrationTest {
 	}
 
 	private Response bearer(String method, String path, String token, Object body) {
+		return call(method, path, "Bearer " + token, body);
+	}
+
+	/** A call with the given {@code Authorization} header, or none when it is null. */
+	private Response call(String method, String path, String authorization, Object body) {
 		try {
 			String text = (body != null) ? JSON.writeValueAsString(body) : null;
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 				.timeout(Duration.ofSeconds(30))
 				.header("Accept", "application/json, application/problem+json")
-				.header("Authorization", "Bearer " + token)
 				.method(method, (text != null) ? HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)
 						: HttpRequest.BodyPublishers.noBody());
 			if (text != null) {
 				request.header("Content-Type", "application/json");
 			}
+			if (authorization != null) {
+				request.header("Authorization", authorization);
+			}
 			HttpResponse<String> response = CLIENT.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.headers().allValues("WWW-Authenticate"), response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -213,7 +264,7 @@ class AccessTokenTests extends PostgresIntegrationTest {
 		}
 	}
 
-	private record Response(int status, String contentType, String body) {
+	private record Response(int status, String contentType, List<String> challenges, String body) {
 
 		JsonNode json() {
 			return JSON.readTree(this.body);
