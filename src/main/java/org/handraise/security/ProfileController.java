@@ -89,7 +89,7 @@ class ProfileController {
 
 	@PostMapping("/sessions/end-others")
 	String endOtherSessions(Principal me, HttpServletRequest request, RedirectAttributes redirect) {
-		this.sessions.endSessions(me.getName(), currentSessionId(request));
+		this.sessions.endOtherSessions(me.getName(), currentSessionId(request));
 		redirect.addFlashAttribute("flashSuccess", "flash.profile.sessions");
 		return "redirect:/profile";
 	}

@@ -48,8 +48,18 @@ class SessionTerminator {
 		}
 	}
 
+	/**
+	 * "Log out my other sessions": ends every session of {@code username} but the one they asked from, and records
+	 * that they did, however many there were.
+	 */
+	int endOtherSessions(String username, String currentSessionId) {
+		int ended = endSessions(username, currentSessionId);
+		this.audit.record(AuditAction.SESSIONS_ENDED, username, ended + " session(s), log out other sessions");
+		return ended;
+	}
+
 	/** Ends all sessions of {@code username} but {@code keepSessionId} (null: all); how many ended. */
-	int endSessions(String username, String keepSessionId) {
+	private int endSessions(String username, String keepSessionId) {
 		int ended = 0;
 		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
 			if (!id.equals(keepSessionId)) {

@@ -63,10 +63,13 @@ class AccessToken {
 		return this.personId;
 	}
 
-	void revoke(Instant now) {
-		if (this.revokedAt == null) {
-			this.revokedAt = now;
+	/** Revokes the token; false when it was revoked already (and stays as it was). */
+	boolean revoke(Instant now) {
+		if (this.revokedAt != null) {
+			return false;
 		}
+		this.revokedAt = now;
+		return true;
 	}
 
 	AccessTokenView view() {

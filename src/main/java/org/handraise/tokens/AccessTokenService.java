@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.handraise.audit.AuditAction;
+import org.handraise.audit.AuditLog;
 import org.handraise.people.PeopleService;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
@@ -22,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Personal access tokens for the API. A token is 32 random bytes, base64url, after {@value #PREFIX}; it is shown
  * once, when made, and only its SHA-256 hash is kept. Checking a token is one indexed lookup by that hash (no
- * password hash), plus a write of "last used" at most once a minute per token.
+ * password hash), plus a write of "last used" at most once a minute per token. Making and revoking a token go into
+ * the audit log (its id and name: never the token, nor its hash).
  */
 @Service
 public class AccessTokenService {
@@ -45,10 +48,13 @@ public class AccessTokenService {
 
 	private final Clock clock;
 
-	AccessTokenService(AccessTokens tokens, PeopleService people, Clock clock) {
+	private final AuditLog audit;
+
+	AccessTokenService(AccessTokens tokens, PeopleService people, Clock clock, AuditLog audit) {
 		this.tokens = tokens;
 		this.people = people;
 		this.clock = clock;
+		this.audit = audit;
 	}
 
 	/** Makes a token for {@code username}: the result carries the token itself, which is never stored. */
@@ -69,6 +75,7 @@ public class AccessTokenService {
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		AccessToken saved = this.tokens
 			.save(new AccessToken(personId, trimmed, hash(token), this.clock.instant(), expiresAt));
+		this.audit.record(AuditAction.TOKEN_CREATED, username, describe(saved.view()));
 		return new CreatedAccessToken(saved.view(), token);
 	}
 
@@ -79,14 +86,25 @@ public class AccessTokenService {
 		return this.tokens.findByPersonIdOrderByCreatedAtDescIdDesc(personId).stream().map(AccessToken::view).toList();
 	}
 
-	/** Revokes one of the person's own tokens; someone else's token is as good as missing (404). */
+	/**
+	 * Revokes one of the person's own tokens; someone else's token is as good as missing (404). Revoking a
+	 * revoked token changes nothing and is not recorded again.
+	 */
 	@Transactional
 	public AccessTokenView revoke(String username, long tokenId) {
 		Long personId = this.people.byUsername(username).getId();
 		AccessToken token = this.tokens.findByIdAndPersonId(tokenId, personId)
 			.orElseThrow(() -> NotFoundException.of("Token", tokenId));
-		token.revoke(this.clock.instant());
+		if (token.revoke(this.clock.instant())) {
+			this.audit.record(AuditAction.TOKEN_REVOKED, username, describe(token.view()));
+		}
 		return token.view();
+	}
+
+	/** What the audit log says about a token: its id and name, never the token nor its hash. */
+	private static String describe(AccessTokenView token) {
+		return "token " + token.id() + " \"" + token.name() + "\""
+				+ ((token.expiresAt() != null) ? ", expires " + token.expiresAt() : "");
 	}
 
 	/**

@@ -188,6 +188,35 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void changingMyPasswordAndLoggingOutMyOtherSessionsAreAudited() {
+		PageClient erin = PageClient.signedIn(baseUrl(), "erin", PASSWORD);
+		PageClient.signedIn(baseUrl(), "erin", PASSWORD);
+		erin.get("/profile");
+		this.jdbc.update("delete from audit_events");
+		PageClient.Response changed = erin.post("/profile/password", Map.of("currentPassword", PASSWORD,
+				"newPassword", "tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
+		assertThat(changed.status()).isEqualTo(302);
+		PageClient.signedIn(baseUrl(), "erin", "tram 28 to the castle");
+		PageClient.signedIn(baseUrl(), "erin", "tram 28 to the castle");
+		erin.get("/profile");
+		assertThat(erin.post("/profile/sessions/end-others", Map.of()).status()).isEqualTo(302);
+		assertThat(erin.post("/profile/sessions/end-others", Map.of()).status()).isEqualTo(302);
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList("select occurred_at, actor, action, subject, detail"
+				+ " from audit_events where action <> 'LOGIN_SUCCESS' order by id");
+		assertThat(rows).extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject")
+				+ " " + row.get("detail"))
+			.containsExactly("PASSWORD_CHANGED erin erin null", "SESSIONS_ENDED erin erin 1 session(s), password_changed",
+					"SESSIONS_ENDED erin erin 2 session(s), log out other sessions",
+					"SESSIONS_ENDED erin erin 0 session(s), log out other sessions");
+		assertThat(rows).allSatisfy((row) -> assertThat(row.get("occurred_at")).isNotNull());
+		assertThat(this.jdbc.queryForList("select * from audit_events")).allSatisfy((row) -> row.values()
+			.forEach((value) -> assertThat(String.valueOf(value)).doesNotContain(PASSWORD)
+				.doesNotContain("tram 28")
+				.doesNotContain(erin.cookie("SESSION"))));
+	}
+
+	@Test
 	void theAuditLogPageShowsWhatHappened() {
 		PageClient erin = PageClient.anonymous(baseUrl());
 		erin.post("/login", Map.of("username", "erin", "password", "wrong-one\r\nforged entry"));

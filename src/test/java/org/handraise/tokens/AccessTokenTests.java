@@ -159,6 +159,40 @@ class AccessTokenTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void makingAndRevokingATokenIsAuditedWithoutTheTokenOrItsHash() {
+		person("olga", null, List.of(), Role.ADMIN);
+		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
+		alice.get("/profile");
+		Matcher shown = TOKEN.matcher(alice.follow(alice.post("/profile/tokens", Map.of("name", "ci runner"))).body());
+		assertThat(shown.find()).isTrue();
+		String token = shown.group();
+		long id = this.jdbc.queryForObject("select id from access_tokens", Long.class);
+		assertThat(alice.post("/profile/tokens/" + id + "/revoke", Map.of()).status()).isEqualTo(302);
+		assertThat(alice.post("/profile/tokens/" + id + "/revoke", Map.of()).status())
+			.as("revoking it again changes nothing")
+			.isEqualTo(302);
+
+		List<Map<String, Object>> rows = this.jdbc.queryForList("select occurred_at, actor, action, subject, detail"
+				+ " from audit_events where action like 'TOKEN_%' order by id");
+		assertThat(rows).extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject")
+				+ " " + row.get("detail"))
+			.containsExactly("TOKEN_CREATED alice alice token " + id + " \"ci runner\"",
+					"TOKEN_REVOKED alice alice token " + id + " \"ci runner\"");
+		assertThat(rows).allSatisfy((row) -> assertThat(row.get("occurred_at")).isNotNull());
+		String hash = AccessTokenService.hash(token);
+		assertThat(this.jdbc.queryForList("select * from audit_events")).allSatisfy((row) -> row.values()
+			.forEach((value) -> assertThat(String.valueOf(value)).doesNotContain(token)
+				.doesNotContain(token.substring(AccessTokenService.PREFIX.length()))
+				.doesNotContain(hash)));
+
+		PageClient olga = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
+		assertThat(olga.get("/admin/audit?action=TOKEN_CREATED").body()).contains("<td>API token created</td>")
+			.contains("ci runner")
+			.doesNotContain(token);
+		assertThat(olga.get("/admin/audit?action=TOKEN_REVOKED").body()).contains("<td>API token revoked</td>");
+	}
+
+	@Test
 	void aTokenNeedsAName() {
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		PageClient.Response refused = alice.post("/profile/tokens", Map.of("name", "   "));
