@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
  * What a password must be (OWASP ASVS 5.0, V6.2): 12 to 128 characters, any characters at all and no
  * composition rules, but not a common or easily guessed one. "Easily guessed" is
  * <ul>
- * <li>a password of {@code security/common-passwords.txt}, or one made of such a password plus predictable
- * digits and symbols around it ({@code Summer2025!}), also in leetspeak ({@code P@ssw0rd}) or with spaces and
- * dashes ({@code i love you 123});</li>
+ * <li>a password of the common-password lists, in any case: {@code security/top-10000-passwords.txt} (the 10,000
+ * most common passwords, from nbvcxz, MIT licence beside it) and {@code security/common-passwords.txt} (weak
+ * passwords and password words written for Handraise); or one made of such a password plus predictable digits and
+ * symbols around it ({@code Summer2025!}), also in leetspeak ({@code P@ssw0rd}) or with spaces and dashes
+ * ({@code i love you 123});</li>
  * <li>a keyboard walk, an alphabet or digit run, or a mix of them with at most two breaks
  * ({@code qwertyuiop12}, {@code 1q2w3e4r5t6y}, {@code abcdefghijkl});</li>
  * <li>a password of three different characters or fewer ({@code aaaaaaaaaaaa}), or the same short or weak block
@@ -54,13 +56,33 @@ public class PasswordPolicy {
 
 	private final Set<String> common;
 
+	/** The 10,000 most common passwords, most common first, as nbvcxz ships them (see the LICENSE beside it). */
+	static final String TOP_LIST = "/security/top-10000-passwords.txt";
+
+	/** Weak passwords and password words written for Handraise. */
+	static final String HANDRAISE_LIST = "/security/common-passwords.txt";
+
 	public PasswordPolicy() {
-		this.common = load("/security/common-passwords.txt");
+		this(TOP_LIST, HANDRAISE_LIST);
 	}
 
-	/** How many passwords the shipped list holds. */
+	/** A policy over the given lists only (for tests that compare lists). */
+	PasswordPolicy(String... lists) {
+		Set<String> words = new HashSet<>();
+		for (String list : lists) {
+			words.addAll(load(list));
+		}
+		this.common = Set.copyOf(words);
+	}
+
+	/** How many different passwords (in lower case) the shipped lists hold together. */
 	public int listSize() {
 		return this.common.size();
+	}
+
+	/** Whether the password is on one of the lists as it is, whatever its case. */
+	boolean isListed(String password) {
+		return password != null && this.common.contains(password.toLowerCase(Locale.ROOT));
 	}
 
 	/** Throws an {@link InvalidInputException} on {@code field} when the password breaks the policy. */
@@ -97,7 +119,9 @@ public class PasswordPolicy {
 
 	/**
 	 * On the list as it is, or after taking digits and symbols off either end ({@code Summer2025!} is
-	 * {@code summer}), in leetspeak ({@code p@ssw0rd}), or without spaces, dots and dashes.
+	 * {@code summer}), in leetspeak ({@code p@ssw0rd}), or without spaces, dots and dashes. What is left after
+	 * taking digits and symbols off must have a letter: the list holds many numbers, and a long number that merely
+	 * ends in one of them ({@code 739201846502} ends in {@code 6502}) is not that number decorated.
 	 */
 	private boolean isCommon(String lower) {
 		int lead = 0;
@@ -114,7 +138,8 @@ public class PasswordPolicy {
 					continue;
 				}
 				String middle = lower.substring(start, lower.length() - cut);
-				if (middle.isEmpty()) {
+				if (middle.isEmpty() || ((start > 0 || cut > 0) && middle.chars().noneMatch(Character::isLetter))) {
+					// digits around digits are no decoration: 739201846502 is not "1846502" dressed up
 					continue;
 				}
 				String joined = SEPARATORS.matcher(middle).replaceAll("");
@@ -209,6 +234,7 @@ public class PasswordPolicy {
 		return false;
 	}
 
+	/** The entries of a list, lower case, without blank lines and {@code #} comments. */
 	private static Set<String> load(String resource) {
 		Set<String> words = new HashSet<>();
 		try (InputStream in = PasswordPolicy.class.getResourceAsStream(resource)) {

@@ -1,5 +1,12 @@
 package org.handraise.people;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import org.handraise.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,6 +88,65 @@ class PasswordPolicyTests {
 	@Test
 	void theShippedListIsLoaded() {
 		assertThat(this.policy.listSize()).isGreaterThan(600);
+	}
+
+	@Test
+	void theTop10000ListShipsWithItsSourceAndLicence() throws IOException {
+		List<String> top = lines(PasswordPolicy.TOP_LIST);
+		assertThat(top).hasSize(10_000).doesNotContain("").startsWith("123456", "password", "12345678", "qwerty");
+		assertThat(top).allSatisfy((entry) -> assertThat(entry).isEqualTo(entry.strip()).doesNotStartWith("#"));
+		assertThat(this.policy.listSize()).as("both lists, in lower case").isGreaterThan(10_000);
+		String licence = String.join("\n", lines("/security/top-10000-passwords.LICENSE"));
+		assertThat(licence).contains("nbvcxz").contains("me.gosimple:nbvcxz:1.5.1").contains("MIT License");
+	}
+
+	@Test
+	void everyPasswordOfTheTop10000IsRefusedWhateverItsCase() throws IOException {
+		List<String> slipped = new ArrayList<>();
+		for (String entry : lines(PasswordPolicy.TOP_LIST)) {
+			if (!this.policy.isListed(entry) || !this.policy.isListed(entry.toUpperCase(Locale.ROOT))) {
+				slipped.add(entry + " (not listed)");
+			}
+			if (entry.chars().anyMatch(Character::isLetter)) {
+				// as typed in capitals and dressed up to the minimum length with predictable digits and symbols
+				String dressed = swapCase(entry) + "!2024!!!!!!!".substring(0, Math.max(0, 12 - entry.length()));
+				if (!this.policy.problems(dressed, null).equals(List.of(PasswordPolicy.WEAK))) {
+					slipped.add(dressed);
+				}
+			}
+		}
+		assertThat(slipped).as("common passwords the policy lets through").isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "Mailcreated5240", "Sersolution2024", "Christopher1", "QAZWSXEDCRFV!", "Charisma2024!",
+			"CELEBRITY1!!!", "cheerleaers!!" })
+	void passwordsOnlyTheTop10000KnowsAreRefused(String password) {
+		// neither Handraise's own list nor a rule catches these: the top 10,000 does
+		assertThat(new PasswordPolicy(PasswordPolicy.HANDRAISE_LIST).problems(password, null)).isEmpty();
+		assertThat(this.policy.problems(password, null)).containsExactly(PasswordPolicy.WEAK);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "739201846502", "008544934417", "043016131226", "941835630770", "229377391231" })
+	void aLongNumberIsNotMistakenForAListedNumberWithDigitsAround(String password) {
+		// the list holds many numbers (1231, 6502, ...); a random number that ends in one is not that number dressed up
+		assertThat(this.policy.problems(password, null)).isEmpty();
+	}
+
+	private static List<String> lines(String resource) throws IOException {
+		try (InputStream in = PasswordPolicyTests.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		}
+	}
+
+	private static String swapCase(String text) {
+		StringBuilder out = new StringBuilder(text.length());
+		text.chars()
+			.forEach((c) -> out.append(Character.isUpperCase(c) ? Character.toLowerCase((char) c)
+					: Character.toUpperCase((char) c)));
+		return out.toString();
 	}
 
 }
