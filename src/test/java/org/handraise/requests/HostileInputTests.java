@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.handraise.people.Role;
 import org.handraise.support.Api;
+import org.handraise.support.InertHtml;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Text from the Big List of Naughty Strings ({@code blns-sample.txt}, MIT licence next to it) as titles and
  * details: either stored and returned exactly as sent, or refused with a 400 problem when it holds control
- * characters; never a 500; and always escaped on the pages.
+ * characters; never a 500; and always escaped on the pages: as strings, and read back with a real HTML parser
+ * ({@link InertHtml}). {@code org.handraise.web.PageEscapingTests} does the same for every field on every page.
  */
 class HostileInputTests extends PostgresIntegrationTest {
 
@@ -104,6 +106,10 @@ class HostileInputTests extends PostgresIntegrationTest {
 		assertThat(page.body()).doesNotContain(script)
 			.doesNotContainIgnoringCase("<script>alert")
 			.contains("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt;");
+		assertInert(page.body(), script, "/requests/" + id);
+		for (String shown : List.of(script, script + " in the details", script + " tried")) {
+			assertThat(InertHtml.showsAsText(page.body(), shown)).as(shown).isTrue();
+		}
 	}
 
 	@Test
@@ -117,6 +123,8 @@ class HostileInputTests extends PostgresIntegrationTest {
 		assertThat(offer.json().get("message").asString()).isEqualTo("<img src=x onerror=alert('offer')>");
 		PageClient.Response page = session("alice").get("/requests/" + id);
 		assertThat(page.body()).doesNotContain("<img src=x onerror").contains("&lt;img src=x onerror=");
+		assertInert(page.body(), "<img src=x onerror=alert('offer')>", "/requests/" + id);
+		assertThat(InertHtml.showsAsText(page.body(), "<img src=x onerror=alert('offer')>")).isTrue();
 
 		Api.Response thanks = this.api.post("/api/thanks", "alice", PASSWORD,
 				Map.of("to", "bob", "message", "</p><script>alert('thanks')</script>", "requestId", id));
@@ -125,6 +133,8 @@ class HostileInputTests extends PostgresIntegrationTest {
 		assertThat(wall.status()).isEqualTo(200);
 		assertThat(wall.body()).doesNotContainIgnoringCase("<script>alert")
 			.contains("&lt;/p&gt;&lt;script&gt;alert(&#39;thanks&#39;)&lt;/script&gt;");
+		assertInert(wall.body(), "</p><script>alert('thanks')</script>", "/thanks");
+		assertThat(InertHtml.showsAsText(wall.body(), "</p><script>alert('thanks')</script>")).isTrue();
 	}
 
 	@Test
@@ -151,6 +161,10 @@ class HostileInputTests extends PostgresIntegrationTest {
 				}
 				else if (list.body().toLowerCase(Locale.ROOT).contains("<script>alert")) {
 					failures.add("GET /requests?" + parameter + "=" + visible(q) + " echoes a raw <script>");
+				}
+				else if (list.status() == 200 && !InertHtml.problems(list.body(), List.of(q)).isEmpty()) {
+					failures.add("GET /requests?" + parameter + "=" + visible(q) + ": "
+							+ InertHtml.problems(list.body(), List.of(q)));
 				}
 			}
 		}
@@ -181,13 +195,24 @@ class HostileInputTests extends PostgresIntegrationTest {
 				(key) -> PageClient.signedIn(baseUrl(), username, PASSWORD));
 	}
 
-	/** The page shows the text escaped, and never the raw markup when there is any. */
+	/**
+	 * The page shows the text escaped, and never the raw markup when there is any; and read with a real HTML
+	 * parser ({@link InertHtml}), no element, event handler, script or script URL came from it and it is on the
+	 * page as text, exactly as typed.
+	 */
 	private static void assertEscaped(String html, String text, String where) {
 		assertThat(html).as("%s shows %s escaped", where, visible(text)).contains(escape(text));
 		if (text.indexOf('<') >= 0) {
 			assertThat(html).as("%s must not contain the raw text %s", where, visible(text)).doesNotContain(text);
 		}
 		assertThat(html).as(where).doesNotContainIgnoringCase("<script>alert");
+		assertInert(html, text, where);
+		assertThat(InertHtml.showsAsText(html, text)).as("%s shows %s as text", where, visible(text)).isTrue();
+	}
+
+	/** Read with a real HTML parser, nothing on the page came from {@code text} but text. */
+	private static void assertInert(String html, String text, String where) {
+		assertThat(InertHtml.problems(html, List.of(text))).as("%s with %s", where, visible(text)).isEmpty();
 	}
 
 	/** What Thymeleaf's {@code th:text} makes of text: the five markup-significant characters escaped. */
