@@ -1,8 +1,10 @@
 package org.handraise.people;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.handraise.shared.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -35,13 +38,16 @@ class InitialAdmin implements ApplicationRunner {
 
 	private final String password;
 
-	InitialAdmin(PeopleService people, PasswordEncoder passwordEncoder,
+	private final MessageSource messages;
+
+	InitialAdmin(PeopleService people, PasswordEncoder passwordEncoder, MessageSource messages,
 			@Value("${handraise.initial-admin.username}") String username,
 			@Value("${handraise.initial-admin.password:}") String password) {
 		this.people = people;
 		this.passwordEncoder = passwordEncoder;
 		this.username = username;
 		this.password = password;
+		this.messages = messages;
 	}
 
 	@Override
@@ -49,9 +55,11 @@ class InitialAdmin implements ApplicationRunner {
 		if (this.people.count() > 0) {
 			return;
 		}
-		List<String> problems = new PasswordPolicy().problems(this.password, this.username);
+		List<Message> problems = new PasswordPolicy().problems(this.password, this.username);
 		if (!problems.isEmpty()) {
-			throw new IllegalStateException("handraise.initial-admin.password " + problems.get(0)
+			// for the operator, in the log: the default (English) text
+			throw new IllegalStateException("handraise.initial-admin.password "
+					+ this.messages.getMessage(problems.get(0), Locale.ROOT)
 					+ " (12 to 128 characters, not a common password, not the username)");
 		}
 		this.people.seed(this.username, "Administrator", null, Set.of(Role.ADMIN), List.of(),

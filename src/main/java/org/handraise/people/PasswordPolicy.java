@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.handraise.shared.InvalidInputException;
+import org.handraise.shared.Message;
 
 import org.springframework.stereotype.Component;
 
@@ -40,11 +41,11 @@ public class PasswordPolicy {
 
 	public static final int MAX_LENGTH = 128;
 
-	static final String LENGTH = "must be between 12 and 128 characters";
+	static final Message LENGTH = PeopleMessages.PASSWORD_LENGTH.with();
 
-	static final String WEAK = "is too common or too easy to guess; try a few unrelated words";
+	static final Message WEAK = PeopleMessages.PASSWORD_WEAK.with();
 
-	static final String USERNAME = "must not contain your username";
+	static final Message USERNAME = PeopleMessages.PASSWORD_USERNAME.with();
 
 	private static final List<String> CONTEXT_WORDS = List.of("handraise");
 
@@ -87,15 +88,15 @@ public class PasswordPolicy {
 
 	/** Throws an {@link InvalidInputException} on {@code field} when the password breaks the policy. */
 	public void enforce(String field, String password, String username) {
-		List<String> problems = problems(password, username);
+		List<Message> problems = problems(password, username);
 		if (!problems.isEmpty()) {
 			throw InvalidInputException.of(field, problems.get(0));
 		}
 	}
 
 	/** What is wrong with the password, for this username (may be null); empty when it is fine. */
-	public List<String> problems(String password, String username) {
-		List<String> problems = new ArrayList<>();
+	public List<Message> problems(String password, String username) {
+		List<Message> problems = new ArrayList<>();
 		int length = (password != null) ? password.codePointCount(0, password.length()) : 0;
 		if (length < MIN_LENGTH || length > MAX_LENGTH) {
 			problems.add(LENGTH);

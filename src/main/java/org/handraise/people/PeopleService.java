@@ -68,7 +68,8 @@ public class PeopleService {
 
 	/** The person with this username, for other features to refer to. */
 	public Person byUsername(String username) {
-		return findByUsername(username).orElseThrow(() -> NotFoundException.of("Person", username));
+		return findByUsername(username)
+			.orElseThrow(() -> new NotFoundException(PeopleMessages.NOT_FOUND.with(username)));
 	}
 
 	public Optional<Credentials> credentials(String username) {
@@ -127,7 +128,7 @@ public class PeopleService {
 		String username = command.username();
 		this.passwordPolicy.enforce("password", command.password(), username);
 		if (findByUsername(username).isPresent()) {
-			throw InvalidInputException.of("username", "is already taken");
+			throw InvalidInputException.of("username", PeopleMessages.USERNAME_TAKEN.with());
 		}
 		Person person = new Person(username, command.displayName().strip(), command.email().strip(),
 				this.passwordEncoder.encode(command.password()), this.clock.instant());
@@ -173,11 +174,11 @@ public class PeopleService {
 		Person person = byUsername(username);
 		if (currentPassword == null || !this.passwordEncoder.matches(currentPassword, person.getPasswordHash())) {
 			this.audit.record(AuditAction.PASSWORD_CHANGE_FAILED, person.getUsername(), "wrong current password");
-			throw InvalidInputException.of("currentPassword", "is not your current password");
+			throw InvalidInputException.of("currentPassword", PeopleMessages.WRONG_CURRENT_PASSWORD.with());
 		}
 		this.passwordPolicy.enforce("newPassword", newPassword, person.getUsername());
 		if (newPassword.equals(currentPassword)) {
-			throw InvalidInputException.of("newPassword", "must differ from your current password");
+			throw InvalidInputException.of("newPassword", PeopleMessages.SAME_PASSWORD.with());
 		}
 		person.changePasswordHash(this.passwordEncoder.encode(newPassword));
 		this.audit.record(AuditAction.PASSWORD_CHANGED, person.getUsername(), null);
@@ -188,7 +189,7 @@ public class PeopleService {
 	@PreAuthorize("hasRole('ADMIN')")
 	public void deactivate(String actor, String username) {
 		if (actor.equals(username)) {
-			throw new ConflictException("You cannot deactivate yourself; ask another administrator.");
+			throw new ConflictException(PeopleMessages.DEACTIVATE_YOURSELF.with());
 		}
 		Person person = byUsername(username);
 		person.deactivate();

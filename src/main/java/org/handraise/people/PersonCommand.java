@@ -15,14 +15,20 @@ import org.handraise.shared.PlainText;
  * password are ignored).
  */
 public record PersonCommand(
-		@NotBlank @Size(max = 40) @Pattern(regexp = "[a-z0-9][a-z0-9._-]*",
-				message = "{handraise.validation.username}") String username,
-		@NotBlank @Size(max = 80) @PlainText String displayName,
-		@NotBlank @Size(max = 120) @Email String email,
-		@Size(max = 60) @PlainText String team,
-		@Size(max = 200) @PlainText String availability,
+		@NotBlank(message = "{handraise.validation.required}") @Size(max = 40,
+				message = "{handraise.validation.max-length}") @Pattern(regexp = "[a-z0-9][a-z0-9._-]*",
+						message = "{handraise.validation.username}") String username,
+		@NotBlank(message = "{handraise.validation.required}") @Size(max = 80,
+				message = "{handraise.validation.max-length}") @PlainText String displayName,
+		@NotBlank(message = "{handraise.validation.required}") @Size(max = 120,
+				message = "{handraise.validation.max-length}") @Email(
+						message = "{handraise.validation.email}") String email,
+		@Size(max = 60, message = "{handraise.validation.max-length}") @PlainText String team,
+		@Size(max = 200, message = "{handraise.validation.max-length}") @PlainText String availability,
 		Set<Role> roles,
-		@Size(max = 10) List<@NotBlank @Size(max = 30) @PlainText String> skills,
+		@Size(max = 10, message = "{handraise.validation.skills.count}") List<@NotBlank(
+				message = "{handraise.validation.skills.blank}") @Size(max = 30,
+						message = "{handraise.validation.skills.length}") @PlainText String> skills,
 		@Size(min = 12, max = 128, message = "{handraise.validation.password}") String password) {
 
 	public PersonCommand {

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +34,7 @@ import org.hibernate.type.SqlTypes;
 import org.handraise.people.Person;
 import org.handraise.people.Role;
 import org.handraise.shared.InvalidInputException;
+import org.handraise.shared.Message;
 
 /**
  * A request for help, the aggregate that guards its own lifecycle:
@@ -157,51 +157,50 @@ public class HelpRequest {
 		return Optional.ofNullable(switch (action) {
 			case CLAIM -> {
 				if (!actor.hasRole(Role.MENTOR)) {
-					yield Refusal.forbidden("Only mentors can claim requests.");
+					yield Refusal.forbidden(RequestMessages.CLAIM_NOT_MENTOR.with());
 				}
 				if (isAuthor) {
-					yield Refusal.conflict("You cannot claim your own request.");
+					yield Refusal.conflict(RequestMessages.CLAIM_OWN.with());
 				}
 				if (this.status == RequestStatus.CLAIMED) {
-					yield Refusal.conflict(isClaimer(actor) ? "You have already claimed this request."
-							: "This request is already claimed by " + this.claimedBy.getDisplayName() + ".");
+					yield Refusal.conflict(isClaimer(actor) ? RequestMessages.CLAIM_ALREADY_YOURS.with()
+							: RequestMessages.CLAIM_CLAIMED_BY.with(this.claimedBy.getDisplayName()));
 				}
 				yield (this.status != RequestStatus.OPEN)
-						? Refusal.conflict("Only open requests can be claimed; this one is " + describe() + ".") : null;
+						? Refusal.conflict(RequestMessages.CLAIM_NOT_OPEN.with(state())) : null;
 			}
 			case RELEASE -> {
 				if (this.claimedBy != null && !isClaimer(actor)) {
-					yield Refusal.forbidden("Only the mentor who claimed this request can release it.");
+					yield Refusal.forbidden(RequestMessages.RELEASE_NOT_CLAIMER.with());
 				}
 				yield (this.status != RequestStatus.CLAIMED)
-						? Refusal.conflict("Only claimed requests can be released; this one is " + describe() + ".") : null;
+						? Refusal.conflict(RequestMessages.RELEASE_NOT_CLAIMED.with(state())) : null;
 			}
 			case OFFER -> {
 				if (isAuthor) {
-					yield Refusal.conflict("You cannot offer help on your own request.");
+					yield Refusal.conflict(RequestMessages.OFFER_OWN.with());
 				}
 				yield this.status.isClosed()
-						? Refusal.conflict("This request is " + describe() + "; it takes no more offers.") : null;
+						? Refusal.conflict(RequestMessages.OFFER_CLOSED.with(state())) : null;
 			}
 			case RESOLVE -> {
 				if (!isAuthor) {
-					yield Refusal.forbidden("Only the person who asked can resolve this request.");
+					yield Refusal.forbidden(RequestMessages.RESOLVE_NOT_AUTHOR.with());
 				}
-				yield this.status.isClosed() ? Refusal.conflict("This request is already " + describe() + ".") : null;
+				yield this.status.isClosed() ? Refusal.conflict(RequestMessages.ALREADY_CLOSED.with(state())) : null;
 			}
 			case CANCEL -> {
 				if (!isAuthor) {
-					yield Refusal.forbidden("Only the person who asked can cancel this request.");
+					yield Refusal.forbidden(RequestMessages.CANCEL_NOT_AUTHOR.with());
 				}
-				yield this.status.isClosed() ? Refusal.conflict("This request is already " + describe() + ".") : null;
+				yield this.status.isClosed() ? Refusal.conflict(RequestMessages.ALREADY_CLOSED.with(state())) : null;
 			}
 			case REOPEN -> {
 				if (!isAuthor) {
-					yield Refusal.forbidden("Only the person who asked can reopen this request.");
+					yield Refusal.forbidden(RequestMessages.REOPEN_NOT_AUTHOR.with());
 				}
 				yield (this.status == RequestStatus.ANSWERED || this.status == RequestStatus.RESOLVED) ? null
-						: Refusal.conflict("Only answered or resolved requests can be reopened; this one is "
-								+ describe() + ".");
+						: Refusal.conflict(RequestMessages.REOPEN_NOT_ANSWERED.with(state()));
 			}
 		});
 	}
@@ -264,7 +263,7 @@ public class HelpRequest {
 				.filter((o) -> acceptedOfferId.equals(o.getId()))
 				.findFirst()
 				.orElseThrow(() -> InvalidInputException.of("acceptedOfferId",
-						"is not an offer on this request"));
+						RequestMessages.NOT_AN_OFFER.with()));
 		}
 		this.offers.forEach(Offer::unaccept);
 		if (accepted != null) {
@@ -295,8 +294,9 @@ public class HelpRequest {
 		this.updatedAt = now;
 	}
 
-	private String describe() {
-		return this.status.name().toLowerCase(Locale.ROOT);
+	/** The current status as a word inside a refusal ("this one is resolved"). */
+	private Message state() {
+		return RequestMessages.state(this.status);
 	}
 
 	// --- reading ---------------------------------------------------------------------------------------

@@ -156,8 +156,7 @@ public class HelpRequestService {
 			this.requests.flush();
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
-			throw new ConflictException(
-					"Someone else changed this request at the same moment; reload it to see what happened.");
+			throw new ConflictException(RequestMessages.CONCURRENT_CHANGE.with());
 		}
 		this.events.publishEvent(new RequestChanged(request.getId()));
 		count(before, request, offersBefore);
@@ -283,7 +282,8 @@ public class HelpRequestService {
 	// --- mapping ---------------------------------------------------------------------------------------
 
 	private HelpRequest load(long id) {
-		return this.requests.findWithPeople(id).orElseThrow(() -> NotFoundException.of("Request", "#" + id));
+		return this.requests.findWithPeople(id)
+			.orElseThrow(() -> new NotFoundException(RequestMessages.NOT_FOUND.with(id)));
 	}
 
 	private RequestView toView(HelpRequest request, Person viewer) {

@@ -2,12 +2,14 @@ package org.handraise.requests;
 
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.ForbiddenException;
+import org.handraise.shared.Message;
 
 /**
  * Why an action on a request is refused: the person may not do it at all ({@link Kind#FORBIDDEN}, a 403), or
- * not in the request's current state ({@link Kind#CONFLICT}, a 409). The reason is a sentence for people.
+ * not in the request's current state ({@link Kind#CONFLICT}, a 409). The reason is a sentence for people, as a
+ * {@link Message} resolved in the viewer's locale where it is shown.
  */
-record Refusal(Kind kind, String reason) {
+record Refusal(Kind kind, Message reason) {
 
 	enum Kind {
 
@@ -15,11 +17,11 @@ record Refusal(Kind kind, String reason) {
 
 	}
 
-	static Refusal forbidden(String reason) {
+	static Refusal forbidden(Message reason) {
 		return new Refusal(Kind.FORBIDDEN, reason);
 	}
 
-	static Refusal conflict(String reason) {
+	static Refusal conflict(Message reason) {
 		return new Refusal(Kind.CONFLICT, reason);
 	}
 

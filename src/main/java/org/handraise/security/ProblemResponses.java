@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.handraise.audit.AuditLog;
 import org.handraise.web.DatabaseUnavailableFilter;
+import org.handraise.web.Texts;
+import org.handraise.web.WebMessages;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
@@ -22,16 +24,20 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 for the API as {@code application/problem+json}, written before any controller runs. Every 403,
- * here and on the pages ({@link #pages()}), goes into the audit log.
+ * 401 and 403 for the API as {@code application/problem+json}, written before any controller runs, with the
+ * {@code detail} in the request's locale. Every 403, here and on the pages ({@link #pages()}), goes into the audit
+ * log.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	private final ObjectProvider<AuditLog> audit;
 
-	ProblemResponses(ObjectProvider<AuditLog> audit) {
+	private final Texts texts;
+
+	ProblemResponses(ObjectProvider<AuditLog> audit, Texts texts) {
 		this.audit = audit;
+		this.texts = texts;
 	}
 
 	/**
@@ -58,21 +64,19 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 				&& DatabaseUnavailableFilter.isDatabaseUnavailable(authException)) {
 			// the account could not be looked up: the database is out of reach, not the credentials wrong
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-			write(request, response, 503, "Service Unavailable",
-					DatabaseUnavailableFilter.DETAIL);
+			write(request, response, 503, "Service Unavailable", this.texts.of(WebMessages.UNAVAILABLE));
 			return;
 		}
 		if (authException instanceof InvalidAccessTokenException) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
-			write(request, response, 401, "Unauthorized",
-					"The access token is not valid: unknown, revoked or expired. Make a new one on your profile page.");
+			write(request, response, 401, "Unauthorized", this.texts.of(SecurityMessages.INVALID_TOKEN));
 			return;
 		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
 		if (bearerToo) {
 			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
 		}
-		write(request, response, 401, "Unauthorized", "Sign in with your Handraise username and password.");
+		write(request, response, 401, "Unauthorized", this.texts.of(SecurityMessages.UNAUTHORIZED));
 	}
 
 	static final String BASIC_CHALLENGE = "Basic realm=\"Handraise\"";
@@ -86,7 +90,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		audit(request, accessDeniedException);
-		write(request, response, 403, "Forbidden", "You are not allowed to do this.");
+		write(request, response, 403, "Forbidden", this.texts.of(WebMessages.FORBIDDEN));
 	}
 
 	/** The pages' 403: recorded in the audit log, then the usual error page (status 403, {@code error/403}). */
@@ -113,7 +117,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
 		response.getWriter()
 			.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
+					+ json(detail) + "\",\"instance\":\"" + json(request.getRequestURI()) + "\"}");
 	}
 
 	private static String json(String text) {

@@ -1,7 +1,6 @@
 package org.handraise.security;
 
 import java.security.Principal;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -10,8 +9,8 @@ import org.handraise.people.PeopleService;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.tokens.AccessTokenService;
 import org.handraise.tokens.CreatedAccessToken;
+import org.handraise.web.Texts;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,15 +40,15 @@ class ProfileController {
 
 	private final AccessTokenService tokens;
 
-	private final MessageSource messages;
+	private final Texts texts;
 
 	ProfileController(PeopleService people, LoginThrottle throttle, SessionTerminator sessions,
-			AccessTokenService tokens, MessageSource messages) {
+			AccessTokenService tokens, Texts texts) {
 		this.people = people;
 		this.throttle = throttle;
 		this.sessions = sessions;
 		this.tokens = tokens;
-		this.messages = messages;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -63,10 +62,10 @@ class ProfileController {
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
 		String name = me.getName();
 		if (this.throttle.state(name) == LoginThrottle.State.LOCKED) {
-			result.rejectValue("currentPassword", "locked", "Too many wrong passwords; try again later.");
+			result.rejectValue("currentPassword", "locked", this.texts.of(SecurityMessages.LOCKED));
 		}
 		else if (form.getNewPassword() == null || !form.getNewPassword().equals(form.getConfirmPassword())) {
-			result.rejectValue("confirmPassword", "mismatch", "does not match the new password");
+			result.rejectValue("confirmPassword", "mismatch", this.texts.of(SecurityMessages.PASSWORD_MISMATCH));
 		}
 		else {
 			try {
@@ -77,7 +76,7 @@ class ProfileController {
 				return "redirect:/profile";
 			}
 			catch (InvalidInputException ex) {
-				ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+				this.texts.reject(result, ex);
 				if (ex.errors().stream().anyMatch((e) -> e.field().equals("currentPassword"))) {
 					this.throttle.recordFailure(name);
 				}
@@ -95,7 +94,7 @@ class ProfileController {
 	}
 
 	@PostMapping("/tokens")
-	String createToken(Principal me, @RequestParam(name = "name", required = false) String name, Locale locale,
+	String createToken(Principal me, @RequestParam(name = "name", required = false) String name,
 			RedirectAttributes redirect) {
 		try {
 			CreatedAccessToken created = this.tokens.create(me.getName(), name, null);
@@ -105,9 +104,8 @@ class ProfileController {
 			redirect.addFlashAttribute("flashSuccess", "flash.profile.token-created");
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError",
-					this.messages.getMessage("profile.tokens.refused",
-							new Object[] { ex.errors().isEmpty() ? "" : ex.errors().get(0).message() }, locale));
+			redirect.addFlashAttribute("flashError", this.texts.of(SecurityMessages.TOKEN_REFUSED,
+					ex.errors().isEmpty() ? "" : ex.errors().get(0).message()));
 		}
 		return "redirect:/profile";
 	}

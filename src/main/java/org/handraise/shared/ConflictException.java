@@ -1,13 +1,13 @@
 package org.handraise.shared;
 
 /**
- * The action is not possible in the current state. Mapped to 409; the message is a sentence
- * for people, saying why.
+ * The action is not possible in the current state. Mapped to 409; the reason is a sentence for people, saying
+ * why.
  */
-public class ConflictException extends RuntimeException {
+public class ConflictException extends MessageException {
 
-	public ConflictException(String message) {
-		super(message);
+	public ConflictException(Message reason) {
+		super(reason);
 	}
 
 }

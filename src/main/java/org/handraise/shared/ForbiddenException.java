@@ -1,12 +1,13 @@
 package org.handraise.shared;
 
 /**
- * The caller is known but may not do this (wrong role, or not theirs). Mapped to 403.
+ * The caller is known but may not do this (wrong role, or not theirs). Mapped to 403; the reason is a sentence
+ * for people, saying why.
  */
-public class ForbiddenException extends RuntimeException {
+public class ForbiddenException extends MessageException {
 
-	public ForbiddenException(String message) {
-		super(message);
+	public ForbiddenException(Message reason) {
+		super(reason);
 	}
 
 }

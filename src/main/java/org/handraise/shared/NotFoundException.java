@@ -1,16 +1,13 @@
 package org.handraise.shared;
 
 /**
- * Something asked for by id does not exist (or is not visible to the caller). Mapped to 404.
+ * Something asked for by id does not exist (or is not visible to the caller). Mapped to 404; the reason names
+ * what was asked for ("Request #7 does not exist.").
  */
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends MessageException {
 
-	public NotFoundException(String message) {
-		super(message);
-	}
-
-	public static NotFoundException of(String what, Object id) {
-		return new NotFoundException(what + " " + id + " does not exist.");
+	public NotFoundException(Message reason) {
+		super(reason);
 	}
 
 }

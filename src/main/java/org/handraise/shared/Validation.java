@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Validates commands inside the services, so that pages and API apply exactly the same rules and
- * nothing is saved when a rule fails.
+ * nothing is saved when a rule fails. Every constraint names its message by a code of
+ * {@code messages.properties} ({@code "{handraise.validation.required}"}); Spring's validator resolves it, with the
+ * constraint's attributes such as {@code {max}}, in the locale of the request being served
+ * ({@code LocaleContextHolder}), which is the locale the edges show it in.
  */
 @Component
 public class Validation {
@@ -26,9 +29,9 @@ public class Validation {
 		Set<ConstraintViolation<T>> violations = this.validator.validate(command);
 		if (!violations.isEmpty()) {
 			List<InvalidInputException.FieldError> errors = violations.stream()
-				.map((v) -> new InvalidInputException.FieldError(fieldName(v), v.getMessage()))
+				.map((v) -> new InvalidInputException.FieldError(fieldName(v), Message.resolved(v.getMessage())))
 				.sorted(Comparator.comparing(InvalidInputException.FieldError::field)
-					.thenComparing(InvalidInputException.FieldError::message))
+					.thenComparing((e) -> e.message().toString()))
 				.toList();
 			throw new InvalidInputException(errors);
 		}

@@ -58,10 +58,10 @@ public record StatsQuery(LocalDate from, LocalDate to, String team, String topic
 			start = end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(DEFAULT_WEEKS - 1);
 		}
 		if (start.isAfter(end)) {
-			throw InvalidInputException.of("from", "must not be after to (" + end + ")");
+			throw InvalidInputException.of("from", StatsMessages.FROM_AFTER_TO.with(end.toString()));
 		}
 		if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
-			throw InvalidInputException.of("to", "the period may be at most " + MAX_DAYS + " days long");
+			throw InvalidInputException.of("to", StatsMessages.PERIOD_TOO_LONG.with(MAX_DAYS));
 		}
 		return new StatsQuery(start, end, teamName, topicName);
 	}
@@ -89,7 +89,7 @@ public record StatsQuery(LocalDate from, LocalDate to, String team, String topic
 			return LocalDate.parse(raw.strip());
 		}
 		catch (DateTimeParseException ex) {
-			errors.add(new FieldError(field, "must be a date as YYYY-MM-DD"));
+			errors.add(new FieldError(field, StatsMessages.NOT_A_DATE.with()));
 			return null;
 		}
 	}
@@ -100,7 +100,7 @@ public record StatsQuery(LocalDate from, LocalDate to, String team, String topic
 		}
 		String name = raw.strip();
 		if (name.length() > max) {
-			errors.add(new FieldError(field, "must be at most " + max + " characters"));
+			errors.add(new FieldError(field, StatsMessages.NAME_TOO_LONG.with(max)));
 			return null;
 		}
 		return name;

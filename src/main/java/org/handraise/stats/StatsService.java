@@ -150,14 +150,15 @@ public class StatsService {
 		if (query.team() != null) {
 			teamId = idOf("select id from teams where name = :name", query.team());
 			if (teamId == null) {
-				errors.add(new InvalidInputException.FieldError("team", "there is no team called " + query.team()));
+				errors.add(new InvalidInputException.FieldError("team", StatsMessages.NO_SUCH_TEAM.with(query.team())));
 			}
 		}
 		Long topicId = null;
 		if (query.topic() != null) {
 			topicId = idOf("select id from topics where name = :name", query.topic().toLowerCase(Locale.ROOT));
 			if (topicId == null) {
-				errors.add(new InvalidInputException.FieldError("topic", "there is no topic called " + query.topic()));
+				errors.add(
+						new InvalidInputException.FieldError("topic", StatsMessages.NO_SUCH_TOPIC.with(query.topic())));
 			}
 		}
 		if (!errors.isEmpty()) {

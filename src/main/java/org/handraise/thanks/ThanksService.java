@@ -76,23 +76,23 @@ public class ThanksService {
 		this.validation.check(draft);
 		Person from = this.people.byUsername(username);
 		if (draft.to().equals(username)) {
-			throw InvalidInputException.of("to", "You cannot thank yourself.");
+			throw InvalidInputException.of("to", ThanksMessages.THANK_YOURSELF.with());
 		}
 		Person to;
 		try {
 			to = this.people.byUsername(draft.to());
 		}
 		catch (NotFoundException ex) {
-			throw InvalidInputException.of("to", "There is nobody called " + draft.to() + ".");
+			throw InvalidInputException.of("to", ThanksMessages.NOBODY_CALLED.with(draft.to()));
 		}
 		HelpRequest request = null;
 		if (draft.requestId() != null) {
 			RequestParticipants participants = this.requests.participants(draft.requestId());
 			if (!participants.author().equals(username)) {
-				throw new ForbiddenException("Only the person who asked can send thanks for this request.");
+				throw new ForbiddenException(ThanksMessages.NOT_THE_AUTHOR.with());
 			}
 			if (!participants.helpers().contains(draft.to())) {
-				throw InvalidInputException.of("to", to.getDisplayName() + " did not claim or offer help on this request.");
+				throw InvalidInputException.of("to", ThanksMessages.NOT_A_HELPER.with(to.getDisplayName()));
 			}
 			request = this.entityManager.getReference(HelpRequest.class, draft.requestId());
 		}
@@ -124,7 +124,7 @@ public class ThanksService {
 		ThankYouNote note = this.notes.findById(id)
 			.filter((n) -> n.isPublicNote() || n.getFrom().getId().equals(viewer.getId())
 					|| n.getTo().getId().equals(viewer.getId()))
-			.orElseThrow(() -> NotFoundException.of("Thank-you note", id));
+			.orElseThrow(() -> new NotFoundException(ThanksMessages.NOT_FOUND.with(id)));
 		return toViews(List.of(note), viewer).get(0);
 	}
 

@@ -63,12 +63,11 @@ public class AccessTokenService {
 		String trimmed = (name != null) ? name.strip() : "";
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH
 				|| trimmed.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
-			throw InvalidInputException.of("name", "the name must be 1 to " + MAX_NAME_LENGTH + " characters");
+			throw InvalidInputException.of("name", TokenMessages.NAME_LENGTH.with(MAX_NAME_LENGTH));
 		}
 		Long personId = this.people.byUsername(username).getId();
 		if (this.tokens.countActive(personId) >= MAX_ACTIVE_TOKENS) {
-			throw InvalidInputException.of("name",
-					"you already have " + MAX_ACTIVE_TOKENS + " tokens; revoke one first");
+			throw InvalidInputException.of("name", TokenMessages.TOO_MANY.with(MAX_ACTIVE_TOKENS));
 		}
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
@@ -94,7 +93,7 @@ public class AccessTokenService {
 	public AccessTokenView revoke(String username, long tokenId) {
 		Long personId = this.people.byUsername(username).getId();
 		AccessToken token = this.tokens.findByIdAndPersonId(tokenId, personId)
-			.orElseThrow(() -> NotFoundException.of("Token", tokenId));
+			.orElseThrow(() -> new NotFoundException(TokenMessages.NOT_FOUND.with(tokenId)));
 		if (token.revoke(this.clock.instant())) {
 			this.audit.record(AuditAction.TOKEN_REVOKED, username, describe(token.view()));
 		}

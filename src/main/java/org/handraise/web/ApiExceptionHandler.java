@@ -35,7 +35,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every API error as {@code application/problem+json} with {@code status}, {@code title} and {@code detail},
- * and for bad input an {@code errors} list of {@code {field, message}}. Never a stack trace.
+ * and for bad input an {@code errors} list of {@code {field, message}}. Never a stack trace. {@code detail} and
+ * every {@code message} are resolved from {@code messages.properties} in the request's locale
+ * ({@code Accept-Language}); {@code title} is the HTTP reason phrase.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,41 +45,46 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private final ObjectProvider<AuditLog> audit;
 
-	ApiExceptionHandler(ObjectProvider<AuditLog> audit) {
+	private final Texts texts;
+
+	ApiExceptionHandler(ObjectProvider<AuditLog> audit, Texts texts) {
 		this.audit = audit;
+		this.texts = texts;
 	}
 
 	@ExceptionHandler(InvalidInputException.class)
 	ProblemDetail invalid(InvalidInputException ex) {
-		return validationProblem(ex.errors().stream().map((e) -> Map.of("field", e.field(), "message", e.message())).toList());
+		return validationProblem(ex.errors()
+			.stream()
+			.map((e) -> Map.of("field", e.field(), "message", this.texts.of(e.message())))
+			.toList());
 	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound(NotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
+		return problem(HttpStatus.NOT_FOUND, this.texts.of(ex.reason()));
 	}
 
 	@ExceptionHandler({ ForbiddenException.class, AccessDeniedException.class })
 	ProblemDetail forbidden(RuntimeException ex, HttpServletRequest request) {
 		this.audit.ifAvailable((log) -> log.denied(request, (ex instanceof ForbiddenException) ? "refused" : "role"));
-		return problem(HttpStatus.FORBIDDEN,
-				(ex instanceof ForbiddenException) ? ex.getMessage() : "You are not allowed to do this.");
+		return problem(HttpStatus.FORBIDDEN, (ex instanceof ForbiddenException forbidden)
+				? this.texts.of(forbidden.reason()) : this.texts.of(WebMessages.FORBIDDEN));
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ProblemDetail conflict(ConflictException ex) {
-		return problem(HttpStatus.CONFLICT, ex.getMessage());
+		return problem(HttpStatus.CONFLICT, this.texts.of(ex.reason()));
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)
 	ProblemDetail concurrentChange(ObjectOptimisticLockingFailureException ex) {
-		return problem(HttpStatus.CONFLICT,
-				"Someone else changed this at the same moment; reload it to see what happened.");
+		return problem(HttpStatus.CONFLICT, this.texts.of(WebMessages.CONCURRENT_CHANGE));
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ProblemDetail integrity(DataIntegrityViolationException ex) {
-		return problem(HttpStatus.CONFLICT, "This clashes with data that already exists.");
+		return problem(HttpStatus.CONFLICT, this.texts.of(WebMessages.INTEGRITY));
 	}
 
 	/** The database is out of reach: say so quickly, and let the client retry; nothing was saved. */
@@ -88,13 +95,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		}
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE,
-					DatabaseUnavailableFilter.DETAIL));
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, this.texts.of(WebMessages.UNAVAILABLE)));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
-		return validationProblem(List.of(Map.of("field", ex.getName(), "message", "has an invalid value")));
+		return validationProblem(
+				List.of(Map.of("field", ex.getName(), "message", this.texts.of(WebMessages.INVALID_VALUE))));
 	}
 
 	@Override
@@ -103,7 +110,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		List<Map<String, String>> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map((e) -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+			.map((e) -> Map.of("field", e.getField(), "message", this.texts.of(e)))
 			.toList();
 		return ResponseEntity.badRequest().body(validationProblem(errors));
 	}
@@ -112,11 +119,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON of the expected shape."));
+			.body(problem(HttpStatus.BAD_REQUEST, this.texts.of(WebMessages.UNREADABLE_BODY)));
 	}
 
-	private static ProblemDetail validationProblem(List<Map<String, String>> errors) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Some fields are not valid.");
+	private ProblemDetail validationProblem(List<Map<String, String>> errors) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, this.texts.of(WebMessages.INVALID_INPUT));
 		problem.setProperty("errors", errors);
 		return problem;
 	}

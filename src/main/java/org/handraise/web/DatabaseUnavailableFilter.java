@@ -2,12 +2,14 @@ package org.handraise.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -16,6 +18,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * When the database is out of reach outside a controller (loading the session, signing in), answer a quick
@@ -25,8 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
-	/** What every 503 for an unreachable database says, on the API and on pages. */
-	public static final String DETAIL = "Handraise cannot reach its database right now. Nothing was saved; try again in a moment.";
+	private final MessageSource messages;
+
+	DatabaseUnavailableFilter(MessageSource messages) {
+		this.messages = messages;
+	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -73,7 +79,13 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 		return "Connection is closed".equals(ex.getMessage());
 	}
 
-	static void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/**
+	 * The answer, in the language the request asks for: this filter runs outside Spring MVC's locale context, so
+	 * it reads {@code Accept-Language} itself. The messages live in memory, so this works without the database.
+	 */
+	private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Locale locale = request.getLocale();
+		String detail = this.messages.getMessage(WebMessages.UNAVAILABLE.with(), locale);
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
 		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -81,15 +93,32 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 			response.setContentType("application/problem+json");
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
-						+ DETAIL + "\"}");
+						+ json(detail) + "\"}");
 		}
 		else {
 			response.setContentType("text/html");
 			response.getWriter()
-				.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Handraise</title></head>"
-						+ "<body><main><h1>Handraise is unavailable for a moment</h1><p>" + DETAIL
-						+ "</p></main></body></html>");
+				.write("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage())
+						+ "\"><head><meta charset=\"utf-8\"><title>Handraise</title></head><body><main><h1>"
+						+ HtmlUtils.htmlEscape(this.messages.getMessage(WebMessages.UNAVAILABLE_TITLE.with(), locale))
+						+ "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>");
 		}
+	}
+
+	private static String json(String text) {
+		StringBuilder out = new StringBuilder();
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				out.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				out.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 }

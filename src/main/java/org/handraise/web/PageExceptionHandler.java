@@ -21,7 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Domain errors on pages: a friendly page with the right status, never a stack trace.
+ * Domain errors on pages: a friendly page with the right status, never a stack trace. The reason of a 403 or a
+ * 409 is resolved in the viewer's locale.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -29,8 +30,11 @@ class PageExceptionHandler {
 
 	private final ObjectProvider<AuditLog> audit;
 
-	PageExceptionHandler(ObjectProvider<AuditLog> audit) {
+	private final Texts texts;
+
+	PageExceptionHandler(ObjectProvider<AuditLog> audit, Texts texts) {
 		this.audit = audit;
+		this.texts = texts;
 	}
 
 	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
@@ -41,12 +45,12 @@ class PageExceptionHandler {
 	@ExceptionHandler(ForbiddenException.class)
 	ModelAndView forbidden(ForbiddenException ex, HttpServletRequest request) {
 		this.audit.ifAvailable((log) -> log.denied(request, "refused"));
-		return page("error/403", HttpStatus.FORBIDDEN, ex.getMessage());
+		return page("error/403", HttpStatus.FORBIDDEN, this.texts.of(ex.reason()));
 	}
 
 	@ExceptionHandler(ConflictException.class)
 	ModelAndView conflict(ConflictException ex) {
-		return page("error/409", HttpStatus.CONFLICT, ex.getMessage());
+		return page("error/409", HttpStatus.CONFLICT, this.texts.of(ex.reason()));
 	}
 
 	@ExceptionHandler(ObjectOptimisticLockingFailureException.class)

@@ -1,5 +1,7 @@
 package org.handraise.web;
 
+import java.util.function.Supplier;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.core.Ordered;
@@ -23,28 +25,47 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.LOWEST_PRECEDENCE)
 class UnmappedRequestHandler {
 
+	private final Texts texts;
+
+	UnmappedRequestHandler(Texts texts) {
+		this.texts = texts;
+	}
+
 	@ExceptionHandler(NoResourceFoundException.class)
 	Object notFound(HttpServletRequest request) {
-		return respond(request, HttpStatus.NOT_FOUND, "There is nothing at " + request.getRequestURI() + ".",
-				"error/404");
+		return respond(request, HttpStatus.NOT_FOUND,
+				() -> this.texts.of(WebMessages.NOTHING_AT, request.getRequestURI()), "error/404");
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	Object methodNotAllowed(HttpServletRequest request, HttpRequestMethodNotSupportedException ex) {
+		String[] supported = ex.getSupportedMethods();
 		return respond(request, HttpStatus.METHOD_NOT_ALLOWED,
-				request.getMethod() + " is not supported here" + ((ex.getSupportedMethods() != null)
-						? "; use " + String.join(" or ", ex.getSupportedMethods()) + "." : "."),
+				() -> (supported != null && supported.length > 0)
+						? this.texts.of(WebMessages.METHOD_NOT_SUPPORTED_USE, request.getMethod(), either(supported))
+						: this.texts.of(WebMessages.METHOD_NOT_SUPPORTED, request.getMethod()),
 				"error");
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	Object unsupportedMediaType(HttpServletRequest request) {
-		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.", "error");
+		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, () -> this.texts.of(WebMessages.JSON_ONLY),
+				"error");
 	}
 
-	private static Object respond(HttpServletRequest request, HttpStatus status, String detail, String view) {
+	/** "GET or POST", as a message resolved in the viewer's language. */
+	private static Object either(String[] methods) {
+		Object either = methods[0];
+		for (int i = 1; i < methods.length; i++) {
+			either = WebMessages.METHOD_OR.with(either, methods[i]);
+		}
+		return either;
+	}
+
+	private static Object respond(HttpServletRequest request, HttpStatus status, Supplier<String> detail,
+			String view) {
 		if (request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/api")) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail.get());
 			problem.setTitle(status.getReasonPhrase());
 			return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 		}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import org.handraise.people.Person;
@@ -24,6 +26,8 @@ import org.handraise.people.TestPeople;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.InvalidInputException;
+import org.handraise.shared.Message;
+import org.handraise.shared.MessageException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +39,15 @@ import static org.assertj.core.api.Assertions.tuple;
  * Requests are brought into each status through the real transitions, starting from {@link HelpRequest#post}.
  */
 class HelpRequestStateMachineTests {
+
+	/** The application's messages, as the pages and the API resolve them. */
+	private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+	static {
+		MESSAGES.setBasename("messages");
+		MESSAGES.setDefaultEncoding("UTF-8");
+		MESSAGES.setFallbackToSystemLocale(false);
+	}
 
 	private static final Instant POSTED_AT = Instant.parse("2025-03-03T09:00:00Z");
 
@@ -217,8 +230,8 @@ class HelpRequestStateMachineTests {
 			});
 			Throwable thrown = catchThrowable(() -> perform(request, action, actor.person, NOW));
 			assertThat(thrown).isExactlyInstanceOf((expected.refusal() == Refusal.Kind.FORBIDDEN)
-					? ForbiddenException.class : ConflictException.class)
-				.hasMessage(refusal.get().reason());
+					? ForbiddenException.class : ConflictException.class);
+			assertThat(((MessageException) thrown).reason()).isEqualTo(refusal.get().reason());
 			assertThat(Snapshot.of(request)).as("a refused action changes nothing").isEqualTo(before);
 		}
 	}
@@ -339,7 +352,8 @@ class HelpRequestStateMachineTests {
 		HelpRequest request = requestIn(RequestStatus.CLAIMED);
 
 		assertThatThrownBy(() -> request.claim(OTHER_MENTOR, NOW)).isInstanceOf(ConflictException.class)
-			.hasMessageContaining(CLAIMER.getDisplayName());
+			.satisfies((ex) -> assertThat(english(((ConflictException) ex).reason()))
+				.isEqualTo("This request is already claimed by " + CLAIMER.getDisplayName() + "."));
 	}
 
 	// --- offers ---------------------------------------------------------------------------------------
@@ -550,8 +564,13 @@ class HelpRequestStateMachineTests {
 		assertThat(event.getOccurredAt()).as("occurredAt").isEqualTo(at);
 	}
 
-	private static void assertIsASentence(String reason) {
-		assertThat(reason).isNotBlank().matches("\\p{Lu}.*[.]").doesNotContain("null");
+	/** The reason as people read it in English: resolved from messages.properties, as the pages and the API do. */
+	private static void assertIsASentence(Message reason) {
+		assertThat(english(reason)).isNotBlank().matches("\\p{Lu}.*[.]").doesNotContain("null").doesNotContain("{");
+	}
+
+	private static String english(Message message) {
+		return MESSAGES.getMessage(message, Locale.ENGLISH);
 	}
 
 	/** What a refused action must leave untouched. */

@@ -8,6 +8,7 @@ import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.InvalidInputException;
+import org.handraise.web.Texts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +30,11 @@ class AdminPeopleController {
 
 	private final PeopleService people;
 
-	AdminPeopleController(PeopleService people) {
+	private final Texts texts;
+
+	AdminPeopleController(PeopleService people, Texts texts) {
 		this.people = people;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -92,7 +96,7 @@ class AdminPeopleController {
 			redirect.addFlashAttribute("flashSuccess", "flash.person.password");
 		}
 		catch (InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError", ex.errors().get(0).message());
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.errors().get(0).message()));
 		}
 		return "redirect:/admin/people/" + username;
 	}
@@ -104,7 +108,7 @@ class AdminPeopleController {
 			redirect.addFlashAttribute("flashSuccess", "flash.person.deactivated");
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
 		}
 		return "redirect:/admin/people/" + username;
 	}
@@ -123,8 +127,8 @@ class AdminPeopleController {
 		return "admin/person";
 	}
 
-	private static void reject(BindingResult result, InvalidInputException ex) {
-		ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+	private void reject(BindingResult result, InvalidInputException ex) {
+		this.texts.reject(result, ex);
 	}
 
 }

@@ -13,6 +13,7 @@ import org.handraise.requests.RequestView;
 import org.handraise.requests.Urgency;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.InvalidInputException;
+import org.handraise.web.Texts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
@@ -33,10 +34,13 @@ class RequestController {
 
 	private final HelpRequestService requests;
 
+	private final Texts texts;
+
 	private final int pageSize;
 
-	RequestController(HelpRequestService requests, @Value("${handraise.page-size:20}") int pageSize) {
+	RequestController(HelpRequestService requests, Texts texts, @Value("${handraise.page-size:20}") int pageSize) {
 		this.requests = requests;
+		this.texts = texts;
 		this.pageSize = pageSize;
 	}
 
@@ -119,7 +123,7 @@ class RequestController {
 			return detail(id, me, model);
 		}
 		catch (ConflictException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
 			return "redirect:/requests/" + id;
 		}
 		redirect.addFlashAttribute("flashSuccess", "flash.request.offered");
@@ -153,26 +157,32 @@ class RequestController {
 		return act(id, redirect, "flash.request.reopened", () -> this.requests.reopen(me.getName(), id));
 	}
 
-	/** Runs an action; a conflict (wrong state) comes back as a message on the request's page. */
-	private static String act(long id, RedirectAttributes redirect, String success, Runnable action) {
+	/**
+	 * Runs an action; a conflict (wrong state) or bad input comes back as a message on the request's page, in the
+	 * viewer's language.
+	 */
+	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("flashSuccess", success);
 		}
-		catch (ConflictException | InvalidInputException ex) {
-			redirect.addFlashAttribute("flashError", ex.getMessage());
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
+		}
+		catch (InvalidInputException ex) {
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.errors().get(0).message()));
 		}
 		return "redirect:/requests/" + id;
 	}
 
-	private String formView(Model model) {
+		private String formView(Model model) {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("knownTopics", this.requests.topicNames());
 		return "requests/form";
 	}
 
-	private static void reject(BindingResult result, InvalidInputException ex) {
-		ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+	private void reject(BindingResult result, InvalidInputException ex) {
+		this.texts.reject(result, ex);
 	}
 
 }

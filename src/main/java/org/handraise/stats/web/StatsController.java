@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.handraise.people.PeopleService;
 import org.handraise.requests.HelpRequestService;
@@ -63,7 +64,9 @@ class StatsController {
 		}
 		catch (InvalidInputException ex) {
 			Map<String, String> errors = new LinkedHashMap<>();
-			ex.errors().forEach((e) -> errors.merge(e.field(), e.message(), (a, b) -> a + "; " + b));
+			ex.errors()
+				.forEach((e) -> errors.merge(e.field(), this.messages.getMessage(e.message(), locale),
+						(a, b) -> a + "; " + b));
 			model.addAttribute("filter", new StatsFilter(from, to, team, topic));
 			model.addAttribute("errors", errors);
 		}
@@ -72,7 +75,7 @@ class StatsController {
 
 	@GetMapping("/export.csv")
 	ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String team, @RequestParam(required = false) String topic) {
+			@RequestParam(required = false) String team, @RequestParam(required = false) String topic, Locale locale) {
 		try {
 			return StatsApiController
 				.csvResponse(this.stats.report(StatsQuery.parse(from, to, team, topic, this.stats.today())));
@@ -80,7 +83,10 @@ class StatsController {
 		catch (InvalidInputException ex) {
 			return ResponseEntity.badRequest()
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-				.body(ex.getMessage());
+				.body(ex.errors()
+					.stream()
+					.map((e) -> e.field() + ": " + this.messages.getMessage(e.message(), locale))
+					.collect(Collectors.joining("\n")));
 		}
 	}
 

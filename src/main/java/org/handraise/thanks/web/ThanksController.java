@@ -5,6 +5,7 @@ import java.security.Principal;
 import org.handraise.people.PeopleService;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.thanks.ThanksService;
+import org.handraise.web.Texts;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +26,12 @@ class ThanksController {
 
 	private final PeopleService people;
 
-	ThanksController(ThanksService thanks, PeopleService people) {
+	private final Texts texts;
+
+	ThanksController(ThanksService thanks, PeopleService people, Texts texts) {
 		this.thanks = thanks;
 		this.people = people;
+		this.texts = texts;
 	}
 
 	@GetMapping("/thanks")
@@ -47,7 +51,7 @@ class ThanksController {
 			this.thanks.send(me.getName(), form.toDraft());
 		}
 		catch (InvalidInputException ex) {
-			ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", e.message()));
+			this.texts.reject(result, ex);
 			return wallView(0, me, model);
 		}
 		redirect.addFlashAttribute("flashSuccess", "flash.thanks.sent");

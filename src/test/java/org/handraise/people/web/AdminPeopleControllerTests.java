@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.handraise.people.AdminPersonView;
+import org.handraise.people.PeopleMessages;
 import org.handraise.people.PeopleService;
 import org.handraise.people.PersonCommand;
 import org.handraise.people.Role;
@@ -130,7 +131,7 @@ class AdminPeopleControllerTests {
 	@Test
 	void anInvalidNewPersonReRendersTheFormWithoutEchoingThePassword() throws Exception {
 		given(this.people.add(any(PersonCommand.class)))
-			.willThrow(InvalidInputException.of("username", "is already taken"));
+			.willThrow(InvalidInputException.of("username", PeopleMessages.USERNAME_TAKEN.with()));
 		this.mvc.perform(post("/admin/people").with(csrf())
 			.param("username", "alice")
 			.param("displayName", "Alice Again")
@@ -146,7 +147,7 @@ class AdminPeopleControllerTests {
 
 	@Test
 	void deactivatingMyselfRedirectsWithTheReason() throws Exception {
-		willThrow(new ConflictException("You cannot deactivate yourself; ask another administrator."))
+		willThrow(new ConflictException(PeopleMessages.DEACTIVATE_YOURSELF.with()))
 			.given(this.people)
 			.deactivate("admin", "admin");
 		this.mvc.perform(post("/admin/people/admin/deactivate").with(csrf()))

@@ -3,6 +3,7 @@ package org.handraise.people.web;
 import java.util.List;
 
 import org.handraise.people.Me;
+import org.handraise.people.PeopleMessages;
 import org.handraise.people.PeopleService;
 import org.handraise.security.WebSliceConfiguration;
 import org.handraise.shared.NotFoundException;
@@ -71,7 +72,7 @@ class PeopleApiControllerTests {
 
 	@Test
 	void anUnknownPersonIsA404Problem() throws Exception {
-		given(this.people.view("nobody")).willThrow(NotFoundException.of("Person", "nobody"));
+		given(this.people.view("nobody")).willThrow(new NotFoundException(PeopleMessages.NOT_FOUND.with("nobody")));
 		this.mvc.perform(get("/api/people/nobody"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -2,6 +2,7 @@ package org.handraise.people.web;
 
 import java.util.List;
 
+import org.handraise.people.PeopleMessages;
 import org.handraise.people.PeopleService;
 import org.handraise.people.PersonView;
 import org.handraise.security.WebSliceConfiguration;
@@ -85,7 +86,7 @@ class PeopleControllerTests {
 
 	@Test
 	void anUnknownPersonShowsTheNotFoundPage() throws Exception {
-		given(this.people.view("nobody")).willThrow(NotFoundException.of("Person", "nobody"));
+		given(this.people.view("nobody")).willThrow(new NotFoundException(PeopleMessages.NOT_FOUND.with("nobody")));
 		this.mvc.perform(get("/people/nobody")).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
 	}
 

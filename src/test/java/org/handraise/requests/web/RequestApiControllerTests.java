@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 
+import jakarta.validation.Validator;
+
 import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
 import org.handraise.requests.EventView;
@@ -12,6 +14,7 @@ import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestMessages;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestSummary;
 import org.handraise.requests.RequestView;
@@ -19,9 +22,8 @@ import org.handraise.requests.Urgency;
 import org.handraise.security.WebSliceConfiguration;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.ForbiddenException;
-import org.handraise.shared.InvalidInputException;
-import org.handraise.shared.InvalidInputException.FieldError;
 import org.handraise.shared.NotFoundException;
+import org.handraise.shared.Validation;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
@@ -73,6 +75,9 @@ class RequestApiControllerTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	Validator validator;
+
 	@MockitoBean
 	HelpRequestService requests;
 
@@ -96,8 +101,10 @@ class RequestApiControllerTests {
 
 	@Test
 	void invalidInputIsA400ProblemListingEveryField() throws Exception {
-		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willThrow(new InvalidInputException(
-				List.of(new FieldError("details", "must not be blank"), new FieldError("title", "must not be blank"))));
+		// the real rules and messages answer, as in the service
+		Validation validation = new Validation(this.validator);
+		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
+			.willAnswer((call) -> validation.check(call.getArgument(1, RequestDraft.class)));
 		this.mvc.perform(json(post("/api/requests"), "{\"title\": \" \", \"details\": \"\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -114,7 +121,8 @@ class RequestApiControllerTests {
 	@Test
 	void aConflictIsA409ProblemWithTheSentenceAsDetail() throws Exception {
 		given(this.requests.claim("alice", 7L))
-			.willThrow(new ConflictException("Only open requests can be claimed; this one is resolved."));
+			.willThrow(
+					new ConflictException(RequestMessages.CLAIM_NOT_OPEN.with(RequestMessages.STATE_RESOLVED.with())));
 		this.mvc.perform(post("/api/requests/7/claim"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -126,7 +134,7 @@ class RequestApiControllerTests {
 	@Test
 	void aRefusalIsA403Problem() throws Exception {
 		given(this.requests.cancel("alice", 7L))
-			.willThrow(new ForbiddenException("Only the person who asked can cancel this request."));
+			.willThrow(new ForbiddenException(RequestMessages.CANCEL_NOT_AUTHOR.with()));
 		this.mvc.perform(post("/api/requests/7/cancel"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -136,7 +144,7 @@ class RequestApiControllerTests {
 
 	@Test
 	void anUnknownIdIsA404Problem() throws Exception {
-		given(this.requests.view("alice", 99L)).willThrow(NotFoundException.of("Request", "#99"));
+		given(this.requests.view("alice", 99L)).willThrow(new NotFoundException(RequestMessages.NOT_FOUND.with(99L)));
 		this.mvc.perform(get("/api/requests/99"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

@@ -15,9 +15,11 @@ import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
 import org.handraise.requests.EventView;
 import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestMessages;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestSummary;
 import org.handraise.requests.RequestView;
@@ -312,7 +314,7 @@ class RequestControllerTests {
 
 	@Test
 	void anUnknownRequestShowsTheNotFoundPage() throws Exception {
-		given(this.requests.view("alice", 99L)).willThrow(NotFoundException.of("Request", "#99"));
+		given(this.requests.view("alice", 99L)).willThrow(new NotFoundException(RequestMessages.NOT_FOUND.with(99L)));
 		this.mvc.perform(get("/requests/99")).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
 	}
 
@@ -338,17 +340,18 @@ class RequestControllerTests {
 	@WithMockUser(username = "maria", roles = { "EMPLOYEE", "MENTOR" })
 	void claimingAClaimedRequestRedirectsWithTheReasonAsAFlashError() throws Exception {
 		given(this.requests.claim("maria", 7L))
-			.willThrow(new ConflictException("Only open requests can be claimed; this one is claimed by Marco."));
+			.willThrow(new ConflictException(RequestMessages.CLAIM_CLAIMED_BY.with("Marco Bianchi")));
 		this.mvc.perform(post("/requests/7/claim").with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/requests/7"))
-			.andExpect(flash().attribute("flashError", "Only open requests can be claimed; this one is claimed by Marco."))
+			.andExpect(flash().attribute("flashError", "This request is already claimed by Marco Bianchi."))
 			.andExpect(flash().attributeCount(1));
 	}
 
 	@Test
 	void aRefusedActionShowsTheForbiddenPageWithTheReason() throws Exception {
-		given(this.requests.claim("alice", 7L)).willThrow(new ForbiddenException("Only mentors can claim requests."));
+		given(this.requests.claim("alice", 7L))
+			.willThrow(new ForbiddenException(RequestMessages.CLAIM_NOT_MENTOR.with()));
 		this.mvc.perform(post("/requests/7/claim").with(csrf()))
 			.andExpect(status().isForbidden())
 			.andExpect(view().name("error/403"))
@@ -368,7 +371,7 @@ class RequestControllerTests {
 	@WithMockUser(username = "bob", roles = "EMPLOYEE")
 	void anInvalidOfferReRendersTheRequestPageWithTheFieldMessage() throws Exception {
 		given(this.requests.offer(eq("bob"), eq(7L), any()))
-			.willThrow(org.handraise.shared.InvalidInputException.of("message", "must not be blank"));
+			.willAnswer((call) -> new Validation(this.validator).check(call.getArgument(2, OfferDraft.class)));
 		given(this.requests.view("bob", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.OFFER)));
 		this.mvc.perform(post("/requests/7/offers").with(csrf()).param("message", " "))
 			.andExpect(status().isOk())

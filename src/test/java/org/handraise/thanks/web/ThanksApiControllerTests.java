@@ -7,6 +7,7 @@ import org.handraise.security.WebSliceConfiguration;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.thanks.ThanksDraft;
+import org.handraise.thanks.ThanksMessages;
 import org.handraise.thanks.ThanksService;
 import org.handraise.thanks.ThanksView;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class ThanksApiControllerTests {
 	@Test
 	void thankingMyselfIsA400ProblemOnTheToField() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
-			.willThrow(InvalidInputException.of("to", "You cannot thank yourself."));
+			.willThrow(InvalidInputException.of("to", ThanksMessages.THANK_YOURSELF.with()));
 		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"to\": \"alice\", \"message\": \"Go me\"}"))
 			.andExpect(status().isBadRequest())
@@ -102,7 +103,7 @@ class ThanksApiControllerTests {
 	@Test
 	void thanksForSomeoneElsesRequestIsA403Problem() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
-			.willThrow(new ForbiddenException("Only the person who asked can send thanks for this request."));
+			.willThrow(new ForbiddenException(ThanksMessages.NOT_THE_AUTHOR.with()));
 		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"to\": \"maria\", \"message\": \"Thanks\", \"requestId\": 8}"))
 			.andExpect(status().isForbidden())

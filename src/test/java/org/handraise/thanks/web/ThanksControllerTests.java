@@ -9,6 +9,7 @@ import org.handraise.security.WebSliceConfiguration;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.thanks.ThanksDraft;
+import org.handraise.thanks.ThanksMessages;
 import org.handraise.thanks.ThanksService;
 import org.handraise.thanks.ThanksView;
 import org.junit.jupiter.api.BeforeEach;
@@ -139,7 +140,7 @@ class ThanksControllerTests {
 	@Test
 	void thankingMyselfReRendersTheWallWithTheFieldMessageAndKeepsTheInput() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
-			.willThrow(InvalidInputException.of("to", "You cannot thank yourself."));
+			.willThrow(InvalidInputException.of("to", ThanksMessages.THANK_YOURSELF.with()));
 		this.mvc.perform(post("/thanks").with(csrf()).param("to", "alice").param("message", "Go me, really"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("thanks/wall"))
@@ -151,7 +152,7 @@ class ThanksControllerTests {
 	@Test
 	void thanksForSomeoneElsesRequestShowsTheForbiddenPage() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
-			.willThrow(new ForbiddenException("Only the person who asked can send thanks for this request."));
+			.willThrow(new ForbiddenException(ThanksMessages.NOT_THE_AUTHOR.with()));
 		this.mvc.perform(post("/thanks").with(csrf()).param("to", "maria").param("message", "Thanks").param("requestId",
 				"8"))
 			.andExpect(status().isForbidden())
