@@ -11,6 +11,27 @@
     }
   });
 
+  // <time datetime="2026-03-02T10:00:00Z" title="...">: the title in the browser's zone and locale
+  function localiseTimes() {
+    if (!(window.Intl && Intl.DateTimeFormat)) {
+      return;
+    }
+    var format;
+    try {
+      format = new Intl.DateTimeFormat(undefined, {
+        year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short'
+      });
+    } catch (e) {
+      return; // an old browser: the server's UTC time stays
+    }
+    document.querySelectorAll('time[datetime]').forEach(function (time) {
+      var when = new Date(time.getAttribute('datetime'));
+      if (!isNaN(when.getTime())) {
+        time.setAttribute('title', format.format(when));
+      }
+    });
+  }
+
   function ready(fn) {
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', fn);
@@ -26,16 +47,9 @@
       invalid.focus();
     }
 
-    // Exact times in the viewer's own time zone and locale, on hover ("2 hours ago" stays as it is)
-    if (window.Intl && Intl.DateTimeFormat) {
-      var format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-      document.querySelectorAll('time[datetime]').forEach(function (time) {
-        var when = new Date(time.getAttribute('datetime'));
-        if (!isNaN(when.getTime())) {
-          time.setAttribute('title', format.format(when));
-        }
-      });
-    }
+    // Exact times on hover: the server writes them in UTC, labelled "UTC"; here they become the viewer's own time
+    // zone and locale, with the zone named ("2 Mar 2026, 11:00 CET"). "2 hours ago" stays as it is.
+    localiseTimes();
 
     // A table wider than the screen scrolls sideways: make that region reachable and named for keyboard users
     document.querySelectorAll('.table-responsive').forEach(function (region) {

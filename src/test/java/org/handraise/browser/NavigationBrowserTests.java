@@ -1,7 +1,11 @@
 package org.handraise.browser;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,31 @@ class NavigationBrowserTests extends BrowserJourney {
 		new Actions(driver).sendKeys(Keys.TAB).perform();
 		WebElement next = driver.switchTo().activeElement();
 		assertThat((Boolean) script("return document.getElementById('main').contains(arguments[0])", next)).isTrue();
+	}
+
+	@Test
+	void exactTimesOnHoverAreInTheViewersOwnTimeZone() {
+		// the browser is in Tokyo (UTC+9, no daylight saving), the server writes UTC
+		driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Asia/Tokyo"));
+		try {
+			signIn("alice");
+			open("/requests");
+			WebElement time = find(By.cssSelector("main time[datetime]"));
+			Instant instant = Instant.parse(time.getAttribute("datetime"));
+			ZonedDateTime inTokyo = instant.atZone(ZoneId.of("Asia/Tokyo"));
+
+			String title = time.getAttribute("title");
+			assertThat(title).as("localised by handraise.js").doesNotContain("UTC").contains("GMT+9");
+			String minutes = String.format(":%02d", inTokyo.getMinute());
+			int hour12 = (inTokyo.getHour() % 12 == 0) ? 12 : inTokyo.getHour() % 12;
+			assertThat(title).as("the day and the time in Tokyo, on a 24- or a 12-hour clock")
+				.containsPattern("\\b" + inTokyo.getDayOfMonth() + "\\b")
+				.containsPattern("\\b(0?" + inTokyo.getHour() + minutes + "|" + hour12 + minutes
+						+ "[\\s\\u00a0\\u202f]?" + ((inTokyo.getHour() < 12) ? "AM" : "PM") + ")\\b");
+		}
+		finally {
+			driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
+		}
 	}
 
 	@Test

@@ -396,6 +396,24 @@ class RequestControllerTests {
 			.andExpect(content().string(containsString("3 hours ago")));
 	}
 
+	@Test
+	void aTimeIsMachineReadableAndItsExactTimeOnHoverSaysItIsUtc() throws Exception {
+		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
+				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
+				POSTED, 0, false, false);
+		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
+			.willReturn(new PageImpl<>(List.of(summary), PageRequest.of(0, 20), 1));
+
+		String html = this.mvc.perform(get("/requests").header("Accept-Language", "en-GB"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).containsPattern(
+				"<time datetime=\"2026-03-02T07:00:00Z\"\\s+title=\"2 Mar 2026, 07:00 UTC\">3 hours ago</time>");
+	}
+
 	private static Set<String> postFormsIn(String html) {
 		Set<String> actions = new LinkedHashSet<>();
 		Matcher form = Pattern.compile("<form[^>]*>").matcher(html);
