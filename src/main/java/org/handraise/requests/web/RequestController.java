@@ -83,18 +83,19 @@ class RequestController {
 	String post(@ModelAttribute("form") RequestForm form, BindingResult result, Principal me, Model model,
 			RedirectAttributes redirect) {
 		RequestDraft draft = form.toDraft();
-		List<String> tips = RequestCoach.review(draft);
+		// The coach speaks at most once per draft: tips shown once, next to field errors or on their own, are not
+		// shown again; the form carries that they were shown ("coached"), and the next valid submit posts.
+		List<String> tips = form.isCoached() ? List.of() : RequestCoach.review(draft);
 		try {
 			this.requests.validate(draft);
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
-			model.addAttribute("tips", tips);
+			coach(form, tips, model);
 			return formView(model);
 		}
-		if (!form.isCoached() && !tips.isEmpty()) {
-			form.setCoached(true);
-			model.addAttribute("tips", tips);
+		if (!tips.isEmpty()) {
+			coach(form, tips, model);
 			model.addAttribute("reviewing", true);
 			return formView(model);
 		}
@@ -173,6 +174,14 @@ class RequestController {
 			redirect.addFlashAttribute("flashError", this.texts.of(ex.errors().get(0).message()));
 		}
 		return "redirect:/requests/" + id;
+	}
+
+	/** Shows the coach's tips, and marks the draft as coached so that they are not shown again. */
+	private static void coach(RequestForm form, List<String> tips, Model model) {
+		if (!tips.isEmpty()) {
+			form.setCoached(true);
+			model.addAttribute("tips", tips);
+		}
 	}
 
 		private String formView(Model model) {

@@ -6,8 +6,9 @@ import java.util.List;
 import org.handraise.requests.RequestDraft;
 
 /**
- * The "ask for help" form. Topics are typed comma-separated. {@code coached} is set once the coach's tips
- * have been shown, so the second submit posts.
+ * The "ask for help" form. Topics are typed comma-separated. {@code coached} (a hidden field) is set once the
+ * coach's tips have been shown, alone or next to field errors, so they are shown at most once per draft and the
+ * next valid submit posts.
  */
 public class RequestForm {
 

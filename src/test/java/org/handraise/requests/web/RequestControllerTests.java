@@ -203,6 +203,62 @@ class RequestControllerTests {
 	}
 
 	@Test
+	void theCoachSpeaksOnceADraftEvenWhenItsTipsCameWithAFieldError() throws Exception {
+		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(42L, RequestStatus.OPEN,
+				Set.of(Action.CANCEL, Action.RESOLVE)));
+
+		// a vague title and no details: the field error and the tips come together
+		String firstPage = this.mvc
+			.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "").param("coached",
+					"false"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "details"))
+			.andExpect(model().attribute("tips", containsInAnyOrder("coach.title.vague", "coach.tried.empty",
+					"coach.topics.empty")))
+			.andExpect(content().string(containsString("Make the title specific")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
+		String coached = hiddenValue(firstPage, "coached");
+		assertThat(coached).as("the form carries that the tips were shown").isEqualTo("true");
+
+		// the details are fixed, the rest is sent back as the form holds it: posted, not coached a second time
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", "Help please")
+				.param("details", "It is broken.")
+				.param("coached", coached))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/requests/42"))
+			.andExpect(model().attributeDoesNotExist("tips"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
+		ArgumentCaptor<RequestDraft> draft = ArgumentCaptor.forClass(RequestDraft.class);
+		verify(this.requests).post(eq("alice"), draft.capture());
+		assertThat(draft.getValue().details()).isEqualTo("It is broken.");
+	}
+
+	@Test
+	void aFieldErrorWithoutTipsLeavesTheCoachForTheNextSubmit() throws Exception {
+		String page = this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("triedSoFar", "Dropped the index by hand")
+				.param("topics", "sql")
+				.param("urgency", "SOON"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "urgency"))
+			.andExpect(model().attributeDoesNotExist("tips"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(hiddenValue(page, "coached")).as("no tips were shown, so none were used up").isEqualTo("false");
+	}
+
+	@Test
 	void aSpecificDraftIsPostedOnTheFirstSubmitWithItsTopicsSplit() throws Exception {
 		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(7L, RequestStatus.OPEN,
 				Set.of(Action.CANCEL, Action.RESOLVE)));
@@ -412,6 +468,19 @@ class RequestControllerTests {
 
 		assertThat(html).containsPattern(
 				"<time datetime=\"2026-03-02T07:00:00Z\"\\s+title=\"2 Mar 2026, 07:00 UTC\">3 hours ago</time>");
+	}
+
+	/** The value of a hidden input of the page, as the browser would send it back. */
+	private static String hiddenValue(String html, String name) {
+		Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
+		while (input.find()) {
+			String tag = input.group();
+			if (tag.contains("name=\"" + name + "\"")) {
+				Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(tag);
+				return value.find() ? value.group(1) : "";
+			}
+		}
+		throw new AssertionError("no hidden input " + name);
 	}
 
 	private static Set<String> postFormsIn(String html) {
