@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,12 +49,12 @@ class AdminBrowserTests extends BrowserJourney {
 
 		signIn("admin");
 		open("/admin/people/robin.temp");
-		WebElement before = find(By.tagName("html"));
+		markPage();
 		click(By.cssSelector("form[action$='/deactivate'] button"));
 		Alert confirmation = waitUntil(ExpectedConditions.alertIsPresent());
 		assertThat(confirmation.getText()).contains("Deactivate this person?");
 		confirmation.accept();
-		waitUntil(ExpectedConditions.stalenessOf(before));
+		waitForNewPage();
 		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("deactivated");
 		assertThat(present(By.cssSelector("form[action$='/activate']"))).isTrue();
 		check("admin person form (inactive)");

@@ -33,7 +33,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -146,10 +145,23 @@ abstract class BrowserJourney {
 
 	/** Clicks something that loads a new page, and waits until the new page is there. */
 	void clickAndWait(WebElement element) {
-		WebElement before = driver.findElement(By.tagName("html"));
+		markPage();
 		click(element);
-		waitUntil(ExpectedConditions.stalenessOf(before));
-		waitUntil((d) -> "complete".equals(script("return document.readyState")));
+		waitForNewPage();
+	}
+
+	/**
+	 * Marks the page's window so that {@link #waitForNewPage()} knows when another document replaced it (no element
+	 * references to the old page, whose nodes chromium may report as "not in the document" rather than stale).
+	 */
+	void markPage() {
+		script("window.handraiseOldPage = true");
+	}
+
+	/** Waits until a new document, loaded completely, replaced the one {@link #markPage()} marked. */
+	void waitForNewPage() {
+		waitUntil((d) -> Boolean.TRUE.equals(script("return window.handraiseOldPage === undefined"
+				+ " && document.readyState === 'complete'")));
 	}
 
 	void clickAndWait(By by) {
