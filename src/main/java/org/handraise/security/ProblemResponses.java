@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.handraise.audit.AuditAction;
 import org.handraise.audit.AuditLog;
 import org.handraise.web.DatabaseUnavailableFilter;
 import org.handraise.web.Texts;
@@ -68,6 +69,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			return;
 		}
 		if (authException instanceof InvalidAccessTokenException) {
+			AuditLog log = this.audit.getIfAvailable();
+			if (log != null) {
+				// nobody: the token proves no identity (and is never written anywhere)
+				log.record(null, AuditAction.TOKEN_REFUSED, null,
+						"unknown, malformed, revoked or expired token, or its owner is deactivated");
+			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, INVALID_TOKEN_CHALLENGE);
 			write(request, response, 401, "Unauthorized", this.texts.of(SecurityMessages.INVALID_TOKEN));
 			return;

@@ -226,6 +226,14 @@ class AccessTokenTests extends PostgresIntegrationTest {
 				assertThat(response.json().get("detail").asString()).contains("access token");
 			}
 		});
+		// every refusal is in the audit log, by nobody (the token proves no identity), without the token
+		List<Map<String, Object>> audited = this.jdbc
+			.queryForList("select actor, subject, detail from audit_events where action = 'TOKEN_REFUSED'");
+		assertThat(audited).hasSize(refused.size() * 3)
+			.allSatisfy((row) -> assertThat(row.get("actor")).isEqualTo("anonymous"));
+		assertThat(this.jdbc.queryForList("select * from audit_events")).allSatisfy((row) -> row.values()
+			.forEach((value) -> refused.values()
+				.forEach((token) -> assertThat(String.valueOf(value)).doesNotContain(token))));
 	}
 
 	@Test
