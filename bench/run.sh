@@ -7,7 +7,8 @@
 # 1. installs wrk (Debian package) if it is missing;
 # 2. starts the system PostgreSQL 15 on 127.0.0.1:<pg-port> with its data in /var/tmp/handraise-bench-pg
 #    (initdb on first use) and creates a new, empty database handraise_bench;
-# 3. builds the jar if target/ has none, starts it on the postgres profile with production options (-Xmx256m,
+# 3. builds the jar if target/ has none, starts it on the postgres profile with the production JVM options that
+#    docs/operations.md recommends (JVM_OPTS below, MALLOC_ARENA_MAX=2) and production settings (
 #    sessions in JDBC, template cache on) and records the time to the first 200 on /actuator/health;
 # 4. fills the database with bench/generate.sql (N requests, default 100,000, 1,000 people, 20 teams) and gives
 #    the API users a personal access token each (a random token, its SHA-256 hash inserted with psql); the API,
@@ -61,6 +62,9 @@ mkdir -p "$OUT"
 rm -f "$OUT"/*.txt "$OUT"/*.log "$OUT"/*.tsv 2>/dev/null || true
 
 PG_BIN=/usr/lib/postgresql/15/bin
+# the production JVM options of docs/operations.md ("JVM options"): a capped heap and what else takes memory
+JVM_OPTS=(-Xmx256m -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m
+	-XX:+ExitOnOutOfMemoryError)
 PGDATA=/var/tmp/handraise-bench-pg
 DB=handraise_bench
 PASSWORD=handraise-bench
@@ -130,11 +134,11 @@ if [ -z "$JAR" ]; then
 	(cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 	JAR=$(ls "$ROOT"/target/handraise-*.jar | grep -v '\.original$' | head -1)
 fi
-log "starting $(basename "$JAR") on :$APP_PORT (postgres profile, -Xmx256m)"
+log "starting $(basename "$JAR") on :$APP_PORT (postgres profile, ${JVM_OPTS[*]})"
 START_MS=$(now_ms)
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
 	SPRING_DATASOURCE_PASSWORD="" \
-	java -Xmx256m -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
+	MALLOC_ARENA_MAX=2 java "${JVM_OPTS[@]}" -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
 	--server.address=127.0.0.1 --handraise.demo-data=false >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 STARTUP_MS=""
@@ -376,7 +380,7 @@ fi
 	echo "- Command: \`bench/run.sh --size $SIZE --duration $DURATION\` (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP per scenario)"
 	echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), load average before the run $(cut -d' ' -f1-3 /proc/loadavg) (shared machine: compare ratios, not absolute req/s)"
 	echo "- Data: $N_REQ requests, $N_OFFERS offers, $N_EVENTS events, $N_NOTES thank-you notes, 1,000 people, 20 teams; generated in $GEN_S s"
-	echo "- JVM: $(java -version 2>&1 | head -1), \`-Xmx256m\`, profile \`postgres\`, sessions in JDBC"
+	echo "- JVM: $(java -version 2>&1 | head -1), \`${JVM_OPTS[*]}\`, \`MALLOC_ARENA_MAX=2\`, profile \`postgres\`, sessions in JDBC"
 	echo "- Startup to the first 200 on /actuator/health: $STARTUP_MS ms"
 	echo "- RSS: $RSS_WARM MB after warm-up, $RSS_AFTER MB after the run"
 	echo "- Page scenarios as $PAGE_USER (mentor) with one signed-in session; API as $PAGE_USER with $([ "$API_AUTH_KIND" = token ] && echo "a personal access token (Bearer)" || echo "HTTP Basic"); stats as $MANAGER_USER (manager); detail = request #$DETAIL_ID"
