@@ -15,7 +15,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 
 /**
  * Requests that reach no controller at all (an unknown path, the wrong method): under {@code /api} a
@@ -27,12 +30,21 @@ class UnmappedRequestHandler {
 
 	private final Texts texts;
 
-	UnmappedRequestHandler(Texts texts) {
+	private final ResourceUrlProvider resourceUrls;
+
+	UnmappedRequestHandler(Texts texts, ResourceUrlProvider resourceUrls) {
 		this.texts = texts;
+		this.resourceUrls = resourceUrls;
 	}
 
-	@ExceptionHandler(NoResourceFoundException.class)
+	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object notFound(HttpServletRequest request) {
+		// No handler ran, so no interceptor exposed the resource URL provider: without it the error page's webjars
+		// links would stay version-less (they used to reach the /** resource handler; see StaticResources).
+		if (request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR) == null) {
+			request.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR,
+					this.resourceUrls);
+		}
 		return respond(request, HttpStatus.NOT_FOUND,
 				() -> this.texts.of(WebMessages.NOTHING_AT, request.getRequestURI()), "error/404");
 	}
