@@ -16,11 +16,13 @@ import org.handraise.people.PeopleService;
 import org.handraise.people.Person;
 import org.handraise.people.PersonRef;
 import org.handraise.people.Role;
+import org.handraise.shared.CountedPage;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.HelpMetrics;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -42,6 +44,12 @@ public class HelpRequestService {
 
 	static final int MAX_PAGE_SIZE = 100;
 
+	/**
+	 * How far beyond a page's start the lists count matching requests by default ("1,000+ requests" above that);
+	 * {@code handraise.lists.count-ahead}.
+	 */
+	static final int COUNT_AHEAD = 1000;
+
 	private static final Sort RECENT = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
 
 	private final HelpRequests requests;
@@ -58,8 +66,12 @@ public class HelpRequestService {
 
 	private final ApplicationEventPublisher events;
 
+	private final int countAhead;
+
 	HelpRequestService(HelpRequests requests, Topics topics, PeopleService people, Validation validation,
-			HelpMetrics metrics, Clock clock, ApplicationEventPublisher events) {
+			HelpMetrics metrics, Clock clock, ApplicationEventPublisher events,
+			@Value("${handraise.lists.count-ahead:" + COUNT_AHEAD + "}") int countAhead) {
+		this.countAhead = countAhead;
 		this.metrics = metrics;
 		this.events = events;
 		this.requests = requests;
@@ -190,20 +202,37 @@ public class HelpRequestService {
 		return toView(load(id), this.people.byUsername(username));
 	}
 
-	public Page<RequestSummary> search(String username, RequestFilter filter, int page, int size) {
+	public CountedPage<RequestSummary> search(String username, RequestFilter filter, int page, int size) {
 		Person viewer = this.people.byUsername(username);
-		Page<HelpRequest> found = this.requests.findAll(RequestSpecifications.matching(filter, viewer),
-				pageable(page, size));
 		Set<String> skills = viewer.hasRole(Role.MENTOR) ? viewer.getSkills() : Set.of();
-		return found.map((r) -> toSummary(r, viewer, skills));
+		return counted(RequestSpecifications.matching(filter, viewer), pageable(page, size), viewer, skills);
 	}
 
-	public Page<RequestSummary> mentorQueue(String username, int page, int size) {
+	public CountedPage<RequestSummary> mentorQueue(String username, int page, int size) {
 		Person mentor = this.people.byUsername(username);
 		Set<String> skills = mentor.getSkills();
-		Page<HelpRequest> found = this.requests.findAll(RequestSpecifications.mentorQueue(mentor, skills),
-				pageable(page, size));
-		return found.map((r) -> toSummary(r, mentor, skills));
+		return counted(RequestSpecifications.mentorQueue(mentor, skills), pageable(page, size), mentor, skills);
+	}
+
+	/**
+	 * One page of {@code spec}, and its total counted up to {@code count-ahead} requests beyond the page's start
+	 * (at least one beyond the page, so a next page is always known): exact below that, a lower bound above it.
+	 * Like Spring Data, a first page that is not full needs no count.
+	 */
+	private CountedPage<RequestSummary> counted(Specification<HelpRequest> spec, Pageable pageable, Person viewer,
+			Set<String> skills) {
+		int offset = (int) pageable.getOffset();
+		List<RequestSummary> content = this.requests.page(spec, offset, pageable.getPageSize())
+			.stream()
+			.map((r) -> toSummary(r, viewer, skills))
+			.toList();
+		if (offset == 0 && content.size() < pageable.getPageSize()) {
+			return new CountedPage<>(content, pageable, content.size(), true);
+		}
+		long limit = (long) offset + Math.max(this.countAhead, pageable.getPageSize() + 1);
+		long counted = this.requests.countUpTo(spec, Math.toIntExact(Math.min(limit + 1, Integer.MAX_VALUE)));
+		boolean exact = counted <= limit;
+		return new CountedPage<>(content, pageable, exact ? counted : limit, exact);
 	}
 
 	public HomeView home(String username) {

@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface HelpRequests extends JpaRepository<HelpRequest, Long>, JpaSpecificationExecutor<HelpRequest> {
+interface HelpRequests extends JpaRepository<HelpRequest, Long>, JpaSpecificationExecutor<HelpRequest>, CappedSearch {
 
 	@Query("select r from HelpRequest r join fetch r.author left join fetch r.claimedBy where r.id = :id")
 	Optional<HelpRequest> findWithPeople(@Param("id") Long id);

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.Validator;
 
+import org.handraise.shared.CountedPage;
 import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
 import org.handraise.requests.EventView;
@@ -30,7 +31,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithAnonymousUser;
@@ -213,19 +213,34 @@ class RequestApiControllerTests {
 	}
 
 	@Test
+	void aListTooLongToCountSaysItsTotalIsALowerBound() throws Exception {
+		RequestSummary summary = new RequestSummary(7L, "Flyway fails", "V7 fails.", null, List.of("sql"),
+				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
+				POSTED, 0, false, false);
+		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), eq(20)))
+			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1000, false));
+		this.mvc.perform(get("/api/requests"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.totalElements").value(1000))
+			.andExpect(jsonPath("$.totalPages").value(50))
+			.andExpect(jsonPath("$.totalExact").value(false));
+	}
+
+	@Test
 	void theListIsAPageWithItsTotals() throws Exception {
 		RequestSummary summary = new RequestSummary(7L, "Flyway fails", "V7 fails.", null, List.of("sql"),
 				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
 		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(2), eq(5)))
-			.willReturn(new PageImpl<>(List.of(summary), PageRequest.of(2, 5), 11));
+			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(2, 5), 11, true));
 		this.mvc.perform(get("/api/requests").param("mine", "true").param("page", "2").param("size", "5"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.content[0].id").value(7))
 			.andExpect(jsonPath("$.page").value(2))
 			.andExpect(jsonPath("$.size").value(5))
 			.andExpect(jsonPath("$.totalElements").value(11))
-			.andExpect(jsonPath("$.totalPages").value(3));
+			.andExpect(jsonPath("$.totalPages").value(3))
+			.andExpect(jsonPath("$.totalExact").value(true));
 		ArgumentCaptor<RequestFilter> filter = ArgumentCaptor.forClass(RequestFilter.class);
 		verify(this.requests).search(eq("alice"), filter.capture(), eq(2), eq(5));
 		assertThat(filter.getValue().mine()).isTrue();

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import jakarta.validation.Validator;
 
+import org.handraise.shared.CountedPage;
 import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
 import org.handraise.requests.EventView;
@@ -38,7 +39,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -444,7 +444,7 @@ class RequestControllerTests {
 				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
 		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
-			.willReturn(new PageImpl<>(List.of(summary), PageRequest.of(0, 20), 1));
+			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1, true));
 		this.mvc.perform(get("/requests").param("status", "OPEN"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/list"))
@@ -453,12 +453,25 @@ class RequestControllerTests {
 	}
 
 	@Test
+	void aListTooLongToCountShowsItsTotalAsALowerBound() throws Exception {
+		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
+				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
+				POSTED, 0, false, false);
+		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
+			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1000, false));
+		this.mvc.perform(get("/requests"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("1,000+ requests")))
+			.andExpect(content().string(containsString("Page 1 of 50+")));
+	}
+
+	@Test
 	void aTimeIsMachineReadableAndItsExactTimeOnHoverSaysItIsUtc() throws Exception {
 		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
 				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
 		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
-			.willReturn(new PageImpl<>(List.of(summary), PageRequest.of(0, 20), 1));
+			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1, true));
 
 		String html = this.mvc.perform(get("/requests").header("Accept-Language", "en-GB"))
 			.andExpect(status().isOk())
