@@ -29,21 +29,21 @@ select rt.request_id, rt.topic_id, r.created_at, r.author_id, r.anonymous, r.sta
 from request_topics rt join help_requests r on r.id = rt.request_id
 order by r.created_at, rt.request_id, rt.topic_id;
 
-insert into stats_day (epoch_day, status, anonymous, posted, reopened, answered, thanked)
+insert into stats_day (epoch_day, status, anonymous, posted, reopened, answered, thanked, shard)
 select cast(floor(f.created_epoch / 86400) as integer), f.status, f.anonymous, count(*),
        sum(case when f.reopened then 1 else 0 end),
        sum(case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then 1 else 0 end),
-       sum(case when f.thanked then 1 else 0 end)
+       sum(case when f.thanked then 1 else 0 end), 0
 from stats_request f
 group by cast(floor(f.created_epoch / 86400) as integer), f.status, f.anonymous;
 
-insert into stats_day_topic (epoch_day, topic_id, status, posted)
-select cast(floor(f.created_epoch / 86400) as integer), x.topic_id, x.status, count(*)
+insert into stats_day_topic (epoch_day, topic_id, status, posted, shard)
+select cast(floor(f.created_epoch / 86400) as integer), x.topic_id, x.status, count(*), 0
 from stats_request_topic x join stats_request f on f.request_id = x.request_id
 group by cast(floor(f.created_epoch / 86400) as integer), x.topic_id, x.status;
 
-insert into stats_day_resolved (epoch_day, resolved)
-select cast(floor(f.resolved_epoch / 86400) as integer), count(*)
+insert into stats_day_resolved (epoch_day, resolved, shard)
+select cast(floor(f.resolved_epoch / 86400) as integer), count(*), 0
 from stats_request f
 where f.status = 'RESOLVED'
 group by cast(floor(f.resolved_epoch / 86400) as integer);

@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The daily roll-ups ({@code stats_day}, {@code stats_day_topic}, {@code stats_day_resolved}, see
  * {@code V10__create_stats_rollups.sql}) then get the difference between the request's contribution before and
- * after: one upsert per touched row ({@code insert … on conflict do update} on PostgreSQL, {@code merge} elsewhere)
+ * after, in the request's shard ({@code id % 16}, so that concurrent changes of one day rarely wait for the same
+ * row): one upsert per touched row ({@code insert … on conflict do update} on PostgreSQL, {@code merge} elsewhere)
  * that adds to the row, so two transactions changing requests of the same day both count (the second waits for
  * the first's row lock, then adds to what it committed). Rows are touched in one fixed order (table, then key),
  * so two such transactions never wait for each other in a cycle.
@@ -59,9 +60,12 @@ public class StatsFacts {
 
 	private static final long DAY = 86_400;
 
+	/** Rows per roll-up key: a request's changes go to shard {@code id % SHARDS} (see V10). */
+	static final int SHARDS = 16;
+
 	/** Column types for {@code merge}, whose source row needs them (counts and days are integers). */
 	private static final Map<String, String> TYPES = Map.of("status", "varchar(12)", "anonymous", "boolean",
-			"topic_id", "bigint");
+			"topic_id", "bigint", "shard", "smallint");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -79,6 +83,7 @@ public class StatsFacts {
 	/** Computes the derived rows of request {@code id} again from the raw tables. */
 	public void refresh(long id) {
 		Map<String, Long> params = Map.of("id", id);
+		int shard = (int) Math.floorMod(id, (long) SHARDS);
 		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);
 		this.jdbc.update("delete from stats_request where request_id = :id", params);
@@ -86,7 +91,7 @@ public class StatsFacts {
 		this.jdbc.update(TOPICS, params);
 		Contribution after = contribution(params);
 		if (!after.equals(before)) {
-			roll(before, after);
+			roll(before, after, shard);
 		}
 	}
 
@@ -112,7 +117,7 @@ public class StatsFacts {
 	}
 
 	/** Adds {@code after - before} to the roll-ups, one row at a time in a fixed order. */
-	private void roll(Contribution before, Contribution after) {
+	private void roll(Contribution before, Contribution after, int shard) {
 		Map<DayKey, int[]> days = new TreeMap<>(DayKey.ORDER);
 		Map<TopicKey, int[]> topics = new TreeMap<>(TopicKey.ORDER);
 		Map<Integer, int[]> resolved = new TreeMap<>();
@@ -120,8 +125,9 @@ public class StatsFacts {
 		after.addTo(days, topics, resolved, 1);
 		days.forEach((key, d) -> {
 			if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
-				upsert("stats_day", List.of("epoch_day", "status", "anonymous"),
+				upsert("stats_day", List.of("epoch_day", "status", "anonymous", "shard"),
 						List.of("posted", "reopened", "answered", "thanked"), new MapSqlParameterSource()
+							.addValue("shard", shard)
 							.addValue("epoch_day", key.epochDay())
 							.addValue("status", key.status())
 							.addValue("anonymous", key.anonymous())
@@ -133,8 +139,9 @@ public class StatsFacts {
 		});
 		topics.forEach((key, d) -> {
 			if (d[0] != 0) {
-				upsert("stats_day_topic", List.of("epoch_day", "topic_id", "status"), List.of("posted"),
-						new MapSqlParameterSource().addValue("epoch_day", key.epochDay())
+				upsert("stats_day_topic", List.of("epoch_day", "topic_id", "status", "shard"), List.of("posted"),
+						new MapSqlParameterSource().addValue("shard", shard)
+							.addValue("epoch_day", key.epochDay())
 							.addValue("topic_id", key.topicId())
 							.addValue("status", key.status())
 							.addValue("posted", d[0]));
@@ -142,8 +149,10 @@ public class StatsFacts {
 		});
 		resolved.forEach((day, d) -> {
 			if (d[0] != 0) {
-				upsert("stats_day_resolved", List.of("epoch_day"), List.of("resolved"),
-						new MapSqlParameterSource().addValue("epoch_day", day).addValue("resolved", d[0]));
+				upsert("stats_day_resolved", List.of("epoch_day", "shard"), List.of("resolved"),
+						new MapSqlParameterSource().addValue("epoch_day", day)
+							.addValue("shard", shard)
+							.addValue("resolved", d[0]));
 			}
 		});
 	}
