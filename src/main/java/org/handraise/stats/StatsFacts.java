@@ -56,7 +56,9 @@ public class StatsFacts {
 	private static final String CONTRIBUTION = "select f.created_epoch as created_epoch, f.status as status,"
 			+ " f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,"
 			+ " case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then true else false end"
-			+ " as answered, f.resolved_epoch as resolved_epoch from stats_request f where f.request_id = :id";
+			+ " as answered, f.resolved_epoch as resolved_epoch, x.topic_id as topic_id from stats_request f"
+			+ " left join stats_request_topic x on x.request_id = f.request_id where f.request_id = :id"
+			+ " order by x.topic_id";
 
 	private static final long DAY = 86_400;
 
@@ -97,7 +99,13 @@ public class StatsFacts {
 
 	/** What request {@code id} adds to the daily roll-ups now ({@link Contribution#NONE} if it has no facts). */
 	private Contribution contribution(Map<String, Long> params) {
+		// one row per topic (or one with a null topic): the request's figures repeat on each
+		List<Long> topics = new ArrayList<>();
 		List<Contribution> rows = this.jdbc.query(CONTRIBUTION, params, (rs, n) -> {
+			long topic = rs.getLong("topic_id");
+			if (!rs.wasNull()) {
+				topics.add(topic);
+			}
 			double resolved = rs.getDouble("resolved_epoch");
 			boolean isResolved = !rs.wasNull() && "RESOLVED".equals(rs.getString("status"));
 			return new Contribution(epochDay(rs.getDouble("created_epoch")), rs.getString("status"),
@@ -107,8 +115,6 @@ public class StatsFacts {
 		if (rows.isEmpty()) {
 			return Contribution.NONE;
 		}
-		List<Long> topics = this.jdbc.queryForList(
-				"select topic_id from stats_request_topic where request_id = :id order by topic_id", params, Long.class);
 		return rows.get(0).withTopics(topics);
 	}
 
@@ -123,42 +129,52 @@ public class StatsFacts {
 		Map<Integer, int[]> resolved = new TreeMap<>();
 		before.addTo(days, topics, resolved, -1);
 		after.addTo(days, topics, resolved, 1);
+		List<MapSqlParameterSource> dayRows = new ArrayList<>();
 		days.forEach((key, d) -> {
 			if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
-				upsert("stats_day", List.of("epoch_day", "status", "anonymous", "shard"),
-						List.of("posted", "reopened", "answered", "thanked"), new MapSqlParameterSource()
-							.addValue("shard", shard)
-							.addValue("epoch_day", key.epochDay())
-							.addValue("status", key.status())
-							.addValue("anonymous", key.anonymous())
-							.addValue("posted", d[0])
-							.addValue("reopened", d[1])
-							.addValue("answered", d[2])
-							.addValue("thanked", d[3]));
+				dayRows.add(new MapSqlParameterSource()
+					.addValue("shard", shard)
+					.addValue("epoch_day", key.epochDay())
+					.addValue("status", key.status())
+					.addValue("anonymous", key.anonymous())
+					.addValue("posted", d[0])
+					.addValue("reopened", d[1])
+					.addValue("answered", d[2])
+					.addValue("thanked", d[3]));
 			}
 		});
+		upsert("stats_day", List.of("epoch_day", "status", "anonymous", "shard"),
+				List.of("posted", "reopened", "answered", "thanked"), dayRows);
+		List<MapSqlParameterSource> topicRows = new ArrayList<>();
 		topics.forEach((key, d) -> {
 			if (d[0] != 0) {
-				upsert("stats_day_topic", List.of("epoch_day", "topic_id", "status", "shard"), List.of("posted"),
-						new MapSqlParameterSource().addValue("shard", shard)
-							.addValue("epoch_day", key.epochDay())
-							.addValue("topic_id", key.topicId())
-							.addValue("status", key.status())
-							.addValue("posted", d[0]));
+				topicRows.add(new MapSqlParameterSource().addValue("shard", shard)
+					.addValue("epoch_day", key.epochDay())
+					.addValue("topic_id", key.topicId())
+					.addValue("status", key.status())
+					.addValue("posted", d[0]));
 			}
 		});
+		upsert("stats_day_topic", List.of("epoch_day", "topic_id", "status", "shard"), List.of("posted"), topicRows);
+		List<MapSqlParameterSource> resolvedRows = new ArrayList<>();
 		resolved.forEach((day, d) -> {
 			if (d[0] != 0) {
-				upsert("stats_day_resolved", List.of("epoch_day", "shard"), List.of("resolved"),
-						new MapSqlParameterSource().addValue("epoch_day", day)
-							.addValue("shard", shard)
-							.addValue("resolved", d[0]));
+				resolvedRows.add(new MapSqlParameterSource().addValue("epoch_day", day)
+					.addValue("shard", shard)
+					.addValue("resolved", d[0]));
 			}
 		});
+		upsert("stats_day_resolved", List.of("epoch_day", "shard"), List.of("resolved"), resolvedRows);
 	}
 
-	/** Adds the {@code counts} to the row of {@code table} with the given {@code keys}, creating it if needed. */
-	private void upsert(String table, List<String> keys, List<String> counts, MapSqlParameterSource values) {
+	/**
+	 * Adds the {@code counts} to the rows of {@code table} with the given {@code keys}, creating them if needed: one
+	 * batch (one round trip), the rows in the order given.
+	 */
+	private void upsert(String table, List<String> keys, List<String> counts, List<MapSqlParameterSource> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
 		List<String> columns = new ArrayList<>(keys);
 		columns.addAll(counts);
 		String sql;
@@ -180,7 +196,7 @@ public class StatsFacts {
 					+ " when not matched then insert (" + String.join(", ", columns) + ") values ("
 					+ String.join(", ", columns.stream().map((c) -> "s." + c).toList()) + ")";
 		}
-		this.jdbc.update(sql, values);
+		this.jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
 	}
 
 	private boolean postgres() {
