@@ -85,6 +85,11 @@ public class StatsFacts {
 	/** Computes the derived rows of request {@code id} again from the raw tables. */
 	public void refresh(long id) {
 		Map<String, Long> params = Map.of("id", id);
+		// one transaction at a time per request: a transition already holds this lock, a thank-you note takes it
+		// here, so a note and a transition at once recompute the facts one after the other, each from what the
+		// other committed (no key: a note's foreign key check holds a key-share lock, which must not conflict)
+		this.jdbc.queryForList("select id from help_requests where id = :id"
+				+ (postgres() ? " for no key update" : " for update"), params, Long.class);
 		int shard = (int) Math.floorMod(id, (long) SHARDS);
 		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);

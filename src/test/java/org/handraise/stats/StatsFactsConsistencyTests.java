@@ -211,6 +211,46 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	}
 
 	/**
+	 * A thank-you note and a transition of the same request at the same moment both change its facts: both succeed
+	 * (the facts of one request are recomputed by one transaction at a time) and the facts stay in step.
+	 */
+	@Test
+	void aNoteAndATransitionOfOneRequestAtOnceBothSucceed() throws Exception {
+		person("alice", "Platform", List.of());
+		person("maria", "Platform", List.of(), Role.MENTOR);
+		Instant at = Instant.parse("2026-04-06T09:00:00Z");
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			for (int round = 0; round < 20; round++) {
+				Instant t = at.plusSeconds(600L * round);
+				long id = this.requests.post("alice", new RequestDraft("Help with java " + round, "Some details.", null,
+						List.of("java"), null, false), t).id();
+				this.requests.act("maria", id, Action.CLAIM, t.plusSeconds(1), null, null);
+				this.requests.act("maria", id, Action.OFFER, t.plusSeconds(2), "Try this.", null);
+				CountDownLatch start = new CountDownLatch(1);
+				Future<?> note = pool.submit(() -> {
+					start.await();
+					return this.thanks.send("alice", new ThanksDraft("maria", "Thanks!", id, true), t.plusSeconds(3));
+				});
+				Future<?> resolve = pool.submit(() -> {
+					start.await();
+					return this.requests.act("alice", id, Action.RESOLVE, t.plusSeconds(3), null, null);
+				});
+				start.countDown();
+				note.get(1, TimeUnit.MINUTES);
+				resolve.get(1, TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertInStep();
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where thanked and status = 'RESOLVED'",
+				Long.class))
+			.isEqualTo(20);
+	}
+
+	/**
 	 * A random action on request {@code id} (the author resolves, cancels and reopens; anyone else claims, releases
 	 * and offers), or a thank-you note from the author; {@code false} when the rules refused it (and its
 	 * transaction rolled back).
