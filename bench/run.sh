@@ -134,11 +134,28 @@ if [ -z "$JAR" ]; then
 	(cd "$ROOT" && ./mvnw -B -q -DskipTests package)
 	JAR=$(ls "$ROOT"/target/handraise-*.jar | grep -v '\.original$' | head -1)
 fi
+# Class data sharing, as docs/operations.md recommends: the jar extracted, and an archive of the classes a start
+# loads, recorded by a training start on an in-memory H2 database (the benchmark's database stays untouched, so the
+# measured start still creates its schema).
+CDS_DIR="$OUT/cds"
+rm -rf "$CDS_DIR"
+java -Djarmode=tools -jar "$JAR" extract --destination "$CDS_DIR" >"$OUT/cds-extract.log" 2>&1
+log "training class data sharing ($CDS_DIR/app.jsa)"
+timeout 180 java "${JVM_OPTS[@]}" -XX:ArchiveClassesAtExit="$CDS_DIR/app.jsa" -Dspring.context.exit=onRefresh \
+	-jar "$CDS_DIR/$(basename "$JAR")" --spring.datasource.url=jdbc:h2:mem:cds-training \
+	--handraise.demo-data=false --server.port=0 >"$OUT/cds-training.log" 2>&1 || true
+if [ -f "$CDS_DIR/app.jsa" ]; then
+	RUN_JAR="$CDS_DIR/$(basename "$JAR")"
+	JVM_OPTS+=(-XX:SharedArchiveFile="$CDS_DIR/app.jsa")
+else
+	log "no class data sharing archive (see $OUT/cds-training.log): starting the jar as it is"
+	RUN_JAR="$JAR"
+fi
 log "starting $(basename "$JAR") on :$APP_PORT (postgres profile, ${JVM_OPTS[*]})"
 START_MS=$(now_ms)
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB" SPRING_DATASOURCE_USERNAME=postgres \
 	SPRING_DATASOURCE_PASSWORD="" \
-	MALLOC_ARENA_MAX=2 java "${JVM_OPTS[@]}" -jar "$JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
+	MALLOC_ARENA_MAX=2 java "${JVM_OPTS[@]}" -jar "$RUN_JAR" --spring.profiles.active=postgres --server.port="$APP_PORT" \
 	--server.address=127.0.0.1 --handraise.demo-data=false >"$OUT/app.log" 2>&1 &
 APP_PID=$!
 STARTUP_MS=""
@@ -380,7 +397,7 @@ fi
 	echo "- Command: \`bench/run.sh --size $SIZE --duration $DURATION\` (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP per scenario)"
 	echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), load average before the run $(cut -d' ' -f1-3 /proc/loadavg) (shared machine: compare ratios, not absolute req/s)"
 	echo "- Data: $N_REQ requests, $N_OFFERS offers, $N_EVENTS events, $N_NOTES thank-you notes, 1,000 people, 20 teams; generated in $GEN_S s"
-	echo "- JVM: $(java -version 2>&1 | head -1), \`${JVM_OPTS[*]}\`, \`MALLOC_ARENA_MAX=2\`, profile \`postgres\`, sessions in JDBC"
+	echo "- JVM: $(java -version 2>&1 | head -1), \`${JVM_OPTS[*]//"$ROOT"\//}\`, \`MALLOC_ARENA_MAX=2\`, profile \`postgres\`, sessions in JDBC"
 	echo "- Startup to the first 200 on /actuator/health: $STARTUP_MS ms"
 	echo "- RSS: $RSS_WARM MB after warm-up, $RSS_AFTER MB after the run"
 	echo "- Page scenarios as $PAGE_USER (mentor) with one signed-in session; API as $PAGE_USER with $([ "$API_AUTH_KIND" = token ] && echo "a personal access token (Bearer)" || echo "HTTP Basic"); stats as $MANAGER_USER (manager); detail = request #$DETAIL_ID"
