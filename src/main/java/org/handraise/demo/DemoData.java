@@ -23,9 +23,8 @@ import org.handraise.requests.RequestView;
 import org.handraise.thanks.ThanksDraft;
 import org.handraise.thanks.ThanksService;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,15 +35,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link DemoCatalog}, so that every page shows something real right after the first start.
  * <p>
  * Runs on startup when {@code handraise.demo-data} is true (the default; the {@code postgres} profile turns it
- * off), and only while nobody exists yet, so a restart never loads it twice. Everything goes through the
+ * off), and only while nobody exists yet, so a restart never loads it twice. It runs before the web server starts
+ * (a lifecycle phase below the server's), so nobody can reach the sign-in page before the demo accounts exist. Everything goes through the
  * services, which check the same rules as for real people, in one transaction: all of it or nothing.
  * Times are relative to the {@link Clock} and drawn from a seeded {@link Random}, so every load looks the same
  * relative to its start, and nothing is dated in the future.
  */
 @Component
-@org.springframework.core.annotation.Order(0)
 @ConditionalOnBooleanProperty(name = "handraise.demo-data", matchIfMissing = true)
-class DemoData implements ApplicationRunner {
+class DemoData implements SmartLifecycle {
+
+	/** Before the web server, which starts in {@code SmartLifecycle.DEFAULT_PHASE - 1024}. */
+	private static final int PHASE = 0;
+
+	private volatile boolean running;
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
 
@@ -80,8 +84,24 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void start() {
 		load();
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
 	}
 
 	/** Loads the demo data unless somebody exists already; true when it did. */
