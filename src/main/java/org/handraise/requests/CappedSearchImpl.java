@@ -26,12 +26,7 @@ class CappedSearchImpl implements CappedSearch {
 	public List<HelpRequest> page(Specification<HelpRequest> spec, int offset, int limit) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<HelpRequest> query = cb.createQuery(HelpRequest.class);
-		Root<HelpRequest> root = query.from(HelpRequest.class);
-		Predicate where = spec.toPredicate(root, query, cb);
-		if (where != null) {
-			query.where(where);
-		}
-		query.select(root);
+		query.select(matching(spec, query, cb));
 		return this.entityManager.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
 	}
 
@@ -39,13 +34,20 @@ class CappedSearchImpl implements CappedSearch {
 	public long countUpTo(Specification<HelpRequest> spec, int cap) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<Long> query = cb.createQuery(Long.class);
+		matching(spec, query, cb);
+		query.select(cb.literal(1L));
+		return this.entityManager.createQuery(query).setMaxResults(cap).getResultList().size();
+	}
+
+	/** The requests of {@code query} narrowed to {@code spec} (which also orders row queries). */
+	private static Root<HelpRequest> matching(Specification<HelpRequest> spec, CriteriaQuery<?> query,
+			CriteriaBuilder cb) {
 		Root<HelpRequest> root = query.from(HelpRequest.class);
 		Predicate where = spec.toPredicate(root, query, cb);
 		if (where != null) {
 			query.where(where);
 		}
-		query.select(cb.literal(1L));
-		return this.entityManager.createQuery(query).setMaxResults(cap).getResultList().size();
+		return root;
 	}
 
 }

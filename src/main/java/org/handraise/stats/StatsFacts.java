@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.handraise.requests.RequestChanged;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -71,10 +70,11 @@ public class StatsFacts {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private volatile Boolean postgres;
+	private final DatabaseProduct database;
 
-	StatsFacts(NamedParameterJdbcTemplate jdbc) {
+	StatsFacts(NamedParameterJdbcTemplate jdbc, DatabaseProduct database) {
 		this.jdbc = jdbc;
+		this.database = database;
 	}
 
 	@EventListener
@@ -205,14 +205,7 @@ public class StatsFacts {
 	}
 
 	private boolean postgres() {
-		Boolean postgres = this.postgres;
-		if (postgres == null) {
-			String product = this.jdbc.getJdbcTemplate()
-				.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
-			postgres = "PostgreSQL".equalsIgnoreCase(product);
-			this.postgres = postgres;
-		}
-		return postgres;
+		return this.database.isPostgres();
 	}
 
 	/**

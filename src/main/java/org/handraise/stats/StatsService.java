@@ -37,7 +37,6 @@ import org.handraise.stats.StatsReport.Teams;
 import org.handraise.stats.StatsReport.TopicRow;
 import org.handraise.stats.StatsReport.Week;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,11 +72,12 @@ public class StatsService {
 
 	private final Clock clock;
 
-	private volatile String databaseProduct;
+	private final DatabaseProduct database;
 
-	StatsService(NamedParameterJdbcTemplate jdbc, SnapshotReads snapshotReads, StatsProperties properties,
-			Clock clock) {
+	StatsService(NamedParameterJdbcTemplate jdbc, SnapshotReads snapshotReads, DatabaseProduct database,
+			StatsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.database = database;
 		this.snapshotReads = snapshotReads;
 		this.properties = properties;
 		this.clock = clock;
@@ -214,9 +214,7 @@ public class StatsService {
 	 */
 	private Cohort rolledUpCohort(Scope s) {
 		String sql = "select coalesce(sum(d.posted), 0) as posted,"
-				+ " coalesce(sum(case when d.status = 'RESOLVED' then d.posted else 0 end), 0) as resolved,"
-				+ " coalesce(sum(case when d.status = 'CANCELLED' then d.posted else 0 end), 0) as cancelled,"
-				+ " coalesce(sum(case when d.status in " + OPEN_STATUSES + " then d.posted else 0 end), 0) as still_open,"
+				+ " " + statusSums("d", "d.posted") + ","
 				+ " coalesce(sum(case when d.anonymous then d.posted else 0 end), 0) as anonymous,"
 				+ " coalesce(sum(d.reopened), 0) as reopened, coalesce(sum(d.answered), 0) as answered,"
 				+ " coalesce(sum(case when d.status = 'RESOLVED' then d.thanked else 0 end), 0) as thanked"
@@ -257,9 +255,7 @@ public class StatsService {
 		if (s.rolledUp()) {
 			// the whole organisation: no floor, so no askers to count
 			String sql = "select t.name as topic, sum(d.posted) as posted,"
-					+ " sum(case when d.status = 'RESOLVED' then d.posted else 0 end) as resolved,"
-					+ " sum(case when d.status = 'CANCELLED' then d.posted else 0 end) as cancelled,"
-					+ " sum(case when d.status in " + OPEN_STATUSES + " then d.posted else 0 end) as still_open"
+					+ " " + statusSums("d", "d.posted")
 					+ " from stats_day_topic d join topics t on t.id = d.topic_id"
 					+ " where d.epoch_day >= :firstDay and d.epoch_day <= :lastDay"
 					+ " group by t.name having sum(d.posted) > 0 order by 2 desc, 1";
@@ -282,10 +278,17 @@ public class StatsService {
 						rs.getLong("cancelled"), rs.getLong("still_open")));
 	}
 
+	/** Resolved, cancelled and still open among rows of alias {@code r}, each row counting once. */
 	private static String statusSums(String r) {
-		return "coalesce(sum(case when " + r + ".status = 'RESOLVED' then 1 else 0 end), 0) as resolved, "
-				+ "coalesce(sum(case when " + r + ".status = 'CANCELLED' then 1 else 0 end), 0) as cancelled, "
-				+ "coalesce(sum(case when " + r + ".status in " + OPEN_STATUSES + " then 1 else 0 end), 0) as still_open";
+		return statusSums(r, "1");
+	}
+
+	/** The same, each row counting {@code weight} (a roll-up row stands for its {@code posted} requests). */
+	private static String statusSums(String r, String weight) {
+		return "coalesce(sum(case when " + r + ".status = 'RESOLVED' then " + weight + " else 0 end), 0) as resolved, "
+				+ "coalesce(sum(case when " + r + ".status = 'CANCELLED' then " + weight + " else 0 end), 0) as cancelled, "
+				+ "coalesce(sum(case when " + r + ".status in " + OPEN_STATUSES + " then " + weight
+				+ " else 0 end), 0) as still_open";
 	}
 
 	private static String namedAskers(String r) {
@@ -379,22 +382,11 @@ public class StatsService {
 		if (mode != PercentileMode.AUTO) {
 			return mode == PercentileMode.SQL;
 		}
-		String product = databaseProduct();
-		return "PostgreSQL".equalsIgnoreCase(product) || "H2".equalsIgnoreCase(product);
+		return this.database.isPostgres() || this.database.isH2();
 	}
 
 	private boolean postgres() {
-		return "PostgreSQL".equalsIgnoreCase(databaseProduct());
-	}
-
-	private String databaseProduct() {
-		String product = this.databaseProduct;
-		if (product == null) {
-			product = this.jdbc.getJdbcTemplate()
-				.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
-			this.databaseProduct = product;
-		}
-		return product;
+		return this.database.isPostgres();
 	}
 
 	// --- backlog ---------------------------------------------------------------------------------------
