@@ -13,6 +13,11 @@ import org.springframework.data.repository.query.Param;
 
 interface People extends JpaRepository<Person, Long> {
 
+	/**
+	 * The person with their roles and skills, in one query: every signed-in call reads its caller this way (lists
+	 * and the home page need a mentor's skills).
+	 */
+	@EntityGraph(attributePaths = { "roles", "skills" })
 	Optional<Person> findByUsername(String username);
 
 	boolean existsByUsername(String username);

@@ -60,7 +60,9 @@ public class Person {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	// lazy: a person shown on a page (author, helper) needs no roles; the one signed in is read with them
+	// (People.findByUsername)
+	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "person_roles", joinColumns = @JoinColumn(name = "person_id"))
 	@Column(name = "role", length = 20)
 	@Enumerated(EnumType.STRING)

@@ -28,6 +28,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -120,6 +121,13 @@ public class HelpRequest {
 	@OneToMany(mappedBy = "request", cascade = CascadeType.ALL, orphanRemoval = true)
 	@OrderBy("occurredAt asc, id asc")
 	private List<RequestEvent> events = new ArrayList<>();
+
+	/**
+	 * How many offers the request has, counted by the query that loads it (an index-only count), so that a list
+	 * shows it without loading the offers. As loaded: {@link #getOffers()} is the live collection.
+	 */
+	@Formula("(select count(*) from offers o where o.request_id = id)")
+	private int offerCount;
 
 	@Version
 	private long version;
@@ -367,6 +375,10 @@ public class HelpRequest {
 
 	Set<Topic> getTopics() {
 		return Collections.unmodifiableSet(this.topics);
+	}
+
+	int getOfferCount() {
+		return this.offerCount;
 	}
 
 	List<Offer> getOffers() {

@@ -239,18 +239,25 @@ public class HelpRequestService {
 		Person me = this.people.byUsername(username);
 		Specification<HelpRequest> mine = (root, query, cb) -> cb.and(cb.equal(root.get("author"), me),
 				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
-		List<RequestSummary> open = first(mine, RECENT, 10, me, Set.of());
-		List<RequestSummary> claims = claimsOf(me);
-		List<RequestSummary> attention = open.stream().filter((r) -> r.status() == RequestStatus.ANSWERED).toList();
-		List<RequestSummary> suggested = me.hasRole(Role.MENTOR) ? suggestions(me, 5) : List.of();
-		return new HomeView(open, claims, attention, suggested);
+		List<HelpRequest> open = first(mine, RECENT, 10);
+		List<HelpRequest> held = first(held(me), RECENT, 10);
+		boolean mentor = me.hasRole(Role.MENTOR);
+		List<HelpRequest> suggested = mentor ? suggestions(me, 5) : List.of();
+		// mapped only now that all three lists are loaded: their authors, topics and offers are then fetched
+		// together, one batch each, rather than once per list
+		List<RequestSummary> openSummaries = summaries(open, me, Set.of());
+		List<RequestSummary> attention = openSummaries.stream()
+			.filter((r) -> r.status() == RequestStatus.ANSWERED)
+			.toList();
+		return new HomeView(openSummaries, summaries(held, me, Set.of()), attention,
+				summaries(suggested, me, mentor ? me.getSkills() : Set.of()));
 	}
 
 	/**
 	 * The first {@code limit} requests of the mentor's queue, in the queue's order, found through the queue's index
 	 * rather than by sorting every open request.
 	 */
-	private List<RequestSummary> suggestions(Person mentor, int limit) {
+	private List<HelpRequest> suggestions(Person mentor, int limit) {
 		Set<String> skills = mentor.getSkills();
 		List<Long> ids = skills.isEmpty() ? this.requests.findOldestUrgentIds(mentor.getId(), limit)
 				: this.requests.findSuggestionIds(mentor.getId(), skills, limit);
@@ -260,34 +267,34 @@ public class HelpRequestService {
 		Map<Long, HelpRequest> found = this.requests.findAllById(ids)
 			.stream()
 			.collect(Collectors.toMap(HelpRequest::getId, Function.identity()));
-		return ids.stream().map(found::get).map((r) -> toSummary(r, mentor, skills)).toList();
+		return ids.stream().map(found::get).toList();
 	}
 
 	/** The requests the person holds right now (claimed, not yet answered), most recently active first. */
 	public List<RequestSummary> claims(String username) {
-		return claimsOf(this.people.byUsername(username));
+		Person me = this.people.byUsername(username);
+		return summaries(first(held(me), RECENT, 10), me, Set.of());
 	}
 
-	private List<RequestSummary> claimsOf(Person me) {
-		Specification<HelpRequest> held = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), me),
+	private static Specification<HelpRequest> held(Person me) {
+		return (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), me),
 				cb.equal(root.get("status"), RequestStatus.CLAIMED));
-		return first(held, RECENT, 10, me, Set.of());
 	}
 
 	/**
 	 * The first {@code limit} requests, without the count query a {@link Page} would add: the home page shows no
 	 * totals.
 	 */
-	private List<RequestSummary> first(Specification<HelpRequest> spec, Sort sort, int limit, Person viewer,
-			Set<String> skills) {
-		return this.requests.findBy(spec, (query) -> query.sortBy(sort).limit(limit).all())
-			.stream()
-			.map((r) -> toSummary(r, viewer, skills))
-			.toList();
+	private List<HelpRequest> first(Specification<HelpRequest> spec, Sort sort, int limit) {
+		return this.requests.findBy(spec, (query) -> query.sortBy(sort).limit(limit).all());
+	}
+
+	private List<RequestSummary> summaries(List<HelpRequest> requests, Person viewer, Set<String> skills) {
+		return requests.stream().map((r) -> toSummary(r, viewer, skills)).toList();
 	}
 
 	public List<String> topicNames() {
-		return this.topics.findAll(Sort.by("name")).stream().map(Topic::getName).toList();
+		return this.topics.findAllNames();
 	}
 
 	public RequestParticipants participants(long id) {
@@ -352,7 +359,7 @@ public class HelpRequestService {
 				(request.isAnonymous() && !mine) ? null : PersonRef.of(request.getAuthor()),
 				PersonRef.of(request.getClaimedBy()), request.getCreatedAt(), request.getClaimedAt(),
 				request.getFirstResponseAt(), request.getResolvedAt(), request.getUpdatedAt(),
-				request.getOffers().size(), mine, matches);
+				request.getOfferCount(), mine, matches);
 	}
 
 	private static List<String> topicNames(HelpRequest request) {

@@ -11,7 +11,12 @@ import org.springframework.data.repository.query.Param;
 
 interface HelpRequests extends JpaRepository<HelpRequest, Long>, JpaSpecificationExecutor<HelpRequest>, CappedSearch {
 
-	@Query("select r from HelpRequest r join fetch r.author left join fetch r.claimedBy where r.id = :id")
+	/**
+	 * A request with everyone a detail shows or a transition checks, in one query: author, claimer, and the offers
+	 * with their helpers (the history's actors are nearly always among them).
+	 */
+	@Query("select r from HelpRequest r join fetch r.author left join fetch r.claimedBy left join fetch r.offers o"
+			+ " left join fetch o.helper where r.id = :id")
 	Optional<HelpRequest> findWithPeople(@Param("id") Long id);
 
 	@Query("select new org.handraise.requests.RequestHeadline(r.id, r.title, r.anonymous)"

@@ -11,6 +11,10 @@ interface Topics extends JpaRepository<Topic, Long> {
 
 	List<Topic> findByNameIn(Collection<String> names);
 
+	/** Every topic's name, A to Z: names only, no entities to load. */
+	@Query("select t.name from Topic t order by t.name")
+	List<String> findAllNames();
+
 	/**
 	 * Adds the topic unless it exists. Two requests posted at once with the same new topic both succeed: the second
 	 * insert waits for the first and then does nothing (PostgreSQL, and H2 in its PostgreSQL mode).

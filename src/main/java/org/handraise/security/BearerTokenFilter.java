@@ -8,9 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.handraise.people.Credentials;
-import org.handraise.people.PeopleService;
 import org.handraise.tokens.AccessTokenService;
+import org.handraise.tokens.TokenOwner;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -35,15 +34,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final AccessTokenService tokens;
 
-	private final PeopleService people;
-
 	private final AuthenticationEntryPoint entryPoint;
 
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-	BearerTokenFilter(AccessTokenService tokens, PeopleService people, AuthenticationEntryPoint entryPoint) {
+	BearerTokenFilter(AccessTokenService tokens, AuthenticationEntryPoint entryPoint) {
 		this.tokens = tokens;
-		this.people = people;
 		this.entryPoint = entryPoint;
 	}
 
@@ -55,15 +51,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<Credentials> credentials = this.tokens.authenticate(header.substring(BEARER.length()).strip())
-			.flatMap(this.people::credentials)
-			.filter(Credentials::active);
-		if (credentials.isEmpty()) {
+		Optional<TokenOwner> owner = this.tokens.authenticate(header.substring(BEARER.length()).strip());
+		if (owner.isEmpty()) {
 			this.contexts.clearContext();
 			this.entryPoint.commence(request, response, new InvalidAccessTokenException());
 			return;
 		}
-		Credentials who = credentials.get();
+		TokenOwner who = owner.get();
 		UserDetails user = User.withUsername(who.username())
 			.password("")
 			.authorities(who.roles().stream().map((r) -> new SimpleGrantedAuthority(r.authority())).toList())

@@ -8,13 +8,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.handraise.audit.AuditAction;
 import org.handraise.audit.AuditLog;
 import org.handraise.people.PeopleService;
+import org.handraise.people.Role;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 
@@ -107,27 +111,31 @@ public class AccessTokenService {
 	}
 
 	/**
-	 * The username a presented token belongs to, if it is one of ours, not revoked and not expired. Whether the
-	 * person is still active, and their roles, are for the caller to check with their credentials.
+	 * Who a presented token belongs to, if it is one of ours, not revoked, not expired, and its owner is active: one
+	 * indexed query, which also brings the owner's roles (and a write of "last used" at most once a minute).
 	 */
-	public Optional<String> authenticate(String presented) {
+	@Transactional
+	public Optional<TokenOwner> authenticate(String presented) {
 		if (presented == null || !presented.startsWith(PREFIX) || presented.length() > 100) {
 			return Optional.empty();
 		}
 		Instant now = this.clock.instant();
-		Optional<TokenMatch> match = this.tokens.findMatch(hash(presented));
-		if (match.isEmpty()) {
+		List<TokenMatch> rows = this.tokens.findMatch(hash(presented));
+		if (rows.isEmpty()) {
 			return Optional.empty();
 		}
-		TokenMatch token = match.get();
-		if (token.revokedAt() != null || (token.expiresAt() != null && !token.expiresAt().isAfter(now))) {
+		TokenMatch token = rows.get(0);
+		if (!token.active() || token.revokedAt() != null
+				|| (token.expiresAt() != null && !token.expiresAt().isAfter(now))) {
 			return Optional.empty();
 		}
 		Instant staleBefore = now.minus(TOUCH_INTERVAL);
 		if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(staleBefore)) {
 			this.tokens.touch(token.id(), now, staleBefore);
 		}
-		return Optional.of(token.username());
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		rows.stream().map(TokenMatch::role).filter(Objects::nonNull).forEach(roles::add);
+		return Optional.of(new TokenOwner(token.username(), roles));
 	}
 
 	/** SHA-256 of the token, as 64 lowercase hex digits: what the table keeps. */

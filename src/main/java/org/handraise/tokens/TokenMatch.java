@@ -2,6 +2,12 @@ package org.handraise.tokens;
 
 import java.time.Instant;
 
-/** What one indexed lookup by hash tells about a presented token: its row and its owner's username. */
-record TokenMatch(Long id, String username, Instant lastUsedAt, Instant revokedAt, Instant expiresAt) {
+import org.handraise.people.Role;
+
+/**
+ * One row of the indexed lookup by hash: the token's row, its owner's username and whether the owner is active, and
+ * one of the owner's roles (a person with three roles gives three rows).
+ */
+record TokenMatch(Long id, String username, boolean active, Role role, Instant lastUsedAt, Instant revokedAt,
+		Instant expiresAt) {
 }

@@ -37,6 +37,16 @@ public final class Api {
 
 	/** Sends {@code body} as JSON: a String is sent as it is (for malformed JSON tests), anything else serialized. */
 	public Response send(String method, String path, String user, String password, Object body) {
+		return send(method, path, (user != null) ? "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) : null, body);
+	}
+
+	/** A GET with a personal access token ({@code Authorization: Bearer}). */
+	public Response getWithToken(String path, String token) {
+		return send("GET", path, "Bearer " + token, null);
+	}
+
+	private Response send(String method, String path, String authorization, Object body) {
 		try {
 			String text = (body == null) ? null : (body instanceof String s) ? s : JSON.writeValueAsString(body);
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
@@ -47,9 +57,8 @@ public final class Api {
 			if (text != null) {
 				request.header("Content-Type", "application/json");
 			}
-			if (user != null) {
-				request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+			if (authorization != null) {
+				request.header("Authorization", authorization);
 			}
 			HttpResponse<String> response = CLIENT.send(request.build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
