@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.JoinType;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
@@ -26,7 +27,11 @@ class CappedSearchImpl implements CappedSearch {
 	public List<HelpRequest> page(Specification<HelpRequest> spec, int offset, int limit) {
 		CriteriaBuilder cb = this.entityManager.getCriteriaBuilder();
 		CriteriaQuery<HelpRequest> query = cb.createQuery(HelpRequest.class);
-		query.select(matching(spec, query, cb));
+		Root<HelpRequest> root = matching(spec, query, cb);
+		// the people every summary shows, in the same query
+		root.fetch("author");
+		root.fetch("claimedBy", JoinType.LEFT);
+		query.select(root);
 		return this.entityManager.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
 	}
 
