@@ -222,10 +222,8 @@ public class HelpRequestService {
 	private CountedPage<RequestSummary> counted(Specification<HelpRequest> spec, Pageable pageable, Person viewer,
 			Set<String> skills) {
 		int offset = (int) pageable.getOffset();
-		List<RequestSummary> content = this.requests.page(spec, offset, pageable.getPageSize())
-			.stream()
-			.map((r) -> toSummary(r, viewer, skills))
-			.toList();
+		List<RequestSummary> content = summaries(this.requests.page(spec, offset, pageable.getPageSize()), viewer,
+				skills);
 		if (offset == 0 && content.size() < pageable.getPageSize()) {
 			return new CountedPage<>(content, pageable, content.size(), true);
 		}
