@@ -1,9 +1,6 @@
 package org.handraise.security;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
-import javax.sql.DataSource;
+import org.handraise.shared.DatabaseProduct;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,21 +18,12 @@ import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCu
 class SessionStoreConfig {
 
 	@Bean
-	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> postgresSessionUpserts(DataSource dataSource) {
+	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> postgresSessionUpserts(DatabaseProduct database) {
 		return (repository) -> {
-			if (isPostgres(dataSource)) {
+			if (database.isPostgres()) {
 				new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
 			}
 		};
-	}
-
-	private static boolean isPostgres(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return "PostgreSQL".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot tell which database holds the sessions", ex);
-		}
 	}
 
 }

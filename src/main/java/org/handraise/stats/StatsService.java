@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
 
+import org.handraise.shared.DatabaseProduct;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.stats.StatsProperties.PercentileMode;
 import org.handraise.stats.StatsReport.AgeBucket;

@@ -1,4 +1,4 @@
-package org.handraise.stats;
+package org.handraise.shared;
 
 import javax.sql.DataSource;
 
@@ -7,25 +7,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which database the statistics run on, asked once: PostgreSQL gets its own SQL where the standard has none
- * (upserts, custom plans, exported snapshots), H2 the portable forms.
+ * Which database Handraise runs on, asked once: PostgreSQL gets its own SQL where the standard has none (the
+ * statistics' upserts, custom plans and exported snapshots; the sessions' attribute upserts), H2 the portable forms.
  */
 @Component
-class DatabaseProduct {
+public class DatabaseProduct {
 
 	private final JdbcTemplate jdbc;
 
 	private volatile String name;
 
-	DatabaseProduct(DataSource dataSource) {
+	public DatabaseProduct(DataSource dataSource) {
 		this.jdbc = new JdbcTemplate(dataSource);
 	}
 
-	boolean isPostgres() {
+	public boolean isPostgres() {
 		return "PostgreSQL".equalsIgnoreCase(name());
 	}
 
-	boolean isH2() {
+	public boolean isH2() {
 		return "H2".equalsIgnoreCase(name());
 	}
 
