@@ -101,7 +101,7 @@ public class HelpRequestService {
 		HelpRequest request = HelpRequest.post(author, draft.title(), draft.details(), emptyToNull(draft.triedSoFar()),
 				draft.urgencyOrDefault(), draft.anonymous(), topicsNamed(draft.topics()), at);
 		this.requests.saveAndFlush(request);
-		this.events.publishEvent(new RequestChanged(request.getId()));
+		this.events.publishEvent(RequestChanged.posted(request.getId()));
 		this.metrics.posted();
 		return toView(request, author);
 	}

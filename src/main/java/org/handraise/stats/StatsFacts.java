@@ -80,7 +80,12 @@ public class StatsFacts {
 
 	@EventListener
 	void on(RequestChanged event) {
-		refresh(event.requestId());
+		if (event.posted()) {
+			added(event.requestId());
+		}
+		else {
+			refresh(event.requestId());
+		}
 	}
 
 	/** Computes the derived rows of request {@code id} again from the raw tables. */
@@ -91,15 +96,26 @@ public class StatsFacts {
 		// other committed (no key: a note's foreign key check holds a key-share lock, which must not conflict)
 		this.jdbc.queryForList("select id from help_requests where id = :id"
 				+ (postgres() ? " for no key update" : " for update"), params, Long.class);
-		int shard = (int) Math.floorMod(id, (long) SHARDS);
 		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);
 		this.jdbc.update("delete from stats_request where request_id = :id", params);
+		derive(id, params, before);
+	}
+
+	/**
+	 * The derived rows of a request posted in this transaction. It has none yet, and no other transaction can see
+	 * it, so there is nothing to lock, read or delete first: 4 statements fewer than {@link #refresh}.
+	 */
+	void added(long id) {
+		derive(id, Map.of("id", id), Contribution.NONE);
+	}
+
+	private void derive(long id, Map<String, Long> params, Contribution before) {
 		this.jdbc.update(FACT, params);
 		this.jdbc.update(TOPICS, params);
 		Contribution after = contribution(params);
 		if (!after.equals(before)) {
-			roll(before, after, shard);
+			roll(before, after, (int) Math.floorMod(id, (long) SHARDS));
 		}
 	}
 
