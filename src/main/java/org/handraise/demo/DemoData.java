@@ -36,8 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Runs on startup when {@code handraise.demo-data} is true (the default; the {@code postgres} profile turns it
  * off), and only while nobody exists yet, so a restart never loads it twice. It runs before the web server starts
- * (a lifecycle phase below the server's), so nobody can reach the sign-in page before the demo accounts exist. Everything goes through the
- * services, which check the same rules as for real people, in one transaction: all of it or nothing.
+ * (a lifecycle phase below the server's), so nobody can reach the sign-in page before the demo accounts exist.
+ * Everything goes through the services, which check the same rules as for real people, in one transaction: all of
+ * it or nothing.
  * Times are relative to the {@link Clock} and drawn from a seeded {@link Random}, so every load looks the same
  * relative to its start, and nothing is dated in the future.
  */
@@ -47,8 +48,6 @@ class DemoData implements SmartLifecycle {
 
 	/** Before the web server, which starts in {@code SmartLifecycle.DEFAULT_PHASE - 1024}. */
 	private static final int PHASE = 0;
-
-	private volatile boolean running;
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
 
@@ -72,6 +71,8 @@ class DemoData implements SmartLifecycle {
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
+
+	private volatile boolean running;
 
 	DemoData(PeopleService people, HelpRequestService requests, ThanksService thanks,
 			PasswordEncoder passwordEncoder, PlatformTransactionManager transactionManager, Clock clock) {

@@ -95,7 +95,7 @@ public class StatsFacts {
 		// here, so a note and a transition at once recompute the facts one after the other, each from what the
 		// other committed (no key: a note's foreign key check holds a key-share lock, which must not conflict)
 		this.jdbc.queryForList("select id from help_requests where id = :id"
-				+ (postgres() ? " for no key update" : " for update"), params, Long.class);
+				+ (this.database.isPostgres() ? " for no key update" : " for update"), params, Long.class);
 		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);
 		this.jdbc.update("delete from stats_request where request_id = :id", params);
@@ -200,7 +200,7 @@ public class StatsFacts {
 		List<String> columns = new ArrayList<>(keys);
 		columns.addAll(counts);
 		String sql;
-		if (postgres()) {
+		if (this.database.isPostgres()) {
 			sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
 					+ String.join(", ", columns.stream().map((c) -> ":" + c).toList()) + ") on conflict ("
 					+ String.join(", ", keys) + ") do update set "
@@ -219,10 +219,6 @@ public class StatsFacts {
 					+ String.join(", ", columns.stream().map((c) -> "s." + c).toList()) + ")";
 		}
 		this.jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
-	}
-
-	private boolean postgres() {
-		return this.database.isPostgres();
 	}
 
 	/**

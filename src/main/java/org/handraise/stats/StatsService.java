@@ -94,7 +94,7 @@ public class StatsService {
 	 * @throws InvalidInputException when the team or topic does not exist
 	 */
 	public StatsReport report(StatsQuery query) {
-		if (postgres()) {
+		if (this.database.isPostgres()) {
 			// Plans for these parameters, not generic ones: a generic plan guesses a period's share of the rows
 			// (0.5 %), which turns an index probe per manager into a scan of the whole period.
 			this.jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
@@ -103,7 +103,7 @@ public class StatsService {
 		Cohort cohort = cohort(unfloored);
 		Scope scope = unfloored.withCohortSuppressed(unfloored.floored(cohort.askers()));
 		// the per-person figures on a second connection with the same snapshot, when one is free
-		Future<People> side = postgres()
+		Future<People> side = this.database.isPostgres()
 				? this.snapshotReads.trySubmit(exportSnapshot(), (db) -> people(db, scope)) : null;
 		Period period = period(scope);
 		Requests requests = requests(scope, cohort);
@@ -286,10 +286,10 @@ public class StatsService {
 
 	/** The same, each row counting {@code weight} (a roll-up row stands for its {@code posted} requests). */
 	private static String statusSums(String r, String weight) {
-		return "coalesce(sum(case when " + r + ".status = 'RESOLVED' then " + weight + " else 0 end), 0) as resolved, "
-				+ "coalesce(sum(case when " + r + ".status = 'CANCELLED' then " + weight + " else 0 end), 0) as cancelled, "
-				+ "coalesce(sum(case when " + r + ".status in " + OPEN_STATUSES + " then " + weight
-				+ " else 0 end), 0) as still_open";
+		return "coalesce(sum(case when " + r + ".status = 'RESOLVED' then " + weight + " else 0 end), 0)"
+				+ " as resolved, coalesce(sum(case when " + r + ".status = 'CANCELLED' then " + weight
+				+ " else 0 end), 0) as cancelled, coalesce(sum(case when " + r + ".status in " + OPEN_STATUSES
+				+ " then " + weight + " else 0 end), 0) as still_open";
 	}
 
 	private static String namedAskers(String r) {
@@ -384,10 +384,6 @@ public class StatsService {
 			return mode == PercentileMode.SQL;
 		}
 		return this.database.isPostgres() || this.database.isH2();
-	}
-
-	private boolean postgres() {
-		return this.database.isPostgres();
 	}
 
 	// --- backlog ---------------------------------------------------------------------------------------
