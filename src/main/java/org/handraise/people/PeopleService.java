@@ -135,6 +135,7 @@ public class PeopleService {
 		apply(person, command);
 		Person saved = this.people.save(person);
 		this.audit.record(AuditAction.PERSON_ADDED, username, "roles " + rolesOf(saved));
+		this.events.publishEvent(new PersonChanged(username));
 		return AdminPersonView.of(saved);
 	}
 
@@ -152,6 +153,7 @@ public class PeopleService {
 		if (!rolesBefore.equals(rolesAfter)) {
 			this.audit.record(AuditAction.ROLES_CHANGED, person.getUsername(), rolesBefore + " -> " + rolesAfter);
 		}
+		this.events.publishEvent(new PersonChanged(person.getUsername()));
 		return AdminPersonView.of(person);
 	}
 
@@ -195,6 +197,7 @@ public class PeopleService {
 		person.deactivate();
 		this.audit.record(AuditAction.PERSON_DEACTIVATED, person.getUsername(), null);
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.DEACTIVATED));
+		this.events.publishEvent(new PersonChanged(person.getUsername()));
 	}
 
 	@Transactional
@@ -203,6 +206,7 @@ public class PeopleService {
 		Person person = byUsername(username);
 		person.activate();
 		this.audit.record(AuditAction.PERSON_ACTIVATED, person.getUsername(), null);
+		this.events.publishEvent(new PersonChanged(person.getUsername()));
 	}
 
 	/** Adds a person with an already encoded password; for seeding data, not for people. */

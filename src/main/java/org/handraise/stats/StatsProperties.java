@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("handraise.stats")
 public record StatsProperties(@DefaultValue("24h") Duration firstResponseTarget,
 		@DefaultValue("3d") Duration staleClaimAfter, @DefaultValue("100") int helpersLimit,
-		@DefaultValue("auto") PercentileMode percentiles) {
+		@DefaultValue("auto") PercentileMode percentiles, @DefaultValue("30s") Duration cacheFor) {
 
 	public enum PercentileMode {
 

@@ -72,7 +72,7 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	public record Share(long count, long of, Double share) {
 
 		static Share of(long count, long of) {
-			return new Share(count, of, (of == 0) ? null : StatsService.round(count / (double) of, 4));
+			return new Share(count, of, (of == 0) ? null : StatsReporter.round(count / (double) of, 4));
 		}
 
 	}

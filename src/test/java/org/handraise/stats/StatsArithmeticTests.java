@@ -75,7 +75,7 @@ class StatsArithmeticTests {
 		assertThat(share.count()).isEqualTo(5);
 		assertThat(share.of()).isEqualTo(9);
 		assertThat(StatsReport.Share.of(0, 0).share()).isNull();
-		assertThat(StatsService.round(2.25, 1)).isEqualTo(2.3);
+		assertThat(StatsReporter.round(2.25, 1)).isEqualTo(2.3);
 	}
 
 }
