@@ -47,6 +47,9 @@ class StatsDashboardTests {
 		assertThat(html).contains("id=\"weekly-table\"", "id=\"backlog-table\"", "id=\"teams-table\"",
 				"id=\"helpers-table\"");
 		assertThat(html).contains("href=\"/stats\"");
+		// when the figures were computed (a report may be served again for handraise.stats.cache-for)
+		assertThat(html).containsPattern(
+				"Figures as of\\s*</span>\\s*<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">[^<]+ UTC</time>");
 	}
 
 	@Test
