@@ -5,9 +5,9 @@ import java.util.List;
 
 import ch.qos.logback.classic.LoggerContext;
 import jakarta.persistence.EntityManagerFactory;
+import org.handraise.support.PostgresIntegrationTest;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.spi.QueryInterpretationCache;
-import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
