@@ -40,24 +40,22 @@ import org.handraise.stats.StatsReport.Week;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes a manager statistics report ({@link StatsService} serves it, and keeps recent ones): read-only SQL
- * aggregates ({@code GROUP BY}, {@code percentile_cont}) over requests,
- * offers, thank-you notes and the request history. Nothing is counted by loading rows into Java: every figure is
- * one aggregate row or one row per group; only the percentile fallback reads a sorted column of durations. The
- * SQL runs on PostgreSQL and on H2 in PostgreSQL mode. One report is one repeatable-read transaction, so its
- * figures agree with each other. Managers and administrators only.
+ * Computes a manager statistics report: read-only SQL aggregates ({@code GROUP BY}, {@code percentile_cont}) over
+ * requests, offers, thank-you notes and the request history. Nothing is counted by loading rows into Java: every
+ * figure is one aggregate row or one row per group; only the percentile fallback reads a sorted column of durations.
+ * The SQL runs on PostgreSQL and on H2 in PostgreSQL mode. One report is one repeatable-read transaction, so its
+ * figures agree with each other. Only {@link StatsService} calls it: that is where who may ask is checked, before a
+ * kept report is served or a new one computed.
  * <p>
  * See {@link StatsReport} for what each figure means and {@link PrivacyFloor} for what is never shown.
  */
 @Component
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-@PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
 class StatsReporter {
 
 	private static final long DAY = 86_400;

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -142,7 +143,7 @@ class StatsCacheTests {
 			Thread.sleep(100);
 			release.countDown();
 			for (Future<StatsReport> call : List.of(first, waiter)) {
-				assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				assertThatExceptionOfType(ExecutionException.class)
 					.isThrownBy(() -> call.get(10, TimeUnit.SECONDS))
 					.withCauseExactlyInstanceOf(InvalidInputException.class);
 			}
