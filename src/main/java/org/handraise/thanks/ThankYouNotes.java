@@ -2,19 +2,22 @@ package org.handraise.thanks;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+/** Thank-you notes, with the people and request they show fetched in the same query ({@code join fetch}). */
 interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 
-	@EntityGraph(attributePaths = { "from", "to", "request" })
-	@Query("select n from ThankYouNote n where n.publicNote = true")
+	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request"
+			+ " where n.publicNote = true",
+			countQuery = "select count(n) from ThankYouNote n where n.publicNote = true")
 	Page<ThankYouNote> findPublic(Pageable pageable);
 
-	@EntityGraph(attributePaths = { "from", "to", "request" })
-	@Query("select n from ThankYouNote n where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
+	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request"
+			+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId",
+			countQuery = "select count(n) from ThankYouNote n"
+					+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
 	Page<ThankYouNote> findVisibleTo(@Param("personId") Long personId, Pageable pageable);
 
 }
