@@ -42,9 +42,7 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 
 	@Test
 	void aListQueryIsTranslatedOncePerShapeNotPerValue() {
-		QueryInterpretationCache plans = this.entityManagerFactory.unwrap(SessionFactoryImplementor.class)
-			.getQueryEngine()
-			.getInterpretationCache();
+		QueryInterpretationCache plans = keptPlans();
 		// every other query the list runs is translated and kept by now
 		this.requests.search("alice", RequestFilter.none(), 1, 10);
 		int before = plans.getNumberOfCachedQueryPlans();
@@ -67,9 +65,7 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 
 	@Test
 	void theSignedInPersonsQueryIsTranslatedOnceAndKept() {
-		QueryInterpretationCache plans = this.entityManagerFactory.unwrap(SessionFactoryImplementor.class)
-			.getQueryEngine()
-			.getInterpretationCache();
+		QueryInterpretationCache plans = keptPlans();
 		plans.close(); // empties the kept translations, so that the next query's own can be seen
 		assertThat(plans.getNumberOfCachedQueryPlans()).isZero();
 
@@ -85,6 +81,11 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 	void noMetricsFilterRunsOnEveryLogLevelCheck() {
 		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
 		assertThat(logging.getTurboFilterList()).noneMatch((f) -> f.getClass().getName().contains("Metrics"));
+	}
+
+	/** Hibernate's kept translations of queries to SQL. */
+	private QueryInterpretationCache keptPlans() {
+		return this.entityManagerFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
 	}
 
 }
