@@ -2,6 +2,7 @@ package org.handraise.audit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,8 +25,11 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.util.NumberUtils;
+import org.springframework.util.StringUtils;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The audit log: security-relevant events (sign-ins, lockouts, password changes, role changes, deactivations)
@@ -56,6 +60,10 @@ public class AuditLog {
 
 	/** Records an event with a given actor (for sign-in, where nobody is signed in yet). */
 	public void record(String actor, AuditAction action, String subject, String detail) {
+		write(actor, action, subject, detail, clientAddress());
+	}
+
+	private void write(String actor, AuditAction action, String subject, String detail, String address) {
 		if (action.isTransition()) {
 			throw new IllegalArgumentException(action + " is read from request_events, not recorded here");
 		}
@@ -67,7 +75,7 @@ public class AuditLog {
 		row.put("detail", clean(detail, 300, null));
 		row.put("requestId", clean(requestId(), 40, null));
 		row.put("instance", INSTANCE_ID);
-		row.put("address", clean(clientAddress(), 45, null));
+		row.put("address", clean(address, 45, null));
 		this.jdbc.update("insert into audit_events (occurred_at, actor, action, subject, detail, request_id,"
 				+ " instance_id, client_address) values (:at, :actor, :action, :subject, :detail, :requestId,"
 				+ " :instance, :address)", row);
@@ -76,22 +84,95 @@ public class AuditLog {
 	}
 
 	/**
-	 * Records a refusal (403) of the current request by the signed-in person: the method and the path with its
-	 * numeric segments replaced by {@code {id}} (so that an anonymous author refused on their own request does not
-	 * name that request), and why in a word. Never fails the response it is recorded for: if the database cannot
-	 * take the row, the refusal is only logged.
+	 * Records a refusal (403) of the current request by the signed-in person: the method and the path with every
+	 * segment that reads as a number, however it is spelt ({@code 35}, {@code 035}, {@code +35}, {@code %2B35},
+	 * {@code 0x23}: whatever Spring would bind to an id), replaced by {@code {id}}, and why in a word. A refusal of the
+	 * author of an anonymous request on that request names neither her nor her address: its actor is
+	 * {@link #ANONYMOUS_AUTHOR}, as in the request's transitions, so it can't be lined up with her other entries.
+	 * Never fails the response it is recorded for: if the database cannot take the row, the refusal is only logged.
 	 */
 	public void denied(HttpServletRequest request, String why) {
 		try {
-			record(AuditAction.ACCESS_DENIED, request.getMethod() + " " + pathPattern(request.getRequestURI()), why);
+			String path = decoded(request.getRequestURI());
+			String actor = currentActor();
+			String subject = request.getMethod() + " " + pathPattern(path);
+			Long concerned = requestIdIn(path);
+			if (concerned != null && isAnonymousAuthor(concerned, actor)) {
+				write(ANONYMOUS_AUTHOR, AuditAction.ACCESS_DENIED, subject, why, null);
+			}
+			else {
+				write(actor, AuditAction.ACCESS_DENIED, subject, why, clientAddress());
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("audit action={} not stored: {}", AuditAction.ACCESS_DENIED, ex.getClass().getSimpleName());
 		}
 	}
 
-	static String pathPattern(String uri) {
-		return (uri == null) ? null : uri.replaceAll("(?<=/)[0-9]+(?=/|$|;)", "{id}");
+	/** The path with each segment that reads as a number replaced by {@code {id}}. */
+	static String pathPattern(String path) {
+		if (path == null) {
+			return null;
+		}
+		String[] segments = path.split("/", -1);
+		for (int i = 0; i < segments.length; i++) {
+			if (number(segments[i]) != null) {
+				segments[i] = "{id}";
+			}
+		}
+		return String.join("/", segments);
+	}
+
+	/** The id of the help request a path is about ({@code /requests/{id}…}, {@code /api/requests/{id}…}), if any. */
+	static Long requestIdIn(String path) {
+		if (path == null) {
+			return null;
+		}
+		String[] segments = path.split("/", -1);
+		for (int i = 0; i + 1 < segments.length; i++) {
+			if (segments[i].equals("requests")) {
+				return number(segments[i + 1]);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The number a path segment stands for as Spring MVC would bind it to a {@code long} (its matrix parameters
+	 * dropped, white space trimmed, a sign, leading zeros, hex and any Unicode digits accepted), or null.
+	 */
+	private static Long number(String segment) {
+		int matrix = segment.indexOf(';');
+		String value = StringUtils.trimAllWhitespace((matrix >= 0) ? segment.substring(0, matrix) : segment);
+		if (value.isEmpty() || value.length() > 40) {
+			return null;
+		}
+		try {
+			return NumberUtils.parseNumber(value, Long.class);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** The request URI percent-decoded, as the handler mapping sees it (undecodable: as it came). */
+	private static String decoded(String uri) {
+		if (uri == null) {
+			return null;
+		}
+		try {
+			return UriUtils.decode(uri, StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException ex) {
+			return uri;
+		}
+	}
+
+	private boolean isAnonymousAuthor(long requestId, String actor) {
+		List<String> authors = this.jdbc.queryForList("select p.username from help_requests r"
+				+ " join people p on p.id = r.author_id where r.id = :id and r.anonymous = true",
+				Map.of("id", requestId), String.class);
+		return authors.contains(actor);
 	}
 
 	/**

@@ -106,6 +106,53 @@ class AuditTrailTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void anAnonymousAuthorsOwnRefusalsNameNeitherHerNorTheRequestWhateverTheIdsSpelling() {
+		long id = this.anonymousRequest;
+		List<String> spellings = List.of(Long.toString(id), "0" + id, "+" + id, "%2B" + id,
+				"0x" + Long.toHexString(id), "%20" + id);
+		for (String spelt : spellings) {
+			assertThat(this.api.post("/api/requests/" + spelt + "/claim", "alice", PASSWORD, null).status())
+				.as("alice claims her own request as /%s", spelt)
+				.isEqualTo(403);
+		}
+		assertThat(this.api.post("/api/requests/+" + id + "/claim", "bob", PASSWORD, null).status())
+			.as("someone else refused on it")
+			.isEqualTo(403);
+
+		List<Map<String, Object>> denied = this.jdbc.queryForList(
+				"select actor, subject, client_address from audit_events where action = 'ACCESS_DENIED' order by id");
+		assertThat(denied).hasSize(spellings.size() + 1);
+		assertThat(denied).extracting((row) -> row.get("subject"))
+			.allSatisfy((subject) -> assertThat((String) subject)
+				.isEqualTo("POST /api/requests/{id}/claim"));
+		List<Map<String, Object>> hers = denied.subList(0, denied.size() - 1);
+		assertThat(hers).allSatisfy((row) -> {
+			assertThat(row.get("actor")).isEqualTo(AuditLog.ANONYMOUS_AUTHOR);
+			assertThat(row.get("client_address")).as("no address to line up with her sign-ins").isNull();
+		});
+		Map<String, Object> bobs = denied.get(denied.size() - 1);
+		assertThat(bobs.get("actor")).isEqualTo("bob");
+		assertThat(bobs.get("client_address")).isNotNull();
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where actor = 'alice'"
+				+ " and action <> 'LOGIN_SUCCESS'", Long.class)).isZero();
+
+		PageClient admin = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
+		assertThat(admin.get("/admin/audit?actor=alice").body()).as("filtering by her name finds none of it")
+			.doesNotContain("<td>Refused (403)</td>");
+	}
+
+	@Test
+	void idsAreRecognisedHoweverTheyAreSpelt() {
+		assertThat(AuditLog.pathPattern("/api/requests/+42/claim")).isEqualTo("/api/requests/{id}/claim");
+		assertThat(AuditLog.pathPattern("/api/requests/042/claim")).isEqualTo("/api/requests/{id}/claim");
+		assertThat(AuditLog.pathPattern("/requests/0x2a;a=b")).isEqualTo("/requests/{id}");
+		assertThat(AuditLog.requestIdIn("/api/requests/+042/offers")).isEqualTo(42L);
+		assertThat(AuditLog.requestIdIn("/requests/ 7")).isEqualTo(7L);
+		assertThat(AuditLog.requestIdIn("/requests/new")).isNull();
+		assertThat(AuditLog.requestIdIn("/people/bob")).isNull();
+	}
+
+	@Test
 	void transitionsCannotBeWrittenAsAuditEvents() {
 		org.assertj.core.api.Assertions
 			.assertThatIllegalArgumentException()
