@@ -12,6 +12,9 @@ public enum ThanksMessages implements MessageKey {
 	/** {0}: the name as typed. */
 	NOBODY_CALLED("thanks.refusal.nobody-called", 1),
 
+	/** {0}: the display name of the person to thank, whose account is deactivated. */
+	NOT_ACTIVE("thanks.refusal.not-active", 1),
+
 	NOT_THE_AUTHOR("thanks.refusal.not-author"),
 
 	/** {0}: the display name of the person to thank. */

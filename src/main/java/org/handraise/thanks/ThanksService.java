@@ -85,6 +85,9 @@ public class ThanksService {
 		catch (NotFoundException ex) {
 			throw InvalidInputException.of("to", ThanksMessages.NOBODY_CALLED.with(draft.to()));
 		}
+		if (!to.isActive()) {
+			throw InvalidInputException.of("to", ThanksMessages.NOT_ACTIVE.with(to.getDisplayName()));
+		}
 		HelpRequest request = null;
 		if (draft.requestId() != null) {
 			RequestParticipants participants = this.requests.participants(draft.requestId());

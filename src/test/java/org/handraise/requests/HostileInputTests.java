@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.handraise.people.Role;
+import org.handraise.shared.VisibleText;
 import org.handraise.support.Api;
 import org.handraise.support.InertHtml;
 import org.handraise.support.PageClient;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Text from the Big List of Naughty Strings ({@code blns-sample.txt}, MIT licence next to it) as titles and
  * details: either stored and returned exactly as sent, or refused with a 400 problem when it holds control
- * characters; never a 500; and always escaped on the pages: as strings, and read back with a real HTML parser
+ * characters (or, in a title, invisible format characters such as zero-width spaces); never a 500; and always escaped on the pages: as strings, and read back with a real HTML parser
  * ({@link InertHtml}). {@code org.handraise.web.PageEscapingTests} does the same for every field on every page.
  */
 class HostileInputTests extends PostgresIntegrationTest {
@@ -65,7 +66,7 @@ class HostileInputTests extends PostgresIntegrationTest {
 		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD, Map.of("title", title, "details", text));
 		assertThat(posted.status()).as("never a server error: %s", posted.body()).isLessThan(500);
 
-		if (!isPlainText(text) || text.isBlank()) {
+		if (!isPlainText(text) || text.isBlank() || !VisibleText.Validator.isVisible(title, true)) {
 			assertThat(posted.status()).as(posted.body()).isEqualTo(400);
 			assertThat(posted.isProblem()).isTrue();
 			JsonNode errors = posted.json().get("errors");

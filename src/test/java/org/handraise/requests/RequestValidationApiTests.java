@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -259,6 +260,38 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		assertRejected("topics", () -> postRequest(with("topics", List.of("ja\u0000va"))));
 		assertRejected("message", () -> offer(Map.of("message", "nul\u0000")));
 		assertRejected("message", () -> thanks("bob", Map.of("to", "maria", "message", "nul\u0000")));
+	}
+
+	@Test
+	void invisibleAndDirectionChangingCharactersAreRejectedInTitlesAndTopics() {
+		// zero-width space, right-to-left override, left-to-right isolate, byte order mark, soft hyphen, word joiner
+		for (String hidden : List.of("\u200b", "\u202e", "\u2066", "\ufeff", "\u00ad", "\u2060")) {
+			assertRejected("title", () -> postRequest(with("title", "Deploy" + hidden + " fails on Fridays")));
+			assertRejected("topics", () -> postRequest(with("topics", List.of("ja" + hidden + "va"))));
+		}
+		assertRejected("topics", () -> postRequest(with("topics", List.of("ja\u200dva"))));
+	}
+
+	@Test
+	void emojiSequencesStayWelcomeInTitles() {
+		String title = "Pairing on my \ud83d\udc69\u200d\ud83d\udcbb setup";
+		assertAccepted(postRequest(with("title", title)), "title", title);
+	}
+
+	@Test
+	void topicsThatLookTheSameAreTheSameTopic() {
+		Api.Response wide = postRequest(with("topics", List.of("\uff4a\uff41\uff56\uff41", " \ufb01nance ")));
+		assertThat(wide.status()).as(wide.body()).isEqualTo(201);
+		assertThat(wide.json().get("topics")).extracting(JsonNode::asString).containsExactly("finance", "java");
+		assertThat(this.jdbc.queryForList("select name from topics order by name", String.class))
+			.containsExactly("finance", "java");
+	}
+
+	@Test
+	@WithMockUser(username = "olga", roles = { "EMPLOYEE", "ADMIN" })
+	void thankingSomeoneWhoseAccountIsDeactivatedIsRejected() {
+		this.people.deactivate("olga", "carol");
+		assertRejected("to", "Carol Test", () -> thanks("bob", Map.of("to", "carol", "message", "Thanks, carol.")));
 	}
 
 	@Test
