@@ -22,6 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -96,8 +97,11 @@ class SecurityConfig {
 	SecurityFilterChain pageChain(HttpSecurity http, SecuritySettings settings, Clock clock, ProblemResponses problems)
 			throws Exception {
 		strictHeaders(http);
-		// a 403 (wrong role, missing CSRF token) is audited, then shown as the error page
-		http.exceptionHandling((ex) -> ex.accessDeniedHandler(problems.pages()));
+		// a 403 (wrong role, missing CSRF token) is audited, then shown as the error page; a visitor who is not
+		// signed in is sent to /login by a relative address, never one built from the Host header they sent
+		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		signIn.setFavorRelativeUris(true);
+		http.exceptionHandling((ex) -> ex.authenticationEntryPoint(signIn).accessDeniedHandler(problems.pages()));
 		// a session older than the absolute timeout ends before anyone reads who is signed in with it
 		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(settings.session().absoluteTimeout(), clock),
 				SecurityContextHolderFilter.class);
