@@ -207,6 +207,18 @@ public class PeopleService {
 		this.events.publishEvent(new PersonChanged(person.getUsername()));
 	}
 
+	/**
+	 * Clears the failed sign-ins of this person's account name, and with them any lock, so that they can sign in at
+	 * once (locks on client addresses stay).
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public void unlock(String username) {
+		Person person = byUsername(username);
+		this.audit.record(AuditAction.ACCOUNT_UNLOCKED, person.getUsername(), null);
+		this.events.publishEvent(new SignInUnlocked(person.getUsername()));
+	}
+
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public void activate(String username) {

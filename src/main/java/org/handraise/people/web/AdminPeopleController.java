@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administration of people: add, change roles, team and skills, reset a password, deactivate.
+ * Administration of people: add, change roles, team and skills, reset a password, unlock sign-in, deactivate.
  */
 @Controller
 @RequestMapping("/admin/people")
@@ -115,6 +115,13 @@ class AdminPeopleController {
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
 		}
+		return "redirect:/admin/people/" + username;
+	}
+
+	@PostMapping("/{username}/unlock")
+	String unlock(@PathVariable String username, RedirectAttributes redirect) {
+		this.people.unlock(username);
+		redirect.addFlashAttribute("flashSuccess", "flash.person.unlocked");
 		return "redirect:/admin/people/" + username;
 	}
 
