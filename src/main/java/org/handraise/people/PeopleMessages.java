@@ -19,6 +19,11 @@ public enum PeopleMessages implements MessageKey {
 
 	DEACTIVATE_YOURSELF("people.refusal.deactivate-yourself"),
 
+	LAST_ADMIN("people.refusal.last-admin"),
+
+	/** As a field message, next to the roles. */
+	LAST_ADMIN_ROLE("people.refusal.last-admin-role"),
+
 	PASSWORD_LENGTH("handraise.validation.password"),
 
 	PASSWORD_WEAK("password.weak"),

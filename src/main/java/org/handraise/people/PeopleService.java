@@ -145,6 +145,9 @@ public class PeopleService {
 		Person person = byUsername(username);
 		this.validation.check(new PersonCommand(person.getUsername(), command.displayName(), command.email(),
 				command.team(), command.availability(), command.roles(), command.skills(), null));
+		if (!command.roles().contains(Role.ADMIN) && isLastActiveAdministrator(person)) {
+			throw InvalidInputException.of("roles", PeopleMessages.LAST_ADMIN_ROLE.with());
+		}
 		person.rename(command.displayName().strip(), command.email().strip());
 		String rolesBefore = rolesOf(person);
 		apply(person, command);
@@ -152,6 +155,7 @@ public class PeopleService {
 		this.audit.record(AuditAction.PERSON_UPDATED, person.getUsername(), null);
 		if (!rolesBefore.equals(rolesAfter)) {
 			this.audit.record(AuditAction.ROLES_CHANGED, person.getUsername(), rolesBefore + " -> " + rolesAfter);
+			this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.ROLES_CHANGED));
 		}
 		this.events.publishEvent(new PersonChanged(person.getUsername()));
 		return AdminPersonView.of(person);
@@ -194,10 +198,25 @@ public class PeopleService {
 			throw new ConflictException(PeopleMessages.DEACTIVATE_YOURSELF.with());
 		}
 		Person person = byUsername(username);
+		if (isLastActiveAdministrator(person)) {
+			throw new ConflictException(PeopleMessages.LAST_ADMIN.with());
+		}
 		person.deactivate();
 		this.audit.record(AuditAction.PERSON_DEACTIVATED, person.getUsername(), null);
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.DEACTIVATED));
 		this.events.publishEvent(new PersonChanged(person.getUsername()));
+	}
+
+	/**
+	 * Clears the failed sign-ins of this person's account name, and with them any lock, so that they can sign in at
+	 * once (locks on client addresses stay).
+	 */
+	@Transactional
+	@PreAuthorize("hasRole('ADMIN')")
+	public void unlock(String username) {
+		Person person = byUsername(username);
+		this.audit.record(AuditAction.ACCOUNT_UNLOCKED, person.getUsername(), null);
+		this.events.publishEvent(new SignInUnlocked(person.getUsername()));
 	}
 
 	@Transactional
@@ -226,6 +245,30 @@ public class PeopleService {
 
 	public long count() {
 		return this.people.count();
+	}
+
+	/**
+	 * Whether this person is an active administrator and no other active person is one. The active administrators'
+	 * rows are locked first (until the transaction ends), and counted by a second statement that sees what the
+	 * transactions it waited for committed: two administrators demoting each other at once cannot both succeed.
+	 */
+	private boolean isLastActiveAdministrator(Person person) {
+		if (!person.isActive() || !person.hasRole(Role.ADMIN)) {
+			return false;
+		}
+		this.entityManager.createNativeQuery("""
+				select p.id from people p
+				where p.active = true
+				  and exists (select 1 from person_roles r where r.person_id = p.id and r.role = 'ADMIN')
+				order by p.id
+				for update""").getResultList();
+		Number others = (Number) this.entityManager.createNativeQuery("""
+				select count(*) from people p
+				where p.active = true and p.id <> :id
+				  and exists (select 1 from person_roles r where r.person_id = p.id and r.role = 'ADMIN')""")
+			.setParameter("id", person.getId())
+			.getSingleResult();
+		return others.longValue() == 0;
 	}
 
 	private void apply(Person person, PersonCommand command) {

@@ -1,5 +1,7 @@
 package org.handraise.security;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,20 +13,31 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.handraise.people.SignInUnlocked;
+
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins per account name, counted in the database so that every instance sees the same count: after
- * {@code max-failures} failures within {@code window}, the name is locked for {@code duration}, and every attempt
- * for it is refused, with the right password too. Names that belong to nobody are counted the same way, so a
- * lock tells nothing about whether an account exists. A successful sign-in clears the count.
+ * Failed sign-ins, counted in the database so that every instance sees the same count, twice over:
+ * <ul>
+ * <li>per account name: after {@code lockout.max-failures} failures within {@code lockout.window}, the name is
+ * locked for {@code lockout.duration}, and every attempt for it is refused, with the right password too. Names that
+ * belong to nobody are counted the same way, so a lock tells nothing about whether an account exists. A successful
+ * sign-in, or an administrator's unlock, clears the count.</li>
+ * <li>per client address (as the servlet container reports it, which trusts {@code X-Forwarded-For} from trusted
+ * proxies only; an IPv6 address counts for its /64 network): after {@code address-lockout.max-failures} failures
+ * within its window, every sign-in from that address is refused for its duration, whatever the account name, before
+ * any password is checked. So one address cannot keep more than a few accounts locked, and its refused attempts
+ * count against no account. A success does not clear this count.</li>
+ * </ul>
  */
 @Component
 class LoginThrottle {
 
-	/** What the table says about one name right now. */
+	/** What the table says about one name or address right now. */
 	enum State {
 
 		/** No failures on record. */
@@ -36,29 +49,18 @@ class LoginThrottle {
 
 	}
 
-	private static final String FRESH = "(window_start <= :floor or (locked_until is not null and locked_until <= :now))";
+	private final Counter accounts;
 
-	private final NamedParameterJdbcTemplate jdbc;
-
-	private final Clock clock;
-
-	private final SecuritySettings.Lockout settings;
+	private final Counter addresses;
 
 	LoginThrottle(NamedParameterJdbcTemplate jdbc, Clock clock, SecuritySettings settings) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.settings = settings.lockout();
+		this.accounts = new Counter(jdbc, clock, "login_throttle", "username", settings.lockout());
+		this.addresses = new Counter(jdbc, clock, "login_throttle_address", "address",
+				settings.addressLockout().asLockout());
 	}
 
 	State state(String username) {
-		List<OffsetDateTime> lockedUntil = this.jdbc.query(
-				"select locked_until from login_throttle where username = :key", Map.of("key", key(username)),
-				(rs, i) -> rs.getObject(1, OffsetDateTime.class));
-		if (lockedUntil.isEmpty()) {
-			return State.CLEAR;
-		}
-		OffsetDateTime until = lockedUntil.get(0);
-		return (until != null && until.toInstant().isAfter(this.clock.instant())) ? State.LOCKED : State.COUNTING;
+		return this.accounts.state(key(username));
 	}
 
 	/**
@@ -67,38 +69,27 @@ class LoginThrottle {
 	 * instance inserted it first).
 	 */
 	boolean recordFailure(String username) {
-		Instant now = this.clock.instant();
-		Map<String, Object> params = Map.of("key", key(username), "now", utc(now), "floor",
-				utc(now.minus(this.settings.window())), "until", utc(now.plus(this.settings.duration())), "max",
-				this.settings.maxFailures());
-		this.jdbc.update("delete from login_throttle where window_start <= :floor"
-				+ " and (locked_until is null or locked_until <= :now) and username <> :key", params);
-		if (update(params) == 0) {
-			try {
-				this.jdbc.update("insert into login_throttle (username, failures, window_start, locked_until)"
-						+ " values (:key, 1, :now, case when 1 >= :max then :until end)", params);
-			}
-			catch (DuplicateKeyException ex) {
-				update(params);
-			}
-		}
-		Integer failures = this.jdbc.queryForObject(
-				"select failures from login_throttle where username = :key", params, Integer.class);
-		return failures != null && failures == this.settings.maxFailures();
+		return this.accounts.recordFailure(key(username));
 	}
 
-	private int update(Map<String, Object> params) {
-		return this.jdbc.update("update login_throttle set"
-				+ " failures = case when " + FRESH + " then 1 else failures + 1 end,"
-				+ " window_start = case when " + FRESH + " then :now else window_start end,"
-				+ " locked_until = case when (case when " + FRESH + " then 1 else failures + 1 end) >= :max then :until"
-				+ " when " + FRESH + " then null else locked_until end"
-				+ " where username = :key", params);
-	}
-
-	/** Forgets the failures of this name, after it signed in successfully. */
+	/** Forgets the failures of this name, after it signed in successfully or an administrator unlocked it. */
 	void recordSuccess(String username) {
-		this.jdbc.update("delete from login_throttle where username = :key", Map.of("key", key(username)));
+		this.accounts.clear(key(username));
+	}
+
+	/** An administrator unlocked the account: its failures and any lock are gone. */
+	@EventListener
+	void on(SignInUnlocked event) {
+		recordSuccess(event.username());
+	}
+
+	State addressState(String address) {
+		return this.addresses.state(addressKey(address));
+	}
+
+	/** Counts one failed sign-in from this client address; true when this failure locked the address. */
+	boolean recordAddressFailure(String address) {
+		return this.addresses.recordFailure(addressKey(address));
 	}
 
 	/**
@@ -112,6 +103,30 @@ class LoginThrottle {
 		return plain ? name : "#" + sha256(name);
 	}
 
+	/**
+	 * What the table stores for a client address: an IPv4 address as it is, an IPv6 address as its /64 network
+	 * (one subscriber usually has a whole /64 to pick addresses from), anything else as {@link #key}.
+	 */
+	static String addressKey(String address) {
+		if (address != null && address.indexOf(':') >= 0 && address.matches("[0-9A-Fa-f:.%]+")) {
+			try {
+				byte[] bytes = InetAddress.getByName(address).getAddress();
+				if (bytes.length == 4) {
+					return InetAddress.getByAddress(bytes).getHostAddress();
+				}
+				StringBuilder network = new StringBuilder();
+				for (int i = 0; i < 8; i += 2) {
+					network.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+				}
+				return network.append(":/64").toString();
+			}
+			catch (UnknownHostException ex) {
+				// not an address after all: counted by its text
+			}
+		}
+		return key(address);
+	}
+
 	private static String sha256(String text) {
 		try {
 			return HexFormat.of()
@@ -122,8 +137,82 @@ class LoginThrottle {
 		}
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
-		return instant.atOffset(ZoneOffset.UTC);
+	/** Failures per key in one table: a window of {@code max-failures}, then a lock of {@code duration}. */
+	private static final class Counter {
+
+		private static final String FRESH = "(window_start <= :floor or (locked_until is not null and locked_until <= :now))";
+
+		private final NamedParameterJdbcTemplate jdbc;
+
+		private final Clock clock;
+
+		private final SecuritySettings.Lockout settings;
+
+		private final String table;
+
+		private final String keyColumn;
+
+		Counter(NamedParameterJdbcTemplate jdbc, Clock clock, String table, String keyColumn,
+				SecuritySettings.Lockout settings) {
+			this.jdbc = jdbc;
+			this.clock = clock;
+			this.table = table;
+			this.keyColumn = keyColumn;
+			this.settings = settings;
+		}
+
+		State state(String key) {
+			List<OffsetDateTime> lockedUntil = this.jdbc.query(
+					"select locked_until from " + this.table + " where " + this.keyColumn + " = :key",
+					Map.of("key", key), (rs, i) -> rs.getObject(1, OffsetDateTime.class));
+			if (lockedUntil.isEmpty()) {
+				return State.CLEAR;
+			}
+			OffsetDateTime until = lockedUntil.get(0);
+			return (until != null && until.toInstant().isAfter(this.clock.instant())) ? State.LOCKED
+					: State.COUNTING;
+		}
+
+		boolean recordFailure(String key) {
+			Instant now = this.clock.instant();
+			Map<String, Object> params = Map.of("key", key, "now", utc(now), "floor",
+					utc(now.minus(this.settings.window())), "until", utc(now.plus(this.settings.duration())), "max",
+					this.settings.maxFailures());
+			this.jdbc.update("delete from " + this.table + " where window_start <= :floor"
+					+ " and (locked_until is null or locked_until <= :now) and " + this.keyColumn + " <> :key", params);
+			if (update(params) == 0) {
+				try {
+					this.jdbc.update("insert into " + this.table + " (" + this.keyColumn
+							+ ", failures, window_start, locked_until)"
+							+ " values (:key, 1, :now, case when 1 >= :max then :until end)", params);
+				}
+				catch (DuplicateKeyException ex) {
+					update(params);
+				}
+			}
+			Integer failures = this.jdbc.queryForObject(
+					"select failures from " + this.table + " where " + this.keyColumn + " = :key", params,
+					Integer.class);
+			return failures != null && failures == this.settings.maxFailures();
+		}
+
+		private int update(Map<String, Object> params) {
+			return this.jdbc.update("update " + this.table + " set"
+					+ " failures = case when " + FRESH + " then 1 else failures + 1 end,"
+					+ " window_start = case when " + FRESH + " then :now else window_start end,"
+					+ " locked_until = case when (case when " + FRESH + " then 1 else failures + 1 end) >= :max"
+					+ " then :until when " + FRESH + " then null else locked_until end"
+					+ " where " + this.keyColumn + " = :key", params);
+		}
+
+		void clear(String key) {
+			this.jdbc.update("delete from " + this.table + " where " + this.keyColumn + " = :key", Map.of("key", key));
+		}
+
+		private static OffsetDateTime utc(Instant instant) {
+			return instant.atOffset(ZoneOffset.UTC);
+		}
+
 	}
 
 }

@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Two filter chains over the same accounts: {@code /api/**} is stateless, with a personal access token
@@ -105,6 +106,8 @@ class SecurityConfig {
 		// a session older than the absolute timeout ends before anyone reads who is signed in with it
 		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(settings.session().absoluteTimeout(), clock),
 				SecurityContextHolderFilter.class);
+		// the page an anonymous visitor asked for waits in a cookie, not in a new session: a crawler stores nothing
+		http.requestCache((cache) -> cache.requestCache(pageRequestCache()));
 		// a new session id at sign-in (no fixation), as Spring Security does by default: said here on purpose
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.authorizeHttpRequests((auth) -> auth
@@ -124,6 +127,20 @@ class SecurityConfig {
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
 		return http.build();
+	}
+
+	/**
+	 * Where a visitor who is not signed in wanted to go, kept for after signing in: the path and query in a cookie
+	 * ({@code REDIRECT_URI}: HttpOnly, SameSite=Lax, Secure over HTTPS, gone when the browser closes), read back as
+	 * a path on this site only. Only page GETs are kept (not a form post, not a script's request). No session is
+	 * made for it, and the address after signing in is the page's own, with no marker parameter.
+	 */
+	static CookieRequestCache pageRequestCache() {
+		CookieRequestCache cache = new CookieRequestCache();
+		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
+		return cache;
 	}
 
 	/**

@@ -9,8 +9,13 @@ import org.handraise.audit.AuditAction;
 import org.handraise.audit.AuditLog;
 import org.handraise.people.AccessRevoked;
 
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -29,19 +34,28 @@ class SessionTerminator {
 
 	private final AuditLog audit;
 
-	SessionTerminator(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit) {
+	private final PeopleUserDetailsService users;
+
+	SessionTerminator(FindByIndexNameSessionRepository<? extends Session> sessions, AuditLog audit,
+			PeopleUserDetailsService users) {
 		this.sessions = sessions;
 		this.audit = audit;
+		this.users = users;
 	}
 
 	/**
-	 * After the change is committed: a deactivated person or one whose password an administrator reset loses
-	 * every session; a person who changed their own password keeps the session they did it from.
+	 * After the change is committed: a deactivated person, one whose password an administrator reset and one whose
+	 * roles an administrator changed lose every session. A person who changed their own password, or an
+	 * administrator who changed their own roles, keeps the session they did it from; for roles, that session takes
+	 * the new roles at once, with a new id.
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(AccessRevoked event) {
 		String keep = isCurrentUser(event.username()) ? currentSessionId() : null;
 		int ended = endSessions(event.username(), keep);
+		if (keep != null && event.cause() == AccessRevoked.Cause.ROLES_CHANGED) {
+			signInAgainWithTheNewRoles(event.username());
+		}
 		if (ended > 0) {
 			this.audit.record(AuditAction.SESSIONS_ENDED, event.username(),
 					ended + " session(s), " + event.cause().name().toLowerCase(java.util.Locale.ROOT));
@@ -74,6 +88,28 @@ class SessionTerminator {
 	int countOthers(String username, String currentSessionId) {
 		Map<String, ? extends Session> found = this.sessions.findByPrincipalName(username);
 		return (int) found.keySet().stream().filter((id) -> !id.equals(currentSessionId)).count();
+	}
+
+	/**
+	 * Replaces the signed-in person's authentication in the current session by one with the roles the database
+	 * holds now, and gives the session a new id (a change of privileges, like a sign-in).
+	 */
+	private void signInAgainWithTheNewRoles(String username) {
+		UserDetails user = this.users.loadUserByUsername(username);
+		if (user instanceof CredentialsContainer container) {
+			container.eraseCredentials();
+		}
+		Authentication before = SecurityContextHolder.getContext().getAuthentication();
+		UsernamePasswordAuthenticationToken after = UsernamePasswordAuthenticationToken.authenticated(user, null,
+				user.getAuthorities());
+		after.setDetails(before.getDetails());
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(after);
+		SecurityContextHolder.setContext(context);
+		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+			.getRequest();
+		request.getSession().setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+		request.changeSessionId();
 	}
 
 	private static boolean isCurrentUser(String username) {

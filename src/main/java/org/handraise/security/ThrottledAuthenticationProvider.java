@@ -15,9 +15,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Sign-in (form and HTTP Basic alike) behind the {@link LoginThrottle}: a locked name is refused before its
- * password is even looked at, a failure is counted, a success clears the count. A locked name gets the same
- * answer as a wrong password: {@code /login?error} on the page, the same 401 problem on the API.
+ * Sign-in (form and HTTP Basic alike) behind the {@link LoginThrottle}: a locked client address or a locked name is
+ * refused before the password is even looked at (and the refusal counts against nothing), a failure is counted for
+ * the name and the address, a success clears the name's count. A lock gets the same answer as a wrong password:
+ * {@code /login?error} on the page, the same 401 problem on the API.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -36,8 +37,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String name = authentication.getName();
+		String address = clientAddress();
 		LoginThrottle.State state;
 		try {
+			if (address != null && this.throttle.addressState(address) == LoginThrottle.State.LOCKED) {
+				this.audit.record(name, AuditAction.LOGIN_REFUSED_LOCKED, name, "address");
+				throw new LockedException("Bad credentials");
+			}
 			state = this.throttle.state(name);
 		}
 		catch (DataAccessException ex) {
@@ -57,9 +63,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 		catch (AuthenticationException ex) {
 			try {
 				boolean locked = this.throttle.recordFailure(name);
+				boolean addressLocked = address != null && this.throttle.recordAddressFailure(address);
 				this.audit.record(name, AuditAction.LOGIN_FAILURE, name, signInChannel());
 				if (locked) {
 					this.audit.record(name, AuditAction.ACCOUNT_LOCKED, name, null);
+				}
+				if (addressLocked) {
+					this.audit.record(name, AuditAction.ADDRESS_LOCKED, address, null);
 				}
 			}
 			catch (DataAccessException dataEx) {
@@ -81,6 +91,17 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public boolean supports(Class<?> authentication) {
 		return this.delegate.supports(authentication);
+	}
+
+	/**
+	 * The client's address as the servlet container reports it: the peer, or the {@code X-Forwarded-For} address
+	 * when the connection came from a trusted proxy; null outside a request.
+	 */
+	private static String clientAddress() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			return attributes.getRequest().getRemoteAddr();
+		}
+		return null;
 	}
 
 	private static String signInChannel() {

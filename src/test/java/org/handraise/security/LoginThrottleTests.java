@@ -3,6 +3,7 @@ package org.handraise.security;
 import java.util.List;
 import java.util.Map;
 
+import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -155,6 +156,26 @@ class LoginThrottleTests extends PostgresIntegrationTest {
 			.containsEntry("bob", 1L);
 		assertThat(this.jdbc.queryForList("select detail from audit_events", String.class))
 			.noneMatch((d) -> d != null && d.contains("wrong-password"));
+	}
+
+	@Test
+	void anAdministratorUnlocksALockedAccountAndItIsAudited() {
+		person("olga", null, List.of(), Role.ADMIN);
+		for (int i = 0; i < 5; i++) {
+			this.api.get("/api/me", "alice", "wrong-password");
+		}
+		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).isEqualTo(401);
+		PageClient admin = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
+		assertThat(admin.get("/admin/people/alice").body()).contains("action=\"/admin/people/alice/unlock\"");
+		PageClient.Response unlocked = admin.post("/admin/people/alice/unlock", Map.of());
+		assertThat(unlocked.status()).isEqualTo(302);
+		assertThat(unlocked.redirectPath()).isEqualTo("/admin/people/alice");
+		assertThat(admin.follow(unlocked).body()).contains("alert-success").contains("Sign-in is unlocked");
+		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).as("at once, the right password").isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'ACCOUNT_UNLOCKED'"
+				+ " and actor = 'olga' and subject = 'alice'", Integer.class)).isEqualTo(1);
+		assertThat(admin.postRaw("/admin/people/alice/unlock", Map.of()).status()).as("without a CSRF token")
+			.isEqualTo(403);
 	}
 
 	private PageClient.Response signInThroughTheForm(String username, String password) {

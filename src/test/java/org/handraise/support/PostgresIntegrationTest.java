@@ -50,7 +50,7 @@ public abstract class PostgresIntegrationTest {
 	void emptyTables() {
 		this.jdbc.execute("truncate table access_tokens, thank_you_notes, request_events, offers, request_topics,"
 				+ " help_requests, stats_request, stats_request_topic, stats_day, stats_day_topic, stats_day_resolved, topics, person_skills, person_roles, people, teams,"
-				+ " login_throttle, audit_events"
+				+ " login_throttle, login_throttle_address, audit_events"
 				+ " restart identity cascade");
 	}
 

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administration of people: add, change roles, team and skills, reset a password, deactivate.
+ * Administration of people: add, change roles, team and skills, reset a password, unlock sign-in, deactivate.
  */
 @Controller
 @RequestMapping("/admin/people")
@@ -74,9 +74,10 @@ class AdminPeopleController {
 
 	@PostMapping("/{username}")
 	String update(@PathVariable String username, @ModelAttribute("form") PersonForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			Principal me, Model model, RedirectAttributes redirect) {
+		AdminPersonView saved;
 		try {
-			this.people.update(username, form.toCommand());
+			saved = this.people.update(username, form.toCommand());
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
@@ -85,6 +86,10 @@ class AdminPeopleController {
 			return formView(model, false);
 		}
 		redirect.addFlashAttribute("flashSuccess", "flash.person.saved");
+		if (saved.username().equals(me.getName()) && !saved.roles().contains(Role.ADMIN.name())) {
+			// an administrator who gave up the role no longer sees this page (their session has the new roles)
+			return "redirect:/";
+		}
 		return "redirect:/admin/people/" + username;
 	}
 
@@ -110,6 +115,13 @@ class AdminPeopleController {
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
 		}
+		return "redirect:/admin/people/" + username;
+	}
+
+	@PostMapping("/{username}/unlock")
+	String unlock(@PathVariable String username, RedirectAttributes redirect) {
+		this.people.unlock(username);
+		redirect.addFlashAttribute("flashSuccess", "flash.person.unlocked");
 		return "redirect:/admin/people/" + username;
 	}
 
