@@ -13,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * A personal access token of one person: a name they chose and the SHA-256 hash of the token, never the token.
+ * Tokens made by Handraise always expire; a token without {@code expiresAt} is one made before tokens did.
  */
 @Entity
 @Table(name = "access_tokens")
@@ -72,9 +73,20 @@ class AccessToken {
 		return true;
 	}
 
-	AccessTokenView view() {
+	/** Revoked, else expired (at or after {@code expiresAt}), else active. */
+	AccessTokenView.State state(Instant now) {
+		if (this.revokedAt != null) {
+			return AccessTokenView.State.REVOKED;
+		}
+		if (this.expiresAt != null && !this.expiresAt.isAfter(now)) {
+			return AccessTokenView.State.EXPIRED;
+		}
+		return AccessTokenView.State.ACTIVE;
+	}
+
+	AccessTokenView view(Instant now) {
 		return new AccessTokenView(this.id, this.name, this.createdAt, this.lastUsedAt, this.revokedAt,
-				this.expiresAt);
+				this.expiresAt, state(now));
 	}
 
 }

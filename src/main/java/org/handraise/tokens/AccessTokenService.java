@@ -7,29 +7,35 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import org.handraise.audit.AuditAction;
 import org.handraise.audit.AuditLog;
+import org.handraise.people.AccessRevoked;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal access tokens for the API. A token is 32 random bytes, base64url, after {@value #PREFIX}; it is shown
  * once, when made, and only its SHA-256 hash is kept. Checking a token is one indexed lookup by that hash (no
- * password hash), plus a write of "last used" at most once a minute per token. Making and revoking a token go into
- * the audit log (its id and name: never the token, nor its hash).
+ * password hash), plus a write of "last used" at most once a minute per token. Every token expires: its owner
+ * chooses 30, 90 (the default) or 365 days when making it. All of a person's tokens are revoked when their
+ * password is changed or reset, or when they are deactivated, and stay revoked when they are activated again.
+ * Making and revoking a token go into the audit log (its id and name: never the token, nor its hash).
  */
 @Service
 public class AccessTokenService {
@@ -39,8 +45,18 @@ public class AccessTokenService {
 
 	static final int MAX_NAME_LENGTH = 60;
 
-	/** Active (not revoked) tokens one person may hold at a time. */
+	/** Active (neither revoked nor expired) tokens one person may hold at a time. */
 	static final int MAX_ACTIVE_TOKENS = 20;
+
+	/**
+	 * The lifetimes one may choose for a new token, in days. There is no "never expires": a token lives in scripts,
+	 * CI settings and shell histories, where it is easily forgotten and leaked, and one that never expires works for
+	 * whoever finds it until someone notices; a year is the longest, and a new token is quickly made.
+	 */
+	public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 90, 365);
+
+	/** The lifetime of a new token when none is chosen, in days. */
+	public static final int DEFAULT_LIFETIME_IN_DAYS = 90;
 
 	private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
@@ -61,32 +77,45 @@ public class AccessTokenService {
 		this.audit = audit;
 	}
 
-	/** Makes a token for {@code username}: the result carries the token itself, which is never stored. */
+	/**
+	 * Makes a token for {@code username} that expires in {@code lifetimeInDays} (one of {@link #LIFETIMES_IN_DAYS};
+	 * null: {@value #DEFAULT_LIFETIME_IN_DAYS}): the result carries the token itself, which is never stored.
+	 */
 	@Transactional
-	public CreatedAccessToken create(String username, String name, Instant expiresAt) {
+	public CreatedAccessToken create(String username, String name, Integer lifetimeInDays) {
 		String trimmed = (name != null) ? name.strip() : "";
 		if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH
 				|| trimmed.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
 			throw InvalidInputException.of("name", TokenMessages.NAME_LENGTH.with(MAX_NAME_LENGTH));
 		}
+		int days = (lifetimeInDays != null) ? lifetimeInDays : DEFAULT_LIFETIME_IN_DAYS;
+		if (!LIFETIMES_IN_DAYS.contains(days)) {
+			throw InvalidInputException.of("expiresInDays", TokenMessages.LIFETIME.with());
+		}
 		Long personId = this.people.byUsername(username).getId();
-		if (this.tokens.countActive(personId) >= MAX_ACTIVE_TOKENS) {
+		// as the database keeps it, so that the audit log and the table say the same
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MICROS);
+		if (this.tokens.countActive(personId, now) >= MAX_ACTIVE_TOKENS) {
 			throw InvalidInputException.of("name", TokenMessages.TOO_MANY.with(MAX_ACTIVE_TOKENS));
 		}
 		byte[] secret = new byte[32];
 		RANDOM.nextBytes(secret);
 		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 		AccessToken saved = this.tokens
-			.save(new AccessToken(personId, trimmed, hash(token), this.clock.instant(), expiresAt));
-		this.audit.record(AuditAction.TOKEN_CREATED, username, describe(saved.view()));
-		return new CreatedAccessToken(saved.view(), token);
+			.save(new AccessToken(personId, trimmed, hash(token), now, now.plus(Duration.ofDays(days))));
+		this.audit.record(AuditAction.TOKEN_CREATED, username, describe(saved.view(now)));
+		return new CreatedAccessToken(saved.view(now), token);
 	}
 
-	/** The person's tokens, newest first, revoked ones included. */
+	/** The person's tokens, newest first, revoked and expired ones included. */
 	@Transactional(readOnly = true)
 	public List<AccessTokenView> list(String username) {
 		Long personId = this.people.byUsername(username).getId();
-		return this.tokens.findByPersonIdOrderByCreatedAtDescIdDesc(personId).stream().map(AccessToken::view).toList();
+		Instant now = this.clock.instant();
+		return this.tokens.findByPersonIdOrderByCreatedAtDescIdDesc(personId)
+			.stream()
+			.map((token) -> token.view(now))
+			.toList();
 	}
 
 	/**
@@ -98,10 +127,39 @@ public class AccessTokenService {
 		Long personId = this.people.byUsername(username).getId();
 		AccessToken token = this.tokens.findByIdAndPersonId(tokenId, personId)
 			.orElseThrow(() -> new NotFoundException(TokenMessages.NOT_FOUND.with(tokenId)));
-		if (token.revoke(this.clock.instant())) {
-			this.audit.record(AuditAction.TOKEN_REVOKED, username, describe(token.view()));
+		Instant now = this.clock.instant();
+		if (token.revoke(now)) {
+			this.audit.record(AuditAction.TOKEN_REVOKED, username, describe(token.view(now)));
 		}
-		return token.view();
+		return token.view(now);
+	}
+
+	/**
+	 * Revokes every token of a person whose credentials are no longer trusted (password changed or reset,
+	 * deactivated; not a change of roles, which tokens pick up on their next call), so that a token an attacker made or copied stops working too, and stays revoked if the person is
+	 * activated again. One audit entry per token revoked, with the cause.
+	 * <p>
+	 * A plain {@link EventListener}, not a {@code @TransactionalEventListener}: it runs synchronously in the
+	 * transaction of the change that publishes the event, so that the change and the revocation commit together or
+	 * not at all. A password change that rolls back revokes nothing; a revocation that fails rolls the change back
+	 * (after commit, a failure here would leave the new password in place and the tokens working, and the writes
+	 * would need a transaction of their own).
+	 */
+	@EventListener
+	@Transactional
+	void on(AccessRevoked event) {
+		if (!event.cause().distrustsCredentials()) {
+			return;
+		}
+		Long personId = this.people.byUsername(event.username()).getId();
+		Instant now = this.clock.instant();
+		String cause = event.cause().name().toLowerCase(Locale.ROOT);
+		for (AccessToken token : this.tokens.findByPersonIdAndRevokedAtIsNullOrderByIdAsc(personId)) {
+			if (token.revoke(now)) {
+				this.audit.record(AuditAction.TOKEN_REVOKED, event.username(),
+						describe(token.view(now)) + ", " + cause);
+			}
+		}
 	}
 
 	/** What the audit log says about a token: its id and name, never the token nor its hash. */

@@ -25,8 +25,13 @@ interface AccessTokens extends JpaRepository<AccessToken, Long> {
 
 	Optional<AccessToken> findByIdAndPersonId(Long id, Long personId);
 
-	@Query("select count(t) from AccessToken t where t.personId = :personId and t.revokedAt is null")
-	long countActive(@Param("personId") Long personId);
+	/** How many of the person's tokens are neither revoked nor expired at {@code now}. */
+	@Query("select count(t) from AccessToken t where t.personId = :personId and t.revokedAt is null"
+			+ " and (t.expiresAt is null or t.expiresAt > :now)")
+	long countActive(@Param("personId") Long personId, @Param("now") Instant now);
+
+	/** The person's tokens that are not revoked (expired ones included), oldest first. */
+	List<AccessToken> findByPersonIdAndRevokedAtIsNullOrderByIdAsc(Long personId);
 
 	/** Marks the token used, unless someone else did so since {@code staleBefore}: at most one write a minute. */
 	@Modifying

@@ -13,6 +13,9 @@ public enum TokenMessages implements MessageKey {
 	/** {0}: how many active tokens one may hold. */
 	TOO_MANY("tokens.refusal.too-many", 1),
 
+	/** The lifetimes one may choose; the text names them ({@link AccessTokenService#LIFETIMES_IN_DAYS}). */
+	LIFETIME("tokens.refusal.lifetime"),
+
 	/** {0}: the token's id. */
 	NOT_FOUND("not-found.token", 1);
 

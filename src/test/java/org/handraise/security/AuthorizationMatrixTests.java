@@ -212,6 +212,10 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 						+ (expected.equals("done") ? "it worked" : "why not"))
 					.contains(expected.equals("done") ? "alert-success" : "alert-warning");
 			}
+			case "shown" -> {
+				assertThat(response.status()).as(shown).isEqualTo(200);
+				assertThat(response.body()).as(shown + "\nthe page says it worked").contains("alert-success");
+			}
 			default -> assertThat(response.status()).as(shown).isEqualTo(Integer.parseInt(expected));
 		}
 	}

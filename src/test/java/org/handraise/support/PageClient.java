@@ -120,7 +120,8 @@ public final class PageClient {
 					request.timeout(Duration.ofSeconds(30)).header("Accept", "text/html").build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Content-Type").orElse(""), response.body());
+					response.headers().firstValue("Content-Type").orElse(""),
+					String.join(", ", response.headers().allValues("Cache-Control")), response.body());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -135,7 +136,7 @@ public final class PageClient {
 		return URLEncoder.encode((value != null) ? value : "", StandardCharsets.UTF_8);
 	}
 
-	public record Response(int status, String location, String contentType, String body) {
+	public record Response(int status, String location, String contentType, String cacheControl, String body) {
 
 		/** The path a redirect points to ({@code /login} for {@code http://localhost:1234/login?error}). */
 		public String redirectPath() {

@@ -275,9 +275,9 @@ class PageEscapingTests extends PostgresIntegrationTest {
 
 		PageClient author = session("alice");
 		author.get("/profile");
-		PageClient.Response made = author.post("/profile/tokens", Map.of("name", Field.TOKEN_NAME.typed(payload)));
-		assertThat(made.status()).isEqualTo(302);
-		PageClient.Response tokenMade = author.follow(made);
+		PageClient.Response tokenMade = author.post("/profile/tokens",
+				Map.of("name", Field.TOKEN_NAME.typed(payload)));
+		assertThat(tokenMade.status()).isEqualTo(200);
 
 		PageClient.Response signIn = PageClient.anonymous(baseUrl())
 			.post("/login", Map.of("username", Field.SIGN_IN_NAME.typed(payload), "password", "not-the-password"));
