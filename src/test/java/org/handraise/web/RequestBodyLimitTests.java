@@ -109,6 +109,15 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 	}
 
 	@Test
+	void aChunkedPageFormIsReadOnlyUpToTheLimit() throws IOException {
+		byte[] form = ("username=alice&password=" + "x".repeat(RequestLimits.PAGE_BODY_LIMIT))
+			.getBytes(StandardCharsets.US_ASCII);
+		Raw response = exchange(head("POST", "/login", "Transfer-Encoding: chunked",
+				"Content-Type: application/x-www-form-urlencoded"), form, true);
+		assertThat(response.status()).as(response.text()).isEqualTo(413);
+	}
+
+	@Test
 	void jsonTooDeepOrWithTooLongATextIsRefused() {
 		String deep = "{\"title\":\"Deep\",\"details\":\"x\",\"extra\":" + "[".repeat(200) + "]".repeat(200) + "}";
 		String longText = "{\"title\":\"Long\",\"details\":\"" + "x".repeat(40_000) + "\"}";
