@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
@@ -91,7 +92,7 @@ class PageNumberLimitTests extends PostgresIntegrationTest {
 			}
 			for (MethodParameter parameter : entry.getValue().getMethodParameters()) {
 				RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
-				parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+				parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
 				String name = (param != null && !param.name().isEmpty()) ? param.name() : parameter.getParameterName();
 				if (param != null && "page".equals(name)) {
 					paths.addAll(entry.getKey().getPatternValues());
