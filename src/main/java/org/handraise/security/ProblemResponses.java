@@ -2,6 +2,7 @@ package org.handraise.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,7 +54,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	/**
 	 * The API's 401: a bearer token that was sent and is no good gets {@code Bearer error="invalid_token"}
 	 * (RFC 6750, section 3.1); anything else (no credentials, a wrong password) gets the Basic challenge with a
-	 * Bearer one beside it, the two ways to sign in.
+	 * Bearer one beside it, the two ways to sign in. A browser ({@link #isBrowser}) gets the Bearer challenge only:
+	 * a Basic challenge would make it ask for a password and then send that with every request to the site,
+	 * other sites' form posts included.
 	 */
 	AuthenticationEntryPoint api() {
 		return (request, response, authException) -> commence(request, response, authException, true);
@@ -79,11 +82,29 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			write(request, response, 401, "Unauthorized", this.texts.of(SecurityMessages.INVALID_TOKEN));
 			return;
 		}
-		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+		if (!bearerToo || !isBrowser(request)) {
+			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+		}
 		if (bearerToo) {
 			response.addHeader(HttpHeaders.WWW_AUTHENTICATE, BEARER_CHALLENGE);
 		}
 		write(request, response, 401, "Unauthorized", this.texts.of(SecurityMessages.UNAUTHORIZED));
+	}
+
+	/**
+	 * Whether the request comes from a browser: only browsers send the fetch metadata headers
+	 * ({@code Sec-Fetch-*}, over HTTPS and to localhost) or an {@code Origin}, jQuery-style scripts send
+	 * {@code X-Requested-With}, and a browser navigating to a URL accepts {@code text/html}. curl, scripts and
+	 * other API clients send none of these.
+	 */
+	static boolean isBrowser(HttpServletRequest request) {
+		if (request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
+				|| request.getHeader("Sec-Fetch-Dest") != null || request.getHeader("X-Requested-With") != null
+				|| request.getHeader(HttpHeaders.ORIGIN) != null) {
+			return true;
+		}
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/html");
 	}
 
 	static final String BASIC_CHALLENGE = "Basic realm=\"Handraise\"";
@@ -97,7 +118,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		audit(request, accessDeniedException);
-		write(request, response, 403, "Forbidden", this.texts.of(WebMessages.FORBIDDEN));
+		write(request, response, 403, "Forbidden",
+				this.texts.of((accessDeniedException instanceof SameOriginFilter.CrossSiteRequestException)
+						? SecurityMessages.CROSS_SITE : WebMessages.FORBIDDEN));
 	}
 
 	/** The pages' 403: recorded in the audit log, then the usual error page (status 403, {@code error/403}). */
@@ -113,6 +136,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		AuditLog log = this.audit.getIfAvailable();
 		if (log != null) {
 			log.denied(request, (denied instanceof CsrfException) ? "missing or invalid CSRF token"
+					: (denied instanceof SameOriginFilter.CrossSiteRequestException) ? "cross-site request"
 					: (denied instanceof AuthorizationDeniedException) ? "role" : "refused");
 		}
 	}

@@ -25,13 +25,14 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
  * Two filter chains over the same accounts: {@code /api/**} is stateless, with a personal access token
- * ({@code Authorization: Bearer}) or HTTP Basic (no session, so no CSRF), and the pages use form login with a
- * session and CSRF protection.
+ * ({@code Authorization: Bearer}) or HTTP Basic (no session, so no CSRF token, but no calls from other sites'
+ * pages either: {@link SameOriginFilter}), and the pages use form login with a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -67,6 +68,9 @@ class SecurityConfig {
 			ObjectProvider<AccessTokenService> tokens) throws Exception {
 		statelessBasic(http.securityMatcher("/api/**"), problems.api(), problems)
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
+		// another site's call (a browser sends Origin) is refused before any credentials are read: in the place
+		// of the CSRF filter, which a stateless API has no use for
+		http.addFilterAt(new SameOriginFilter(problems), CsrfFilter.class);
 		// a personal access token (Authorization: Bearer) first: no password hash per call; Basic still works.
 		// (Web slice tests without the tokens feature get Basic only.)
 		AccessTokenService tokenService = tokens.getIfAvailable();

@@ -11,6 +11,8 @@ public enum SecurityMessages implements MessageKey {
 
 	INVALID_TOKEN("problem.invalid-token"),
 
+	CROSS_SITE("problem.cross-site"),
+
 	LOCKED("profile.password.locked"),
 
 	PASSWORD_MISMATCH("profile.password.mismatch"),

@@ -11,6 +11,8 @@ import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.NotFoundException;
 
+import tools.jackson.core.exc.StreamConstraintsException;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -104,6 +106,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				List.of(Map.of("field", ex.getName(), "message", this.texts.of(WebMessages.INVALID_VALUE))));
 	}
 
+	@ExceptionHandler(PageNumbers.PageNumberTooLargeException.class)
+	ProblemDetail pageTooLarge(PageNumbers.PageNumberTooLargeException ex) {
+		return validationProblem(List.of(Map.of("field", ex.parameter(), "message",
+				this.texts.of(WebMessages.PAGE_TOO_LARGE, PageNumbers.MAX_PAGE))));
+	}
+
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -118,8 +126,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (BodyLimitFilter.isTooLarge(ex)) {
+			// a body without a declared length, read past the limit (BodyLimitFilter)
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(problem(HttpStatus.CONTENT_TOO_LARGE,
+						this.texts.of(WebMessages.BODY_TOO_LARGE, RequestLimits.API_BODY_LIMIT / 1024)));
+		}
+		if (isBeyondJsonLimits(ex)) {
+			return ResponseEntity.badRequest()
+				.body(problem(HttpStatus.BAD_REQUEST, this.texts.of(WebMessages.BODY_BEYOND_LIMITS)));
+		}
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, this.texts.of(WebMessages.UNREADABLE_BODY)));
+	}
+
+	/** The JSON reader's limits ({@link RequestLimits}): too long a text, too deep a nesting. */
+	private static boolean isBeyondJsonLimits(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof StreamConstraintsException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ProblemDetail validationProblem(List<Map<String, String>> errors) {

@@ -1,7 +1,6 @@
 package org.handraise.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
@@ -18,7 +17,6 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * When the database is out of reach outside a controller (loading the session, signing in), answer a quick
@@ -85,40 +83,10 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	 */
 	private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Locale locale = request.getLocale();
-		String detail = this.messages.getMessage(WebMessages.UNAVAILABLE.with(), locale);
-		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "5");
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		if (request.getRequestURI().startsWith("/api/")) {
-			response.setContentType("application/problem+json");
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\""
-						+ json(detail) + "\"}");
-		}
-		else {
-			response.setContentType("text/html");
-			response.getWriter()
-				.write("<!DOCTYPE html><html lang=\"" + HtmlUtils.htmlEscape(locale.getLanguage())
-						+ "\"><head><meta charset=\"utf-8\"><title>Handraise</title></head><body><main><h1>"
-						+ HtmlUtils.htmlEscape(this.messages.getMessage(WebMessages.UNAVAILABLE_TITLE.with(), locale))
-						+ "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p></main></body></html>");
-		}
-	}
-
-	private static String json(String text) {
-		StringBuilder out = new StringBuilder();
-		for (char c : text.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				out.append('\\').append(c);
-			}
-			else if (c < 0x20) {
-				out.append(String.format("\\u%04x", (int) c));
-			}
-			else {
-				out.append(c);
-			}
-		}
-		return out.toString();
+		EarlyResponses.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+				this.messages.getMessage(WebMessages.UNAVAILABLE_TITLE.with(), locale),
+				this.messages.getMessage(WebMessages.UNAVAILABLE.with(), locale));
 	}
 
 }

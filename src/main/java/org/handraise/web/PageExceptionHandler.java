@@ -37,7 +37,8 @@ class PageExceptionHandler {
 		this.texts = texts;
 	}
 
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class,
+			PageNumbers.PageNumberTooLargeException.class })
 	ModelAndView notFound(Exception ex) {
 		return page("error/404", HttpStatus.NOT_FOUND, null);
 	}

@@ -36,7 +36,17 @@ public enum WebMessages implements MessageKey {
 	/** {0}: one method; {1}: another. */
 	METHOD_OR("problem.method-or", 2),
 
-	JSON_ONLY("problem.json-only");
+	JSON_ONLY("problem.json-only"),
+
+	/** {0}: the limit in KB. */
+	BODY_TOO_LARGE("problem.body-too-large", 1),
+
+	BODY_TOO_LARGE_TITLE("problem.body-too-large.title"),
+
+	BODY_BEYOND_LIMITS("problem.body-beyond-limits"),
+
+	/** {0}: the largest page number. */
+	PAGE_TOO_LARGE("problem.page-too-large", 1);
 
 	private final String code;
 
