@@ -8,6 +8,7 @@ import java.time.Clock;
 import org.handraise.tokens.AccessTokenService;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,12 +66,13 @@ class SecurityConfig {
 	@Bean
 	@Order(1)
 	SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
-			ObjectProvider<AccessTokenService> tokens) throws Exception {
+			ObjectProvider<AccessTokenService> tokens, @Value("${handraise.base-url:}") String baseUrl)
+			throws Exception {
 		statelessBasic(http.securityMatcher("/api/**"), problems.api(), problems)
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
 		// another site's call (a browser sends Origin) is refused before any credentials are read: in the place
 		// of the CSRF filter, which a stateless API has no use for
-		http.addFilterAt(new SameOriginFilter(problems), CsrfFilter.class);
+		http.addFilterAt(new SameOriginFilter(problems, baseUrl), CsrfFilter.class);
 		// a personal access token (Authorization: Bearer) first: no password hash per call; Basic still works.
 		// (Web slice tests without the tokens feature get Basic only.)
 		AccessTokenService tokenService = tokens.getIfAvailable();

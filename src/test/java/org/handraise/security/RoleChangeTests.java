@@ -6,11 +6,14 @@ import java.util.Map;
 
 import org.handraise.people.Role;
 import org.handraise.shared.ConflictException;
+import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
+import org.handraise.tokens.AccessTokenService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,9 +23,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Roles take effect at once: a person whose roles change loses every session they had (so a demoted
  * administrator's old session opens nothing that needs the old roles), except the session from which an
  * administrator changed their own roles, which carries the new roles at once. The last active administrator can
- * neither lose the role nor be deactivated.
+ * neither lose the role nor be deactivated. API tokens are not revoked by a change of roles: each call reads the
+ * owner's roles as they are.
  */
 class RoleChangeTests extends PostgresIntegrationTest {
+
+	@Autowired
+	private AccessTokenService tokens;
 
 	@BeforeEach
 	void people() {
@@ -63,6 +70,24 @@ class RoleChangeTests extends PostgresIntegrationTest {
 		PageClient again = PageClient.signedIn(baseUrl(), "hank", PASSWORD);
 		assertThat(again.get("/stats").status()).as("signed in afresh, with the roles hank has now").isEqualTo(403);
 		assertThat(again.get("/requests").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aChangeOfRolesKeepsTheirApiTokensWhichTakeTheNewRolesAtOnce() {
+		String token = this.tokens.create("ivy", "laptop", null).token();
+		Api api = new Api(baseUrl());
+		assertThat(api.getWithToken("/api/stats", token).status()).isEqualTo(403);
+		PageClient olga = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
+		olga.get("/admin/people/ivy");
+		assertThat(olga.post("/admin/people/ivy", update("ivy", "MANAGER")).status()).isEqualTo(302);
+		assertThat(api.getWithToken("/api/stats", token).status()).as("promoted: the token has the new role")
+			.isEqualTo(200);
+		assertThat(olga.post("/admin/people/ivy", update("ivy", "")).status()).isEqualTo(302);
+		assertThat(api.getWithToken("/api/stats", token).status()).as("demoted: the token lost it at once")
+			.isEqualTo(403);
+		assertThat(api.getWithToken("/api/me", token).status()).as("the token itself still works").isEqualTo(200);
+		assertThat(this.jdbc.queryForObject("select count(*) from access_tokens where revoked_at is not null",
+				Integer.class)).isZero();
 	}
 
 	@Test
