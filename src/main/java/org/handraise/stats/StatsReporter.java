@@ -183,8 +183,9 @@ class StatsReporter {
 	 * through {@code (to_status, from_status, occurred_at)}. A request was answered or resolved at some time if it
 	 * has an offer, is resolved now, or was reopened (the only way back from resolved without an offer). Events and
 	 * notes about a request posted in the period are never older than the period. Narrowed to a team, a request
-	 * counts as thanked only for a public note (private notes count only organisation-wide), checked through the
-	 * notes' {@code request_id} index for the team's thanked requests alone.
+	 * counts as thanked only for a public note (private notes count only organisation-wide): one hashed set of the
+	 * public notes its members (the only ones who thank for their requests) sent since the period began, read
+	 * through {@code (is_public, created_at)}; a probe per thanked request cost more, mostly in the planner's JIT.
 	 */
 	private Cohort cohort(Scope s) {
 		if (s.rolledUp()) {
@@ -197,8 +198,8 @@ class StatsReporter {
 				+ " coalesce(sum(case when f.first_response_s is not null or f.status = 'RESOLVED'"
 				+ " or f.reopened then 1 else 0 end), 0) as answered,"
 				+ " coalesce(sum(case when f.status = 'RESOLVED' and f.thanked" + (s.narrowedToTeam()
-						? " and exists (select 1 from thank_you_notes tn where tn.request_id = f.request_id"
-								+ " and tn.is_public = true)"
+						? " and f.request_id in (select tn.request_id from thank_you_notes tn where tn.is_public = true"
+								+ " and tn.created_at >= :start" + s.teamOfPerson("tn.from_id") + ")"
 						: "")
 				+ " then 1 else 0 end), 0) as thanked from stats_request f where " + s.cohort("f");
 		return this.jdbc.queryForObject(sql, s.params(),
@@ -573,7 +574,7 @@ class StatsReporter {
 	/**
 	 * Notes of alias {@code n} that may count towards a person or a team: public, and about no request or a named
 	 * one (only the author thanks for a request, so a note about an anonymous request names its author). The
-	 * anonymity comes from the request's facts row, by its primary key.
+	 * anonymous requests come from {@code ix_stats_request_anonymous} (V15) alone.
 	 */
 	private static String attributableNote(String n) {
 		return n + ".is_public = true and not exists (select 1 from stats_request nr where nr.request_id = " + n
