@@ -21,6 +21,7 @@ import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
 import org.handraise.support.Api;
+import org.handraise.support.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request that was acknowledged with 201 is in the database.
  */
 class DatabaseOutageTests {
+
+	/**
+	 * Loggers that report the outage: the health check, the scheduled clean-up of expired sessions, the connection
+	 * pool, and the embedded server that is stopped abruptly on purpose.
+	 */
+	private static final String[] OUTAGE_LOGGERS = { "org.springframework.boot.jdbc.health",
+			"org.springframework.scheduling", "com.zaxxer.hikari", "io.zonky.test.db.postgres",
+			"org.springframework.session" };
 
 	private static final Duration OUTAGE = Duration.ofSeconds(15);
 
@@ -56,6 +65,8 @@ class DatabaseOutageTests {
 					"--spring.datasource.hikari.maximum-pool-size=5");
 		List<Call> calls = new CopyOnWriteArrayList<>();
 		AtomicBoolean writing = new AtomicBoolean(true);
+		// what the outage makes the application and the embedded server log is expected: kept for the asserts below
+		CapturedLog log = CapturedLog.of(OUTAGE_LOGGERS);
 		try {
 			String password = "outage-password-1";
 			app.getBean(PeopleService.class)
@@ -118,11 +129,14 @@ class DatabaseOutageTests {
 			assertThat(healthAfter.status()).isEqualTo(200);
 			assertThat(acknowledged.size()).isGreaterThan(10);
 			assertThat(titlesIn(jdbcUrl)).containsAll(acknowledged.stream().map(Call::title).toList());
+			assertThat(log.lines()).as("the outage is in the log for operators")
+				.anyMatch((line) -> line.contains("DataSource health check failed"));
 		}
 		finally {
 			writing.set(false);
 			app.close();
 			pg.close();
+			log.close();
 		}
 	}
 

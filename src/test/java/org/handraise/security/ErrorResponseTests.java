@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.handraise.people.Role;
 import org.handraise.stats.StatsService;
 import org.handraise.support.Api;
+import org.handraise.support.CapturedLog;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +37,9 @@ import static org.mockito.BDDMockito.given;
  * SQL and a file path in its message, as a broken query would.
  */
 class ErrorResponseTests extends PostgresIntegrationTest {
+
+	/** Where Tomcat logs a request that failed with an exception. */
+	private static final String SERVLET_ERRORS = "org.apache.catalina.core.ContainerBase";
 
 	private static final String SECRET_SQL = "select password_hash from people where username = 'olga'";
 
@@ -80,7 +84,11 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 		assertProblem(this.api.get("/api/stats", "bob", PASSWORD), 403);
 		assertProblem(this.api.get("/api/requests", null, null), 401);
 		assertProblem(this.api.get("/api/requests", "alice", "wrong-password"), 401);
-		Api.Response broken = this.api.get("/api/stats", "grace", PASSWORD);
+		Api.Response broken;
+		try (CapturedLog log = CapturedLog.of(SERVLET_ERRORS)) {
+			broken = this.api.get("/api/stats", "grace", PASSWORD);
+			assertLoggedForOperators(log);
+		}
 		assertThat(broken.status()).as("the forced failure").isEqualTo(500);
 		assertThat(broken.body()).as("no message either").doesNotContain("\"message\"");
 		assertNoLeak("GET /api/stats (500)", broken.body());
@@ -100,8 +108,20 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 		assertPage(alice.follow(refused), 200);
 		assertPage(alice.postRaw("/requests/" + cancelled + "/resolve", Map.of()), 403);
 		assertPage(PageClient.signedIn(baseUrl(), "bob", PASSWORD).get("/admin/audit"), 403);
-		assertPage(PageClient.signedIn(baseUrl(), "grace", PASSWORD).get("/stats"), 500);
-		assertPage(PageClient.signedIn(baseUrl(), "grace", PASSWORD).get("/stats/export.csv"), 500);
+		try (CapturedLog log = CapturedLog.of(SERVLET_ERRORS)) {
+			assertPage(PageClient.signedIn(baseUrl(), "grace", PASSWORD).get("/stats"), 500);
+			assertPage(PageClient.signedIn(baseUrl(), "grace", PASSWORD).get("/stats/export.csv"), 500);
+			assertThat(log.errors()).as("both failures, logged for operators").hasSize(2);
+			assertLoggedForOperators(log);
+		}
+	}
+
+	/** The forced failure is in the server's log, whole (for operators), while its response showed none of it. */
+	private static void assertLoggedForOperators(CapturedLog log) {
+		assertThat(log.errors()).as("the forced failure is logged").isNotEmpty().allSatisfy((event) -> {
+			assertThat(event.getThrowableProxy()).isNotNull();
+			assertThat(event.getFormattedMessage()).contains("BadSqlGrammarException");
+		});
 	}
 
 	@Test
