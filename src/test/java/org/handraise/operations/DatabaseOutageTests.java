@@ -41,11 +41,11 @@ class DatabaseOutageTests {
 
 	/**
 	 * Loggers that report the outage: the health check, the scheduled clean-up of expired sessions, the connection
-	 * pool, and the embedded server that is stopped abruptly on purpose.
+	 * pool, a transaction whose commit failed, and the embedded server that is stopped abruptly on purpose.
 	 */
 	private static final String[] OUTAGE_LOGGERS = { "org.springframework.boot.jdbc.health",
 			"org.springframework.scheduling", "com.zaxxer.hikari", "io.zonky.test.db.postgres",
-			"org.springframework.session" };
+			"org.springframework.session", "org.springframework.transaction.interceptor" };
 
 	private static final Duration OUTAGE = Duration.ofSeconds(15);
 
