@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The request pages: home, list, ask, detail and every action on a request.
+ * The request pages: list, mentor queue, ask, detail and every action on a request.
  */
 @Controller
 class RequestController {
@@ -43,12 +43,6 @@ class RequestController {
 		this.requests = requests;
 		this.texts = texts;
 		this.pageSize = pageSize;
-	}
-
-	@GetMapping("/")
-	String home(Principal me, Model model) {
-		model.addAttribute("home", this.requests.home(me.getName()));
-		return "home";
 	}
 
 	@GetMapping("/requests")
