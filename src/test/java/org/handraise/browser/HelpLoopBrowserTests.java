@@ -162,8 +162,11 @@ class HelpLoopBrowserTests extends BrowserJourney {
 	void aliceAcceptsTheAnswerResolvesAndThanksMariaOnTheWall() {
 		assumeTrue(requestPath != null, "alice's journey posted no request");
 		signIn("alice");
-		By attention = By.cssSelector("section[aria-labelledby=attention-h]");
-		assertThat(find(attention).getText()).contains(TITLE, "Answered");
+		// "Since your last visit": maria's answer, and her own request without "by" her
+		By since = By.cssSelector("section[aria-labelledby=since-h]");
+		assertThat(find(since).getText()).contains("You were last here", TITLE, "Maria Rossi offered help.");
+		WebElement mine = find(By.cssSelector("section[aria-labelledby=mine-h]"));
+		assertThat(mine.getText()).contains(TITLE, "Answered").doesNotContain("by Alice Martin");
 		screenshot("home");
 		phone();
 		assertNoSidewaysScrolling();
@@ -171,7 +174,7 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		screenshot("phone-home");
 		desktop();
 
-		clickAndWait(find(attention).findElement(By.linkText(TITLE)));
+		clickAndWait(find(since).findElement(By.linkText(TITLE)));
 		assertThat(currentPath()).isEqualTo(requestPath);
 		check("request detail (author, answered)");
 		screenshot("request-detail");
@@ -202,6 +205,24 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(newest.getText()).contains(THANKS, "Alice Martin thanked Maria Rossi");
 		check("thanks wall");
 		screenshot("thanks-wall");
+	}
+
+	@Test
+	@Order(4)
+	void mariaSeesTheResolutionAndTheThanksAndGraceSeesTheWeekOnHerHome() {
+		assumeTrue(requestPath != null, "alice's journey posted no request");
+		signIn("maria");
+		assertThat(find(By.cssSelector("section[aria-labelledby=since-h]")).getText()).contains(TITLE,
+				"You claimed this request, and it is resolved now.", "Alice Martin thanked you.", THANKS);
+		check("home (mentor, since the last visit)");
+		signOut();
+
+		signIn("grace");
+		WebElement week = find(By.cssSelector("section[aria-labelledby=week-h]"));
+		assertThat(week.getText()).contains("Requests posted", "Median first response");
+		assertThat(week.findElement(By.linkText("See all the statistics")).getAttribute("href")).endsWith("/stats");
+		check("home (manager)");
+		screenshot("home-manager");
 	}
 
 }
