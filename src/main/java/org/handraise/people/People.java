@@ -1,10 +1,12 @@
 package org.handraise.people;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -23,6 +25,14 @@ interface People extends JpaRepository<Person, Long> {
 	Optional<Person> findByUsername(@Param("username") String username);
 
 	boolean existsByUsername(String username);
+
+	@Query("select p.lastSeenAt from Person p where p.username = :username")
+	Optional<Instant> findLastSeenAt(@Param("username") String username);
+
+	/** Notes a visit without loading the person, and without touching its version. */
+	@Modifying
+	@Query(nativeQuery = true, value = "update people set last_seen_at = :at where username = :username")
+	int updateLastSeenAt(@Param("username") String username, @Param("at") Instant at);
 
 	@Query(value = "select p from Person p left join fetch p.team where p.active = true or :includeInactive = true",
 			countQuery = "select count(p) from Person p where p.active = true or :includeInactive = true")

@@ -1,6 +1,7 @@
 package org.handraise.people;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -245,6 +246,20 @@ public class PeopleService {
 
 	public long count() {
 		return this.people.count();
+	}
+
+	/** When the person last opened their home page, or empty before their first visit. */
+	public Optional<Instant> lastSeen(String username) {
+		return this.people.findLastSeenAt(username);
+	}
+
+	/**
+	 * Notes that the person opens their home page now. Callers note a visit at most every few minutes, not on every
+	 * page, so that browsing writes (nearly) nothing.
+	 */
+	@Transactional
+	public void markSeen(String username, Instant at) {
+		this.people.updateLastSeenAt(username, at);
 	}
 
 	/**

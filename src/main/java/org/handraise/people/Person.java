@@ -60,6 +60,10 @@ public class Person {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	// written only by PeopleService.markSeen, never with the entity, so that a visit never bumps the version
+	@Column(name = "last_seen_at", insertable = false, updatable = false)
+	private Instant lastSeenAt;
+
 	// lazy: a person shown on a page (author, helper) needs no roles; the one signed in is read with them
 	// (People.findByUsername)
 	@ElementCollection(fetch = FetchType.LAZY)
@@ -123,6 +127,11 @@ public class Person {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/** When the person last opened their home page (noted at most every few minutes), or null before that. */
+	public Instant getLastSeenAt() {
+		return this.lastSeenAt;
 	}
 
 	public Set<Role> getRoles() {

@@ -17,12 +17,12 @@ import org.handraise.shared.VisibleText;
  * password are ignored).
  */
 public record PersonCommand(
-		@NotBlank(message = "{handraise.validation.required}") @Size(max = 40,
+		@NotBlank(message = "{handraise.validation.username.required}") @Size(max = 40,
 				message = "{handraise.validation.max-length}") @Pattern(regexp = "[a-z0-9][a-z0-9._-]*",
 						message = "{handraise.validation.username}") String username,
-		@NotBlank(message = "{handraise.validation.required}") @Size(max = 80,
+		@NotBlank(message = "{handraise.validation.display-name.required}") @Size(max = 80,
 				message = "{handraise.validation.max-length}") @PlainText @VisibleText String displayName,
-		@NotBlank(message = "{handraise.validation.required}") @Size(max = 120,
+		@NotBlank(message = "{handraise.validation.email.required}") @Size(max = 120,
 				message = "{handraise.validation.max-length}") @Email(
 						message = "{handraise.validation.email}") String email,
 		@Size(max = 60, message = "{handraise.validation.max-length}") @PlainText @VisibleText String team,

@@ -2,7 +2,9 @@ package org.handraise.requests;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.handraise.shared.Validation;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -43,6 +46,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class HelpRequestService {
 
 	static final int MAX_PAGE_SIZE = 100;
+
+	/** The most items of each kind the home page's "since your last visit" shows. */
+	static final int NEWS = 8;
 
 	/**
 	 * How far beyond a page's start the lists count matching requests by default ("1,000+ requests" above that);
@@ -234,6 +240,14 @@ public class HelpRequestService {
 	}
 
 	public HomeView home(String username) {
+		return home(username, null);
+	}
+
+	/**
+	 * The home page's requests for the person; {@code news} holds what happened since {@code since} to the requests
+	 * they asked and claimed (none when {@code since} is null), at most {@value #NEWS} of each kind.
+	 */
+	public HomeView home(String username, Instant since) {
 		Person me = this.people.byUsername(username);
 		Specification<HelpRequest> mine = (root, query, cb) -> cb.and(cb.equal(root.get("author"), me),
 				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
@@ -241,14 +255,24 @@ public class HelpRequestService {
 		List<HelpRequest> held = first(held(me), RECENT, 10);
 		boolean mentor = me.hasRole(Role.MENTOR);
 		List<HelpRequest> suggested = mentor ? suggestions(me, 5) : List.of();
+		List<RequestNews> news = (since != null) ? news(me, since) : List.of();
 		// mapped only now that all three lists are loaded: their authors, topics and offers are then fetched
 		// together, one batch each, rather than once per list
-		List<RequestSummary> openSummaries = summaries(open, me, Set.of());
-		List<RequestSummary> attention = openSummaries.stream()
-			.filter((r) -> r.status() == RequestStatus.ANSWERED)
-			.toList();
-		return new HomeView(openSummaries, summaries(held, me, Set.of()), attention,
+		return new HomeView(news, summaries(open, me, Set.of()), summaries(held, me, Set.of()),
 				summaries(suggested, me, mentor ? me.getSkills() : Set.of()));
+	}
+
+	/** Offers on the person's requests and their claims resolved since then, newest first: two queries. */
+	private List<RequestNews> news(Person me, Instant since) {
+		List<RequestNews> news = new ArrayList<>();
+		this.requests.findOffersSince(me.getId(), since, Limit.of(NEWS))
+			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.OFFER, (Long) row[0], (String) row[1],
+					new PersonRef((String) row[2], (String) row[3]), (Instant) row[4])));
+		this.requests.findClaimsResolvedSince(me.getId(), since, Limit.of(NEWS))
+			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.CLAIM_RESOLVED, (Long) row[0],
+					(String) row[1], null, (Instant) row[2])));
+		news.sort(Comparator.comparing(RequestNews::at).reversed());
+		return List.copyOf(news);
 	}
 
 	/**

@@ -8,6 +8,6 @@ import org.handraise.shared.PlainText;
 /**
  * An offer of help as typed.
  */
-public record OfferDraft(@NotBlank(message = "{handraise.validation.required}") @Size(max = 2000,
+public record OfferDraft(@NotBlank(message = "{handraise.validation.offer.required}") @Size(max = 2000,
 		message = "{handraise.validation.max-length}") @PlainText String message) {
 }

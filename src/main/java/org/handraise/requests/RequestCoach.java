@@ -1,18 +1,31 @@
 package org.handraise.requests;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Reads a draft the way a busy helper would and says what would make it easier to answer. Its tips are
  * message keys; they advise and never block.
+ * <p>
+ * The coach reviews every draft it has not reviewed yet: the form carries the {@link #fingerprint fingerprint} of
+ * the draft the coach last spoke about, so that exactly that draft may then be posted as it is, while a changed one
+ * (edited after the tips, or after a field error) is reviewed again.
  */
 public final class RequestCoach {
 
 	private static final Pattern VAGUE = Pattern.compile(
 			"\\b(help|urgent|asap|problem|issue|question|broken|stuck|error|not working|doesn'?t work|pls|please)\\b");
+
+	/** The field of the draft each tip is about. */
+	private static final Map<String, String> FIELDS = Map.of("coach.title.vague", "title", "coach.details.short",
+			"details", "coach.tried.empty", "triedSoFar", "coach.topics.empty", "topics");
 
 	private RequestCoach() {
 	}
@@ -36,6 +49,56 @@ public final class RequestCoach {
 			tips.add("coach.topics.empty");
 		}
 		return tips;
+	}
+
+	/**
+	 * What the coach says about {@code draft}, given the fingerprint of the draft it last reviewed ({@code null} or
+	 * blank when it has not spoken yet).
+	 */
+	public static Advice advise(RequestDraft draft, String lastReviewed) {
+		String fingerprint = fingerprint(draft);
+		return new Advice(review(draft), fingerprint, fingerprint.equals(lastReviewed));
+	}
+
+	/** The field a tip of {@link #review} is about ({@code title}, {@code details}, {@code triedSoFar}, ...). */
+	public static String field(String tip) {
+		return FIELDS.get(tip);
+	}
+
+	/**
+	 * A short digest of what the coach reads in a draft (title, details, what was tried, topics; surrounding
+	 * whitespace ignored): equal for the same draft, different as soon as one of them changes. It only tells drafts
+	 * apart; it protects nothing, as the coach only advises.
+	 */
+	public static String fingerprint(RequestDraft draft) {
+		String text = String.join("\u0000", stripped(draft.title()), stripped(draft.details()),
+				stripped(draft.triedSoFar()), String.join(",", draft.topics()));
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every Java runtime has SHA-256", ex);
+		}
+	}
+
+	private static String stripped(String text) {
+		return (text != null) ? text.strip() : "";
+	}
+
+	/**
+	 * The coach's word on one draft.
+	 * @param tips the tips for the draft, in order; empty when it has nothing to add
+	 * @param fingerprint the draft's {@link #fingerprint}, for the form to carry once the tips are shown
+	 * @param alreadyShown whether these tips were shown for exactly this draft before
+	 */
+	public record Advice(List<String> tips, String fingerprint, boolean alreadyShown) {
+
+		/** Whether the draft is held back to show the tips first: there are tips, and not for this draft yet. */
+		public boolean holdsBack() {
+			return !this.tips.isEmpty() && !this.alreadyShown;
+		}
+
 	}
 
 }

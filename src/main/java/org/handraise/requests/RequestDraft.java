@@ -15,9 +15,9 @@ import org.handraise.shared.VisibleText;
  * both apply the same rules. Text is kept exactly as typed; topics are compared in one form ({@link Labels}).
  */
 public record RequestDraft(
-		@NotBlank(message = "{handraise.validation.required}") @Size(max = 120,
+		@NotBlank(message = "{handraise.validation.title.required}") @Size(max = 120,
 				message = "{handraise.validation.max-length}") @PlainText @VisibleText String title,
-		@NotBlank(message = "{handraise.validation.required}") @Size(max = 5000,
+		@NotBlank(message = "{handraise.validation.details.required}") @Size(max = 5000,
 				message = "{handraise.validation.max-length}") @PlainText String details,
 		@Size(max = 2000, message = "{handraise.validation.max-length}") @PlainText String triedSoFar,
 		@Size(max = 5, message = "{handraise.validation.topics.count}") List<@NotBlank(

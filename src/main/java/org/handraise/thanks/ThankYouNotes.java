@@ -1,5 +1,9 @@
 package org.handraise.thanks;
 
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,5 +23,13 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 			countQuery = "select count(n) from ThankYouNote n"
 					+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
 	Page<ThankYouNote> findVisibleTo(@Param("personId") Long personId, Pageable pageable);
+
+	/** Notes to the person sent after {@code since}, public or private, newest first. */
+	@Query("""
+			select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request
+			where n.to.username = :username and n.createdAt > :since
+			order by n.createdAt desc, n.id desc""")
+	List<ThankYouNote> findReceivedSince(@Param("username") String username, @Param("since") Instant since,
+			Limit limit);
 
 }

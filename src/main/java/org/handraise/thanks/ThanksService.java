@@ -1,6 +1,7 @@
 package org.handraise.thanks;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +22,7 @@ import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -72,7 +74,7 @@ public class ThanksService {
 
 	/** Sends with an explicit time; for seeding history. */
 	@Transactional
-	public ThanksView send(String username, ThanksDraft draft, java.time.Instant at) {
+	public ThanksView send(String username, ThanksDraft draft, Instant at) {
 		this.validation.check(draft);
 		Person from = this.people.byUsername(username);
 		if (draft.to().equals(username)) {
@@ -105,20 +107,21 @@ public class ThanksService {
 			this.events.publishEvent(new RequestChanged(draft.requestId()));
 		}
 		this.metrics.thanked();
-		return toViews(List.of(note), from).get(0);
+		return toViews(List.of(note), username).get(0);
 	}
 
 	public Page<ThanksView> wall(String username, int page, int size) {
 		Person viewer = this.people.byUsername(username);
 		Page<ThankYouNote> found = this.notes.findPublic(PageRequest.of(Math.max(page, 0), clamp(size), NEWEST));
-		return new PageImpl<>(toViews(found.getContent(), viewer), found.getPageable(), found.getTotalElements());
+		return new PageImpl<>(toViews(found.getContent(), viewer.getUsername()), found.getPageable(),
+				found.getTotalElements());
 	}
 
 	public Page<ThanksView> visibleTo(String username, int page, int size) {
 		Person viewer = this.people.byUsername(username);
 		Page<ThankYouNote> found = this.notes.findVisibleTo(viewer.getId(),
 				PageRequest.of(Math.max(page, 0), clamp(size), NEWEST));
-		return new PageImpl<>(toViews(found.getContent(), viewer), found.getPageable(), found.getTotalElements());
+		return new PageImpl<>(toViews(found.getContent(), username), found.getPageable(), found.getTotalElements());
 	}
 
 	/** One note, if the viewer may read it: public, or sent or received by them. */
@@ -128,17 +131,25 @@ public class ThanksService {
 			.filter((n) -> n.isPublicNote() || n.getFrom().getId().equals(viewer.getId())
 					|| n.getTo().getId().equals(viewer.getId()))
 			.orElseThrow(() -> new NotFoundException(ThanksMessages.NOT_FOUND.with(id)));
-		return toViews(List.of(note), viewer).get(0);
+		return toViews(List.of(note), username).get(0);
 	}
 
-	private List<ThanksView> toViews(List<ThankYouNote> found, Person viewer) {
+	/**
+	 * The notes the person received after {@code since}, newest first, at most {@code limit}: for the home page. The
+	 * sender of a note for an anonymous request stays hidden, as everywhere.
+	 */
+	public List<ThanksView> receivedSince(String username, Instant since, int limit) {
+		return toViews(this.notes.findReceivedSince(username, since, Limit.of(limit)), username);
+	}
+
+	private List<ThanksView> toViews(List<ThankYouNote> found, String viewer) {
 		Map<Long, RequestHeadline> headlines = this.requests.headlines(found.stream()
 			.filter((n) -> n.getRequest() != null)
 			.map((n) -> n.getRequest().getId())
 			.collect(Collectors.toSet()));
 		return found.stream().map((note) -> {
 			RequestHeadline headline = (note.getRequest() != null) ? headlines.get(note.getRequest().getId()) : null;
-			boolean mine = note.getFrom().getId().equals(viewer.getId());
+			boolean mine = note.getFrom().getUsername().equals(viewer);
 			boolean hideSender = headline != null && headline.anonymous() && !mine;
 			return new ThanksView(note.getId(), hideSender ? null : note.getFrom().getUsername(),
 					hideSender ? null : note.getFrom().getDisplayName(), note.getTo().getUsername(),

@@ -54,14 +54,20 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		type(By.id("topics"), "sql, java");
 		clickAndWait(By.cssSelector("main form button[type=submit]"));
 		assertThat(present(By.cssSelector(".is-invalid"))).isFalse();
-		assertThat(find(By.cssSelector(".coach")).getText()).contains("Say what you have already tried")
-			.doesNotContain("more detail");
+		assertThat(find(By.cssSelector(".coach")).getText()).contains("A few tips before you post");
+		assertThat(find(By.id("triedSoFar-tip")).getText()).contains("Say what you have already tried");
+		assertThat(present(By.id("details-tip"))).isFalse();
 		assertThat(find(By.cssSelector("main form button[type=submit]")).getText()).isEqualTo("Post it as it is");
 		check("ask for help, with the coach's tips");
 		screenshot("ask-coach");
 		// She leaves that draft and starts again
 		clickAndWait(By.linkText("Cancel"));
 		clickAndWait(By.linkText("Ask for help"));
+
+		// The form is ready to type in: the title has the focus, and the required fields say so
+		assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
+		assertThat(find(By.cssSelector("label[for=title]")).getText()).contains("(required)");
+		assertThat(find(By.id("details")).getAttribute("required")).isNotNull();
 
 		// A first try without a title: the form comes back with the error next to the field, and the coach's tips
 		type(By.id("details"), "It fails on PostgreSQL.");
@@ -70,23 +76,38 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(title.getAttribute("class")).contains("is-invalid");
 		assertThat(title.getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(title.getAttribute("aria-describedby")).contains("title-errors");
-		assertThat(find(By.id("title-errors")).getText()).isEqualTo("must not be blank");
-		assertThat(find(By.cssSelector(".coach")).getText()).contains("Add a little more detail",
-				"Say what you have already tried");
+		assertThat(find(By.id("title-errors")).getText()).isEqualTo("Give your request a title.");
+		assertThat(find(By.id("details-tip")).getText()).contains("Add a little more detail");
+		assertThat(find(By.id("triedSoFar-tip")).getText()).contains("Say what you have already tried");
+		assertThat(present(By.id("title-tip"))).as("no title, no tip about it").isFalse();
 		assertThat(find(By.id("details")).getAttribute("value")).isEqualTo("It fails on PostgreSQL.");
+		assertThat(find(By.cssSelector("main form button[type=submit]")).getText()).isEqualTo("Post request");
 		check("ask for help, with a validation error");
 		screenshot("ask-validation");
 
-		// She fixes the error and takes some of the tips: the request is posted, the coach does not speak twice
+		// She types a title and changes the details: a new draft, so the coach reads it again and posts nothing yet
+		type(By.id("title"), "help pls");
+		type(By.id("details"), "it does not work");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(currentPath()).isEqualTo("/requests");
+		assertThat(present(By.cssSelector(".is-invalid"))).isFalse();
+		assertThat(find(By.id("title-tip")).getText()).contains("Make the title specific");
+		assertThat(find(By.id("details-tip")).getText()).contains("Add a little more detail");
+		assertThat(find(By.cssSelector("main form button[type=submit]")).getText()).isEqualTo("Post it as it is");
+		check("ask for help, coached again after a validation error");
+		screenshot("ask-coach-again");
+
+		// She takes the tips: with none left, the request is posted at once
 		type(By.id("title"), TITLE);
 		type(By.id("details"), DETAILS);
+		type(By.id("triedSoFar"), "Ran the migrations on H2, where they pass.");
 		type(By.id("topics"), "sql, java");
 		click(By.cssSelector("input[name=urgency][value=HIGH]"));
 		clickAndWait(By.cssSelector("main form button[type=submit]"));
 		assertThat(currentPath()).matches("/requests/\\d+");
 		requestPath = currentPath();
 		assertThat(find(By.cssSelector("main .alert-success[role=status]")).getText())
-			.contains("Your request is posted");
+			.contains("Your request is posted", "Mentors with matching skills see it first");
 		assertThat(heading()).isEqualTo(TITLE);
 		assertThat(mainText()).contains("by Alice Martin", "High", "Open");
 		check("request detail (author, open)");
@@ -141,8 +162,11 @@ class HelpLoopBrowserTests extends BrowserJourney {
 	void aliceAcceptsTheAnswerResolvesAndThanksMariaOnTheWall() {
 		assumeTrue(requestPath != null, "alice's journey posted no request");
 		signIn("alice");
-		By attention = By.cssSelector("section[aria-labelledby=attention-h]");
-		assertThat(find(attention).getText()).contains(TITLE, "Answered");
+		// "Since your last visit": maria's answer, and her own request without "by" her
+		By since = By.cssSelector("section[aria-labelledby=since-h]");
+		assertThat(find(since).getText()).contains("You were last here", TITLE, "Maria Rossi offered help.");
+		WebElement mine = find(By.cssSelector("section[aria-labelledby=mine-h]"));
+		assertThat(mine.getText()).contains(TITLE, "Answered").doesNotContain("by Alice Martin");
 		screenshot("home");
 		phone();
 		assertNoSidewaysScrolling();
@@ -150,7 +174,7 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		screenshot("phone-home");
 		desktop();
 
-		clickAndWait(find(attention).findElement(By.linkText(TITLE)));
+		clickAndWait(find(since).findElement(By.linkText(TITLE)));
 		assertThat(currentPath()).isEqualTo(requestPath);
 		check("request detail (author, answered)");
 		screenshot("request-detail");
@@ -181,6 +205,24 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(newest.getText()).contains(THANKS, "Alice Martin thanked Maria Rossi");
 		check("thanks wall");
 		screenshot("thanks-wall");
+	}
+
+	@Test
+	@Order(4)
+	void mariaSeesTheResolutionAndTheThanksAndGraceSeesTheWeekOnHerHome() {
+		assumeTrue(requestPath != null, "alice's journey posted no request");
+		signIn("maria");
+		assertThat(find(By.cssSelector("section[aria-labelledby=since-h]")).getText()).contains(TITLE,
+				"You claimed this request, and it is resolved now.", "Alice Martin thanked you.", THANKS);
+		check("home (mentor, since the last visit)");
+		signOut();
+
+		signIn("grace");
+		WebElement week = find(By.cssSelector("section[aria-labelledby=week-h]"));
+		assertThat(week.getText()).contains("Requests posted", "Median first response");
+		assertThat(week.findElement(By.linkText("See all the statistics")).getAttribute("href")).endsWith("/stats");
+		check("home (manager)");
+		screenshot("home-manager");
 	}
 
 }

@@ -85,4 +85,80 @@ class RequestCoachTests {
 				"coach.title.vague", "coach.details.short", "coach.tried.empty", "coach.topics.empty");
 	}
 
+	// --- when the coach speaks ----------------------------------------------------------------------------
+
+	@Test
+	void aDraftTheCoachHasNotReviewedWithTipsIsHeldBack() {
+		RequestCoach.Advice advice = RequestCoach.advise(draft("help pls", "it does not work", "", List.of()), null);
+
+		assertThat(advice.tips()).containsExactly("coach.title.vague", "coach.details.short", "coach.tried.empty",
+				"coach.topics.empty");
+		assertThat(advice.alreadyShown()).isFalse();
+		assertThat(advice.holdsBack()).isTrue();
+	}
+
+	@Test
+	void exactlyTheDraftTheCoachReviewedIsNotHeldBackAgain() {
+		RequestDraft draft = draft("help pls", "it does not work", "", List.of());
+		String reviewed = RequestCoach.advise(draft, null).fingerprint();
+
+		RequestCoach.Advice again = RequestCoach.advise(draft("help pls", "it does not work", "", List.of()), reviewed);
+
+		assertThat(again.alreadyShown()).isTrue();
+		assertThat(again.holdsBack()).isFalse();
+		assertThat(again.tips()).as("the tips are still known, only not held against the draft").isNotEmpty();
+	}
+
+	@Test
+	void aDraftReviewedWithABlankTitleIsReviewedAgainOnceTheTitleIsTyped() {
+		// the failed submit: no title, so no title tip, but the coach spoke about this draft
+		RequestDraft blankTitle = draft("", "it does not work", "", List.of());
+		RequestCoach.Advice first = RequestCoach.advise(blankTitle, null);
+		assertThat(first.tips()).doesNotContain("coach.title.vague").isNotEmpty();
+
+		RequestCoach.Advice second = RequestCoach.advise(draft("help pls", "it does not work", "", List.of()),
+				first.fingerprint());
+
+		assertThat(second.holdsBack()).isTrue();
+		assertThat(second.tips()).contains("coach.title.vague");
+	}
+
+	@Test
+	void everyFieldTheCoachReadsChangesTheFingerprint() {
+		String base = RequestCoach.fingerprint(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS));
+
+		assertThat(List.of(RequestCoach.fingerprint(draft(GOOD_TITLE + "!", GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS)),
+				RequestCoach.fingerprint(draft(GOOD_TITLE, GOOD_DETAILS + "!", GOOD_TRIED, GOOD_TOPICS)),
+				RequestCoach.fingerprint(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED + "!", GOOD_TOPICS)),
+				RequestCoach.fingerprint(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, List.of("flyway")))))
+			.doesNotContain(base)
+			.doesNotHaveDuplicates();
+	}
+
+	@Test
+	void fieldsDoNotBleedIntoEachOtherInTheFingerprint() {
+		assertThat(RequestCoach.fingerprint(draft("ab", "c", null, List.of())))
+			.isNotEqualTo(RequestCoach.fingerprint(draft("a", "bc", null, List.of())));
+	}
+
+	@Test
+	void surroundingWhitespaceIsNoChange() {
+		assertThat(RequestCoach.fingerprint(draft("  " + GOOD_TITLE + "\n", GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS)))
+			.isEqualTo(RequestCoach.fingerprint(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS)));
+	}
+
+	@Test
+	void aDraftWithoutTipsIsNeverHeldBack() {
+		assertThat(RequestCoach.advise(draft(GOOD_TITLE, GOOD_DETAILS, GOOD_TRIED, GOOD_TOPICS), null).holdsBack())
+			.isFalse();
+	}
+
+	@Test
+	void everyTipNamesTheFieldItIsAbout() {
+		assertThat(RequestCoach.review(draft("Help pls", "It is broken.", "", List.of()))
+			.stream()
+			.map(RequestCoach::field)
+			.toList()).containsExactly("title", "details", "triedSoFar", "topics");
+	}
+
 }

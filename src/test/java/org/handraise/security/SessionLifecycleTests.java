@@ -142,7 +142,7 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		assertThat(weak.body()).contains("too common or too easy to guess");
 		PageClient.Response tooShort = erin.post("/profile/password",
 				Map.of("currentPassword", PASSWORD, "newPassword", "short", "confirmPassword", "short"));
-		assertThat(tooShort.body()).contains("must be between 12 and 128 characters");
+		assertThat(tooShort.body()).contains("Choose a password of 12 to 128 characters.");
 		PageClient.Response mismatch = erin.post("/profile/password", Map.of("currentPassword", PASSWORD,
 				"newPassword", "tram 28 to the castle", "confirmPassword", "tram 28 to the palace"));
 		assertThat(mismatch.body()).contains("does not match the new password");

@@ -1,7 +1,8 @@
 package org.handraise.requests.web;
 
 import java.security.Principal;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The request pages: home, list, ask, detail and every action on a request.
+ * The request pages: list, mentor queue, ask, detail and every action on a request.
  */
 @Controller
 class RequestController {
@@ -42,12 +43,6 @@ class RequestController {
 		this.requests = requests;
 		this.texts = texts;
 		this.pageSize = pageSize;
-	}
-
-	@GetMapping("/")
-	String home(Principal me, Model model) {
-		model.addAttribute("home", this.requests.home(me.getName()));
-		return "home";
 	}
 
 	@GetMapping("/requests")
@@ -83,24 +78,25 @@ class RequestController {
 	String post(@ModelAttribute("form") RequestForm form, BindingResult result, Principal me, Model model,
 			RedirectAttributes redirect) {
 		RequestDraft draft = form.toDraft();
-		// The coach speaks at most once per draft: tips shown once, next to field errors or on their own, are not
-		// shown again; the form carries that they were shown ("coached"), and the next valid submit posts.
-		List<String> tips = form.isCoached() ? List.of() : RequestCoach.review(draft);
+		// The coach reviews every draft it has not reviewed yet, also one that comes back with a field error; only
+		// the very draft it last spoke about may be posted as it is.
+		RequestCoach.Advice advice = RequestCoach.advise(draft, form.getReviewed());
 		try {
 			this.requests.validate(draft);
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
-			coach(form, tips, model);
+			coach(form, advice, model);
 			return formView(model);
 		}
-		if (!tips.isEmpty()) {
-			coach(form, tips, model);
+		if (advice.holdsBack()) {
+			coach(form, advice, model);
 			model.addAttribute("reviewing", true);
 			return formView(model);
 		}
 		RequestView created = this.requests.post(me.getName(), draft);
-		redirect.addFlashAttribute("flashSuccess", "flash.request.posted");
+		redirect.addFlashAttribute("flashSuccess",
+				created.topics().isEmpty() ? "flash.request.posted.no-topics" : "flash.request.posted");
 		return "redirect:/requests/" + created.id();
 	}
 
@@ -176,15 +172,21 @@ class RequestController {
 		return "redirect:/requests/" + id;
 	}
 
-	/** Shows the coach's tips, and marks the draft as coached so that they are not shown again. */
-	private static void coach(RequestForm form, List<String> tips, Model model) {
-		if (!tips.isEmpty()) {
-			form.setCoached(true);
-			model.addAttribute("tips", tips);
+	/**
+	 * Shows the coach's tips, in a summary and each next to the field it is about, and has the form carry the
+	 * fingerprint of the draft they are about.
+	 */
+	private static void coach(RequestForm form, RequestCoach.Advice advice, Model model) {
+		if (!advice.tips().isEmpty()) {
+			form.setReviewed(advice.fingerprint());
+			Map<String, String> fieldTips = new LinkedHashMap<>();
+			advice.tips().forEach((tip) -> fieldTips.put(RequestCoach.field(tip), tip));
+			model.addAttribute("tips", advice.tips());
+			model.addAttribute("fieldTips", fieldTips);
 		}
 	}
 
-		private String formView(Model model) {
+	private String formView(Model model) {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("knownTopics", this.requests.topicNames());
 		return "requests/form";

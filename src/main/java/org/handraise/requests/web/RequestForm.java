@@ -6,9 +6,9 @@ import java.util.List;
 import org.handraise.requests.RequestDraft;
 
 /**
- * The "ask for help" form. Topics are typed comma-separated. {@code coached} (a hidden field) is set once the
- * coach's tips have been shown, alone or next to field errors, so they are shown at most once per draft and the
- * next valid submit posts.
+ * The "ask for help" form. Topics are typed comma-separated. {@code reviewed} (a hidden field) carries the
+ * {@link org.handraise.requests.RequestCoach#fingerprint fingerprint} of the draft whose tips were last shown, alone
+ * or next to field errors: that same draft, submitted again, is posted as it is; a changed one is reviewed again.
  */
 public class RequestForm {
 
@@ -24,7 +24,7 @@ public class RequestForm {
 
 	private boolean anonymous;
 
-	private boolean coached;
+	private String reviewed;
 
 	RequestDraft toDraft() {
 		List<String> topicList = (this.topics == null || this.topics.isBlank()) ? List.of()
@@ -81,12 +81,12 @@ public class RequestForm {
 		this.anonymous = anonymous;
 	}
 
-	public boolean isCoached() {
-		return this.coached;
+	public String getReviewed() {
+		return this.reviewed;
 	}
 
-	public void setCoached(boolean coached) {
-		this.coached = coached;
+	public void setReviewed(String reviewed) {
+		this.reviewed = reviewed;
 	}
 
 }

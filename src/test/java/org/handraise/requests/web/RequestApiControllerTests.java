@@ -113,9 +113,9 @@ class RequestApiControllerTests {
 			.andExpect(jsonPath("$.detail").isNotEmpty())
 			.andExpect(jsonPath("$.errors", hasSize(2)))
 			.andExpect(jsonPath("$.errors[0].field").value("details"))
-			.andExpect(jsonPath("$.errors[0].message").value("must not be blank"))
+			.andExpect(jsonPath("$.errors[0].message").value("Say what you need help with."))
 			.andExpect(jsonPath("$.errors[1].field").value("title"))
-			.andExpect(jsonPath("$.errors[1].message").value("must not be blank"));
+			.andExpect(jsonPath("$.errors[1].message").value("Give your request a title."));
 	}
 
 	@Test

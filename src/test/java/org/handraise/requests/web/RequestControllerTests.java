@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,7 @@ import org.handraise.requests.EventView;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
+import org.handraise.requests.RequestCoach;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestMessages;
@@ -45,6 +47,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -126,7 +129,7 @@ class RequestControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "title"))
-			.andExpect(content().string(containsString("must not be blank")))
+			.andExpect(content().string(containsString("Give your request a title.")))
 			.andExpect(content().string(containsString("id=\"title-errors\"")))
 			.andExpect(content().string(containsString("Since Monday our V7 migration fails on PostgreSQL 17")))
 			.andExpect(content().string(containsString("value=\"sql, flyway\"")))
@@ -140,7 +143,7 @@ class RequestControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrorCode("form", "title", "invalid"))
-			.andExpect(content().string(containsString("must be at most 120 characters")));
+			.andExpect(content().string(containsString("Keep this to at most 120 characters.")));
 		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
 	}
 
@@ -154,8 +157,8 @@ class RequestControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "urgency", "topics"))
-			.andExpect(content().string(containsString("must be one of LOW, NORMAL, HIGH")))
-			.andExpect(content().string(containsString("at most 5 topics")));
+			.andExpect(content().string(containsString("Choose an urgency: LOW, NORMAL or HIGH.")))
+			.andExpect(content().string(containsString("Choose at most 5 topics.")));
 		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
 	}
 
@@ -175,23 +178,45 @@ class RequestControllerTests {
 	}
 
 	@Test
-	void theCoachedFormCarriesTheCoachedFlagSoTheSecondSubmitPosts() throws Exception {
-		MvcResult result = this.mvc
+	void theCoachedFormCarriesTheFingerprintOfTheReviewedDraft() throws Exception {
+		String page = this.mvc
 			.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "It is broken."))
-			.andReturn();
-		assertThat(result.getResponse().getContentAsString()).containsPattern(
-				"<input type=\"hidden\"[^>]*name=\"coached\"[^>]*value=\"true\"|<input type=\"hidden\"[^>]*value=\"true\"[^>]*name=\"coached\"");
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(hiddenValue(page, "reviewed"))
+			.isEqualTo(RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, false)));
 	}
 
 	@Test
-	void aVagueDraftPostedAgainAfterCoachingIsPostedAndRedirectsWithAFlash() throws Exception {
-		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(42L, RequestStatus.OPEN,
-				Set.of(Action.CANCEL, Action.RESOLVE)));
+	void theCoachsTipsSitNextToTheFieldsTheyConcernAndStayInTheSummary() throws Exception {
+		String page = this.mvc
+			.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "It is broken."))
+			.andExpect(model().attribute("fieldTips", Map.of("title", "coach.title.vague", "details",
+					"coach.details.short", "triedSoFar", "coach.tried.empty", "topics", "coach.topics.empty")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).containsPattern("id=\"title-tip\"[^>]*>Make the title specific")
+			.containsPattern("id=\"details-tip\"[^>]*>Add a little more detail")
+			.containsPattern("id=\"triedSoFar-tip\"[^>]*>Say what you have already tried")
+			.containsPattern("id=\"topics-tip\"[^>]*>Add a topic or two")
+			.containsPattern("(?s)<ul class=\"visually-hidden\">\\s*<li>Make the title specific");
+		assertThat(tagWithId(page, "title")).contains("aria-describedby=\"title-help title-tip\"");
+		assertThat(tagWithId(page, "topics")).contains("aria-describedby=\"topics-help topics-tip\"");
+	}
+
+	@Test
+	void exactlyTheDraftTheCoachReviewedIsPostedAsItIs() throws Exception {
+		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
+			.willReturn(requestView(42L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.RESOLVE)));
+		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
+				false));
 		this.mvc.perform(post("/requests").with(csrf())
 			.param("title", "Help please")
 			.param("details", "It is broken.")
 			.param("anonymous", "true")
-			.param("coached", "true"))
+			.param("reviewed", reviewed))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/requests/42"))
 			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
@@ -203,40 +228,51 @@ class RequestControllerTests {
 	}
 
 	@Test
-	void theCoachSpeaksOnceADraftEvenWhenItsTipsCameWithAFieldError() throws Exception {
-		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(42L, RequestStatus.OPEN,
-				Set.of(Action.CANCEL, Action.RESOLVE)));
-
-		// a vague title and no details: the field error and the tips come together
-		String firstPage = this.mvc
-			.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "").param("coached",
-					"false"))
+	void aDraftChangedSinceTheCoachSpokeIsReviewedAgain() throws Exception {
+		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
+				false));
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", "Help please")
+			.param("details", "It is broken. Really.")
+			.param("reviewed", reviewed))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
-			.andExpect(model().attributeHasFieldErrors("form", "details"))
-			.andExpect(model().attribute("tips", containsInAnyOrder("coach.title.vague", "coach.tried.empty",
-					"coach.topics.empty")))
-			.andExpect(content().string(containsString("Make the title specific")))
+			.andExpect(model().attribute("reviewing", true))
+			.andExpect(content().string(containsString("Post it as it is")));
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
+	}
+
+	@Test
+	void aFailedSubmitDoesNotUseUpTheCoach() throws Exception {
+		// no title: the field error, and the tips for the rest of the draft
+		String firstPage = this.mvc
+			.perform(post("/requests").with(csrf()).param("title", "").param("details", "It is broken."))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "title"))
+			.andExpect(model().attribute("tips",
+					containsInAnyOrder("coach.details.short", "coach.tried.empty", "coach.topics.empty")))
+			.andExpect(model().attributeDoesNotExist("reviewing"))
+			.andExpect(content().string(containsString("Give your request a title.")))
+			.andExpect(content().string(containsString(">Post request<")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
-		String coached = hiddenValue(firstPage, "coached");
-		assertThat(coached).as("the form carries that the tips were shown").isEqualTo("true");
 
-		// the details are fixed, the rest is sent back as the form holds it: posted, not coached a second time
-		this.mvc
-			.perform(post("/requests").with(csrf())
-				.param("title", "Help please")
-				.param("details", "It is broken.")
-				.param("coached", coached))
-			.andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/requests/42"))
-			.andExpect(model().attributeDoesNotExist("tips"))
-			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
-		ArgumentCaptor<RequestDraft> draft = ArgumentCaptor.forClass(RequestDraft.class);
-		verify(this.requests).post(eq("alice"), draft.capture());
-		assertThat(draft.getValue().details()).isEqualTo("It is broken.");
+		// the title is typed, the details changed, the hidden fields sent back as the form holds them: a changed
+		// draft, so the coach speaks again
+		MockHttpServletRequestBuilder second = post("/requests").with(csrf())
+			.param("title", "help pls")
+			.param("details", "it does not work");
+		hiddenFields(firstPage).forEach(second::param);
+		this.mvc.perform(second)
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attribute("reviewing", true))
+			.andExpect(model().attribute("tips", containsInAnyOrder("coach.title.vague", "coach.details.short",
+					"coach.tried.empty", "coach.topics.empty")))
+			.andExpect(content().string(containsString("Post it as it is")));
+		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
 	}
 
 	@Test
@@ -255,7 +291,68 @@ class RequestControllerTests {
 			.getResponse()
 			.getContentAsString();
 
-		assertThat(hiddenValue(page, "coached")).as("no tips were shown, so none were used up").isEqualTo("false");
+		assertThat(hiddenValue(page, "reviewed")).as("no tips were shown, so no draft was reviewed").isEmpty();
+	}
+
+	@Test
+	void anImprovedDraftWithNoTipsLeftIsPostedWithoutAskingAgain() throws Exception {
+		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
+			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.RESOLVE)));
+		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
+				false));
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", SPECIFIC_TITLE)
+			.param("details", LONG_DETAILS)
+			.param("triedSoFar", "Dropped the index by hand")
+			.param("topics", "sql")
+			.param("reviewed", reviewed))
+			.andExpect(redirectedUrl("/requests/7"));
+	}
+
+	@Test
+	void anImprovedDraftWithAFieldErrorButNoTipsLeftOffersToPostTheRequestNotToPostItAsItIs() throws Exception {
+		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
+				false));
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", SPECIFIC_TITLE)
+			.param("details", LONG_DETAILS)
+			.param("triedSoFar", "Dropped the index by hand")
+			.param("topics", "sql")
+			.param("urgency", "SOON")
+			.param("reviewed", reviewed))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeDoesNotExist("tips", "reviewing"))
+			.andExpect(content().string(containsString(">Post request<")))
+			.andExpect(content().string(not(containsString("Post it as it is"))));
+	}
+
+	@Test
+	void theAskFormMarksTheRequiredFieldsAndFocusesTheTitle() throws Exception {
+		String page = this.mvc.perform(get("/requests/new")).andReturn().getResponse().getContentAsString();
+		assertThat(tagWithId(page, "title")).contains("required=\"required\"", "aria-required=\"true\"",
+				"autofocus=\"autofocus\"");
+		assertThat(tagWithId(page, "details")).contains("required=\"required\"", "aria-required=\"true\"")
+			.doesNotContain("autofocus");
+		assertThat(tagWithId(page, "triedSoFar")).doesNotContain("required");
+		assertThat(page).containsPattern("(?s)<label[^>]*for=\"title\">.*?\\(required\\)</span></label>");
+	}
+
+	@Test
+	void theSuccessMessageMentionsMatchingMentorsOnlyForARequestWithTopics() throws Exception {
+		RequestView withTopics = requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL));
+		RequestView withoutTopics = new RequestView(8L, withTopics.title(), withTopics.details(),
+				withTopics.triedSoFar(), List.of(), withTopics.urgency(), false, withTopics.status(),
+				withTopics.author(), null, withTopics.createdAt(), null, null, null, withTopics.updatedAt(), true,
+				withTopics.actions(), List.of(), List.of(), List.of());
+		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(withoutTopics);
+		this.mvc.perform(post("/requests").with(csrf())
+			.param("title", SPECIFIC_TITLE)
+			.param("details", LONG_DETAILS)
+			.param("triedSoFar", "Dropped the index by hand")
+			.param("reviewed", RequestCoach.fingerprint(new RequestDraft(SPECIFIC_TITLE, LONG_DETAILS,
+					"Dropped the index by hand", null, null, false))))
+			.andExpect(redirectedUrl("/requests/8"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.posted.no-topics"));
 	}
 
 	@Test
@@ -433,7 +530,7 @@ class RequestControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/detail"))
 			.andExpect(model().attributeHasFieldErrors("offerForm", "message"))
-			.andExpect(content().string(containsString("must not be blank")));
+			.andExpect(content().string(containsString("Write how you can help.")));
 	}
 
 	// --- lists ---------------------------------------------------------------------------------------
@@ -484,6 +581,27 @@ class RequestControllerTests {
 	}
 
 	/** The value of a hidden input of the page, as the browser would send it back. */
+	/** The opening tag of the element with this id. */
+	private static String tagWithId(String html, String id) {
+		Matcher tag = Pattern.compile("<(input|textarea)[^>]*\\sid=\"" + id + "\"[^>]*>").matcher(html);
+		assertThat(tag.find()).as("an input or text area with id %s", id).isTrue();
+		return tag.group();
+	}
+
+	/** The hidden fields of the page's forms (but the CSRF token, which the test adds), as the browser sends them. */
+	private static Map<String, String> hiddenFields(String html) {
+		Map<String, String> fields = new java.util.LinkedHashMap<>();
+		Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
+		while (input.find()) {
+			Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(input.group());
+			Matcher value = Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+			if (name.find() && !name.group(1).startsWith("_")) {
+				fields.put(name.group(1), value.find() ? value.group(1) : "");
+			}
+		}
+		return fields;
+	}
+
 	private static String hiddenValue(String html, String name) {
 		Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
 		while (input.find()) {
