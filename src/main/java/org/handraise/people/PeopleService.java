@@ -203,6 +203,7 @@ public class PeopleService {
 		}
 		person.deactivate();
 		this.audit.record(AuditAction.PERSON_DEACTIVATED, person.getUsername(), null);
+		this.events.publishEvent(new PersonDeactivated(person.getUsername(), actor));
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.DEACTIVATED));
 		this.events.publishEvent(new PersonChanged(person.getUsername()));
 	}
