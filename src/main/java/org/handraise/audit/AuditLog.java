@@ -218,7 +218,8 @@ public class AuditLog {
 			+ " case when r.anonymous and e.actor_id = r.author_id then :anonymousAuthor else p.username end,"
 			+ " 'REQUEST_' || e.to_status,"
 			+ " 'request ' || cast(e.request_id as varchar(20)),"
-			+ " case when e.from_status is null then 'new request' else 'from ' || e.from_status end,"
+			+ " case when e.from_status is null then 'new request' else 'from ' || e.from_status end"
+			+ " || case when e.reason is null then '' else ', ' || e.reason end,"
 			+ " cast(null as varchar(40)), cast(null as varchar(60)), cast(null as varchar(45)), 1 as source"
 			+ " from request_events e join help_requests r on r.id = e.request_id"
 			+ " join people p on p.id = e.actor_id) merged";

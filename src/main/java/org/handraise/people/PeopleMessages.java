@@ -13,6 +13,10 @@ public enum PeopleMessages implements MessageKey {
 
 	USERNAME_TAKEN("people.refusal.username-taken"),
 
+	USERNAME_FIXED("people.refusal.username-fixed"),
+
+	PASSWORD_NOT_HERE("people.refusal.password-not-here"),
+
 	WRONG_CURRENT_PASSWORD("people.refusal.wrong-current-password"),
 
 	SAME_PASSWORD("people.refusal.same-password"),
@@ -28,7 +32,15 @@ public enum PeopleMessages implements MessageKey {
 
 	PASSWORD_WEAK("password.weak"),
 
-	PASSWORD_USERNAME("password.username");
+	PASSWORD_USERNAME("password.username"),
+
+	/** {0}: the fields that changed, as a list ({@link #LIST_AND}). */
+	SAVED("flash.person.saved", 1),
+
+	NOTHING_SAVED("flash.person.unchanged"),
+
+	/** {0}: the items but the last, comma-separated; {1}: the last. */
+	LIST_AND("list.and", 2);
 
 	private final String code;
 

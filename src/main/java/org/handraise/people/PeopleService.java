@@ -75,7 +75,8 @@ public class PeopleService {
 
 	public Optional<Credentials> credentials(String username) {
 		return findByUsername(username)
-			.map((p) -> new Credentials(p.getUsername(), p.getPasswordHash(), p.isActive(), p.getRoles()));
+			.map((p) -> new Credentials(p.getUsername(), p.getPasswordHash(), p.isActive(), p.getRoles(),
+					p.mustChangePassword()));
 	}
 
 	/** No username has control characters (nor could PostgreSQL compare one that had): such a name is nobody. */
@@ -131,8 +132,11 @@ public class PeopleService {
 		if (findByUsername(username).isPresent()) {
 			throw InvalidInputException.of("username", PeopleMessages.USERNAME_TAKEN.with());
 		}
-		Person person = new Person(username, command.displayName().strip(), command.email().strip(),
-				this.passwordEncoder.encode(command.password()), this.clock.instant());
+		String encoded = this.passwordEncoder.encode(command.password());
+		Person person = new Person(username, command.displayName().strip(), command.email().strip(), encoded,
+				this.clock.instant());
+		// the administrator knows this password: the person chooses their own at their first sign-in
+		person.assignPasswordHash(encoded);
 		apply(person, command);
 		Person saved = this.people.save(person);
 		this.audit.record(AuditAction.PERSON_ADDED, username, "roles " + rolesOf(saved));
@@ -140,26 +144,44 @@ public class PeopleService {
 		return AdminPersonView.of(saved);
 	}
 
+	/**
+	 * Changes a person's name, email, team, roles, skills and availability, and says which of them changed (none:
+	 * nothing is saved nor recorded). The username never changes after the person is added, and a password is set
+	 * only by {@link #resetPassword}: a command that tries either is refused, never silently ignored.
+	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
-	public AdminPersonView update(String username, PersonCommand command) {
+	public PersonUpdate update(String username, PersonCommand command) {
 		Person person = byUsername(username);
+		if (command.username() != null && !command.username().equals(person.getUsername())) {
+			throw InvalidInputException.of("username", PeopleMessages.USERNAME_FIXED.with());
+		}
+		if (StringUtils.hasLength(command.password())) {
+			throw InvalidInputException.of("password", PeopleMessages.PASSWORD_NOT_HERE.with());
+		}
 		this.validation.check(new PersonCommand(person.getUsername(), command.displayName(), command.email(),
 				command.team(), command.availability(), command.roles(), command.skills(), null));
 		if (!command.roles().contains(Role.ADMIN) && isLastActiveAdministrator(person)) {
 			throw InvalidInputException.of("roles", PeopleMessages.LAST_ADMIN_ROLE.with());
 		}
+		AdminPersonView before = AdminPersonView.of(person);
 		person.rename(command.displayName().strip(), command.email().strip());
 		String rolesBefore = rolesOf(person);
 		apply(person, command);
 		String rolesAfter = rolesOf(person);
-		this.audit.record(AuditAction.PERSON_UPDATED, person.getUsername(), null);
+		AdminPersonView after = AdminPersonView.of(person);
+		List<PersonField> changed = PersonField.changed(before, after);
+		if (changed.isEmpty()) {
+			return new PersonUpdate(after, changed);
+		}
+		this.audit.record(AuditAction.PERSON_UPDATED, person.getUsername(),
+				changed.stream().map(PersonField::name).map((f) -> f.toLowerCase(Locale.ROOT)).toList().toString());
 		if (!rolesBefore.equals(rolesAfter)) {
 			this.audit.record(AuditAction.ROLES_CHANGED, person.getUsername(), rolesBefore + " -> " + rolesAfter);
 			this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.ROLES_CHANGED));
 		}
 		this.events.publishEvent(new PersonChanged(person.getUsername()));
-		return AdminPersonView.of(person);
+		return new PersonUpdate(after, changed);
 	}
 
 	@Transactional
@@ -167,7 +189,8 @@ public class PeopleService {
 	public void resetPassword(String username, String newPassword) {
 		Person person = byUsername(username);
 		this.passwordPolicy.enforce("password", newPassword, person.getUsername());
-		person.changePasswordHash(this.passwordEncoder.encode(newPassword));
+		// the administrator knows this password too: the person chooses their own at their next sign-in
+		person.assignPasswordHash(this.passwordEncoder.encode(newPassword));
 		this.audit.record(AuditAction.PASSWORD_RESET, person.getUsername(), null);
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.PASSWORD_RESET));
 	}
@@ -192,6 +215,18 @@ public class PeopleService {
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.PASSWORD_CHANGED));
 	}
 
+	/**
+	 * A person describes their own skills (lower case, as an administrator's are): what mentors' queues and the
+	 * directory match against request topics.
+	 */
+	@Transactional
+	public Me changeOwnSkills(String username, List<String> skills) {
+		Person person = byUsername(username);
+		List<String> checked = this.validation.check(new OwnSkills(skills)).skills();
+		person.replaceSkills(normalizeSkills(checked));
+		return Me.of(person);
+	}
+
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
 	public void deactivate(String actor, String username) {
@@ -204,6 +239,7 @@ public class PeopleService {
 		}
 		person.deactivate();
 		this.audit.record(AuditAction.PERSON_DEACTIVATED, person.getUsername(), null);
+		this.events.publishEvent(new PersonDeactivated(person.getUsername(), actor));
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.DEACTIVATED));
 		this.events.publishEvent(new PersonChanged(person.getUsername()));
 	}

@@ -57,6 +57,13 @@ public class Person {
 	@Column(nullable = false)
 	private boolean active = true;
 
+	/**
+	 * Whether the person signs in with a password somebody else chose (an administrator added them or reset it):
+	 * they must choose their own before they use anything else.
+	 */
+	@Column(name = "must_change_password", nullable = false)
+	private boolean mustChangePassword;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -125,6 +132,10 @@ public class Person {
 		return this.active;
 	}
 
+	public boolean mustChangePassword() {
+		return this.mustChangePassword;
+	}
+
 	public Instant getCreatedAt() {
 		return this.createdAt;
 	}
@@ -151,8 +162,16 @@ public class Person {
 		this.email = email;
 	}
 
+	/** A password the person chose themselves. */
 	void changePasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
+		this.mustChangePassword = false;
+	}
+
+	/** A password somebody else chose (an administrator): the person must replace it at their next sign-in. */
+	void assignPasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.mustChangePassword = true;
 	}
 
 	void joinTeam(Team team) {
@@ -163,15 +182,22 @@ public class Person {
 		this.availability = availability;
 	}
 
+	/** Everyone is an employee; these roles come on top. The same roles again change nothing (nor the version). */
 	void grantRoles(Collection<Role> roles) {
-		this.roles.clear();
-		this.roles.add(Role.EMPLOYEE);
-		this.roles.addAll(roles);
+		Set<Role> granted = EnumSet.of(Role.EMPLOYEE);
+		granted.addAll(roles);
+		if (!granted.equals(this.roles)) {
+			this.roles.clear();
+			this.roles.addAll(granted);
+		}
 	}
 
+	/** The same skills again change nothing (nor the version). */
 	void replaceSkills(Collection<String> skills) {
-		this.skills.clear();
-		this.skills.addAll(skills);
+		if (!new LinkedHashSet<>(skills).equals(this.skills)) {
+			this.skills.clear();
+			this.skills.addAll(skills);
+		}
 	}
 
 	void deactivate() {

@@ -47,6 +47,7 @@ import org.handraise.shared.Message;
  * OPEN|CLAIMED|ANSWERED -> RESOLVED   the author, optionally accepting one offer
  * OPEN|CLAIMED|ANSWERED -> CANCELLED  the author
  * ANSWERED|RESOLVED -> OPEN           the author reopens; the claim is cleared
+ * CLAIMED -> OPEN, ANSWERED -> ANSWERED   the claimer was deactivated: the claim is released for them
  * </pre>
  *
  * Every change of status appends a {@link RequestEvent}. The rules live in {@link #refusal(Action, Person)},
@@ -245,6 +246,26 @@ public class HelpRequest {
 		this.claimedBy = null;
 		this.claimedAt = null;
 		moveTo(RequestStatus.OPEN, actor, now);
+	}
+
+	/**
+	 * The person who holds the claim left (an administrator deactivated them): the claim is released, recorded as
+	 * {@link EventReason#HELPER_LEFT} with the administrator as the actor. A claimed request goes back to the queue
+	 * ({@code OPEN}, as a release does); an answered one stays answered, its offers untouched, and no longer shows
+	 * the claim. Nothing happens to a request the person does not hold, nor to a closed one.
+	 * @return whether a claim was released
+	 */
+	boolean releaseForDeparted(Person departed, Person actor, Instant now) {
+		if (!isClaimer(departed) || this.status.isClosed()) {
+			return false;
+		}
+		RequestStatus next = (this.status == RequestStatus.CLAIMED) ? RequestStatus.OPEN : this.status;
+		this.claimedBy = null;
+		this.claimedAt = null;
+		this.events.add(new RequestEvent(this, actor, this.status, next, now, EventReason.HELPER_LEFT));
+		this.status = next;
+		this.updatedAt = now;
+		return true;
 	}
 
 	Offer offerHelp(Person helper, String message, Instant now) {

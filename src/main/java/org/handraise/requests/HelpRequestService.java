@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.handraise.people.PeopleService;
+import org.handraise.people.PersonDeactivated;
 import org.handraise.people.Person;
 import org.handraise.people.PersonRef;
 import org.handraise.people.Role;
@@ -26,6 +27,7 @@ import org.handraise.shared.Validation;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -158,6 +160,34 @@ public class HelpRequestService {
 				case REOPEN -> request.reopen(actor, now);
 			}
 		});
+	}
+
+	/**
+	 * Releases every claim of a person an administrator deactivated ({@link HelpRequest#releaseForDeparted}), each
+	 * request flushed and announced ({@link RequestChanged}) so that the statistics follow. A plain
+	 * {@link EventListener}: it runs in the deactivation's transaction, so the deactivation and the releases commit
+	 * together or not at all (a request changed by someone else at the same moment fails both, and the
+	 * administrator tries again).
+	 */
+	@EventListener
+	@Transactional
+	void on(PersonDeactivated event) {
+		Person departed = this.people.byUsername(event.username());
+		Person actor = this.people.byUsername(event.by());
+		Instant now = this.clock.instant();
+		Specification<HelpRequest> claimed = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), departed),
+				root.get("status").in(RequestStatus.CLAIMED, RequestStatus.ANSWERED));
+		for (HelpRequest request : this.requests.findAll(claimed, Sort.by("id"))) {
+			if (request.releaseForDeparted(departed, actor, now)) {
+				try {
+					this.requests.flush();
+				}
+				catch (ObjectOptimisticLockingFailureException ex) {
+					throw new ConflictException(RequestMessages.CONCURRENT_CHANGE.with());
+				}
+				this.events.publishEvent(new RequestChanged(request.getId()));
+			}
+		}
 	}
 
 	private RequestView change(String username, long id, Transition transition) {
@@ -350,7 +380,8 @@ public class HelpRequestService {
 		List<EventView> history = request.getEvents().stream().map((e) -> {
 			boolean byAuthor = request.isAuthor(e.getActor());
 			PersonRef actor = (byAuthor && hideAuthor) ? null : PersonRef.of(e.getActor());
-			return new EventView(actor, byAuthor, e.getFromStatus(), e.getToStatus(), e.getOccurredAt());
+			return new EventView(actor, byAuthor, e.getFromStatus(), e.getToStatus(), e.getOccurredAt(),
+					e.getReason());
 		}).toList();
 		return new RequestView(request.getId(), request.getTitle(), request.getDetails(), request.getTriedSoFar(),
 				topicNames(request), request.getUrgency(), request.isAnonymous(), request.getStatus(),

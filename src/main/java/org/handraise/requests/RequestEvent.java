@@ -19,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 import org.handraise.people.Person;
 
 /**
- * One status change of a request: who moved it from what to what, and when. Written by the aggregate in
+ * One status change of a request: who moved it from what to what, when, and (rarely) why. Written by the aggregate in
  * the same transaction as the change; statistics are computed from these rows.
  */
 @Entity
@@ -51,16 +51,27 @@ class RequestEvent {
 	@Column(name = "occurred_at", nullable = false, updatable = false)
 	private Instant occurredAt;
 
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(length = 20, updatable = false)
+	private EventReason reason;
+
 	protected RequestEvent() {
 	}
 
 	RequestEvent(HelpRequest request, Person actor, RequestStatus fromStatus, RequestStatus toStatus,
 			Instant occurredAt) {
+		this(request, actor, fromStatus, toStatus, occurredAt, null);
+	}
+
+	RequestEvent(HelpRequest request, Person actor, RequestStatus fromStatus, RequestStatus toStatus,
+			Instant occurredAt, EventReason reason) {
 		this.request = request;
 		this.actor = actor;
 		this.fromStatus = fromStatus;
 		this.toStatus = toStatus;
 		this.occurredAt = occurredAt;
+		this.reason = reason;
 	}
 
 	Long getId() {
@@ -81,6 +92,11 @@ class RequestEvent {
 
 	Instant getOccurredAt() {
 		return this.occurredAt;
+	}
+
+	/** Why it happened, where it was not the actor's own choice; null for an ordinary transition. */
+	EventReason getReason() {
+		return this.reason;
 	}
 
 }

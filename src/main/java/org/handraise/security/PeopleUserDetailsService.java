@@ -1,5 +1,8 @@
 package org.handraise.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.handraise.people.Credentials;
 import org.handraise.people.PeopleService;
 
@@ -11,7 +14,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Sign-in over the people directory. A deactivated person is disabled and cannot sign in.
+ * Sign-in over the people directory. A deactivated person is disabled and cannot sign in. A person who signs in
+ * with a password an administrator chose gets the {@link PasswordChangeRequiredFilter#AUTHORITY} besides their
+ * roles, until they choose their own.
  */
 @Service
 class PeopleUserDetailsService implements UserDetailsService {
@@ -26,10 +31,15 @@ class PeopleUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		Credentials credentials = this.people.credentials(username)
 			.orElseThrow(() -> new UsernameNotFoundException("Bad credentials"));
+		List<SimpleGrantedAuthority> authorities = new ArrayList<>(
+				credentials.roles().stream().map((r) -> new SimpleGrantedAuthority(r.authority())).toList());
+		if (credentials.mustChangePassword()) {
+			authorities.add(new SimpleGrantedAuthority(PasswordChangeRequiredFilter.AUTHORITY));
+		}
 		return User.withUsername(credentials.username())
 			.password(credentials.passwordHash())
 			.disabled(!credentials.active())
-			.authorities(credentials.roles().stream().map((r) -> new SimpleGrantedAuthority(r.authority())).toList())
+			.authorities(authorities)
 			.build();
 	}
 

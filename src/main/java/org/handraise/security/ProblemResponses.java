@@ -120,7 +120,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		audit(request, accessDeniedException);
 		write(request, response, 403, "Forbidden",
 				this.texts.of((accessDeniedException instanceof SameOriginFilter.CrossSiteRequestException)
-						? SecurityMessages.CROSS_SITE : WebMessages.FORBIDDEN));
+						? SecurityMessages.CROSS_SITE
+						: (accessDeniedException instanceof PasswordChangeRequiredFilter.PasswordChangeRequiredException)
+								? SecurityMessages.PASSWORD_CHANGE_REQUIRED : WebMessages.FORBIDDEN));
 	}
 
 	/** The pages' 403: recorded in the audit log, then the usual error page (status 403, {@code error/403}). */
@@ -137,6 +139,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 		if (log != null) {
 			log.denied(request, (denied instanceof CsrfException) ? "missing or invalid CSRF token"
 					: (denied instanceof SameOriginFilter.CrossSiteRequestException) ? "cross-site request"
+					: (denied instanceof PasswordChangeRequiredFilter.PasswordChangeRequiredException)
+							? "must choose a password first"
 					: (denied instanceof AuthorizationDeniedException) ? "role" : "refused");
 		}
 	}

@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -70,6 +71,8 @@ class SecurityConfig {
 			throws Exception {
 		statelessBasic(http.securityMatcher("/api/**"), problems.api(), problems)
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
+		// a person who must choose their own password first does that on the pages, not here
+		http.addFilterAfter(PasswordChangeRequiredFilter.api(problems), AuthorizationFilter.class);
 		// another site's call (a browser sends Origin) is refused before any credentials are read: in the place
 		// of the CSRF filter, which a stateless API has no use for
 		http.addFilterAt(new SameOriginFilter(problems, baseUrl), CsrfFilter.class);
@@ -96,6 +99,7 @@ class SecurityConfig {
 				.permitAll()
 				.anyRequest()
 				.hasRole("ADMIN"));
+		http.addFilterAfter(PasswordChangeRequiredFilter.api(problems), AuthorizationFilter.class);
 		return http.build();
 	}
 
@@ -132,6 +136,8 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		// a person signed in with a password an administrator chose goes to /welcome until they choose their own
+		http.addFilterAfter(PasswordChangeRequiredFilter.pages(), AuthorizationFilter.class);
 		return http.build();
 	}
 

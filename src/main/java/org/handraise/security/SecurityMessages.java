@@ -13,6 +13,8 @@ public enum SecurityMessages implements MessageKey {
 
 	CROSS_SITE("problem.cross-site"),
 
+	PASSWORD_CHANGE_REQUIRED("problem.password-change-required"),
+
 	LOCKED("profile.password.locked"),
 
 	PASSWORD_MISMATCH("profile.password.mismatch"),

@@ -91,10 +91,11 @@ class SessionTerminator {
 	}
 
 	/**
-	 * Replaces the signed-in person's authentication in the current session by one with the roles the database
-	 * holds now, and gives the session a new id (a change of privileges, like a sign-in).
+	 * Replaces the signed-in person's authentication in the current session by one with the roles (and marks, such
+	 * as {@link PasswordChangeRequiredFilter#AUTHORITY}) the database holds now, and gives the session a new id (a
+	 * change of privileges, like a sign-in).
 	 */
-	private void signInAgainWithTheNewRoles(String username) {
+	void signInAgainWithTheNewRoles(String username) {
 		UserDetails user = this.users.loadUserByUsername(username);
 		if (user instanceof CredentialsContainer container) {
 			container.eraseCredentials();

@@ -10,7 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The administrator adds a person in the admin pages (who can then sign in), deactivates them after a
- * confirmation, and from then on the login page turns them away.
+ * confirmation, and from then on the login page turns them away. A person added so chooses their own password, then
+ * their skills, on a welcome page at their first sign-in. Editing a person shows the username as text, has no
+ * password field, and says what changed. Deactivating a mentor puts the requests they held back in the queue.
  */
 @Tag("browser")
 class AdminBrowserTests extends BrowserJourney {
@@ -64,6 +66,122 @@ class AdminBrowserTests extends BrowserJourney {
 
 		signInRefused("robin.temp", PASSWORD);
 		check("login, refused");
+	}
+
+	@Test
+	void anAddedPersonChoosesTheirOwnPasswordAndSkillsAtFirstSignIn() {
+		signIn("admin");
+		open("/admin/people/new");
+		type(By.id("username"), "sasha.new");
+		type(By.id("displayName"), "Sasha New");
+		type(By.id("email"), "sasha.new@example.org");
+		type(By.id("team"), "Data");
+		type(By.id("password"), PASSWORD);
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(currentPath()).isEqualTo("/admin/people/sasha.new");
+		signOut();
+
+		signIn("sasha.new", PASSWORD);
+		assertThat(currentPath()).isEqualTo("/welcome");
+		assertThat(heading()).isEqualTo("Welcome, Sasha New");
+		assertThat(present(By.cssSelector("nav a[href='/requests']"))).as("no way around it in the menu").isFalse();
+		check("welcome");
+		screenshot("welcome");
+		phone();
+		assertNoSidewaysScrolling();
+		screenshot("welcome-phone");
+		desktop();
+		open("/requests");
+		assertThat(currentPath()).as("the rest of the app waits").isEqualTo("/welcome");
+
+		type(By.id("currentPassword"), PASSWORD);
+		type(By.id("newPassword"), "Password2024!");
+		type(By.id("confirmPassword"), "Password2024!");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(find(By.id("newPassword-errors")).getText()).contains("too common");
+		check("welcome, with errors");
+
+		type(By.id("currentPassword"), PASSWORD);
+		type(By.id("newPassword"), "tram 28 to the castle");
+		type(By.id("confirmPassword"), "tram 28 to the castle");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(currentPath()).isEqualTo("/welcome/skills");
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("Your password is set");
+		check("welcome skills");
+		screenshot("welcome-skills");
+		phone();
+		assertNoSidewaysScrolling();
+		screenshot("welcome-skills-phone");
+		desktop();
+		click(By.cssSelector("input[name=skill][value=python]"));
+		type(By.id("otherSkills"), "dbt, Airflow");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(currentPath()).isEqualTo("/");
+		assertThat(heading()).isEqualTo("Welcome back");
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("all set");
+		open("/people/sasha.new");
+		assertThat(mainText()).contains("python", "dbt", "airflow");
+		signOut();
+
+		signInRefused("sasha.new", PASSWORD);
+		signIn("sasha.new", "tram 28 to the castle");
+		assertThat(currentPath()).isEqualTo("/");
+	}
+
+	@Test
+	void editingAPersonShowsTheUsernameAsTextAndSaysWhatChanged() {
+		signIn("admin");
+		open("/admin/people/bob");
+		assertThat(present(By.id("username"))).as("no username input").isFalse();
+		assertThat(present(By.id("password"))).as("no initial password field").isFalse();
+		assertThat(find(By.id("username-text")).getText()).isEqualTo("bob");
+		screenshot("admin-person-edit");
+
+		type(By.id("availability"), "Mornings");
+		clickAndWait(By.cssSelector("main form[action='/admin/people/bob'] button[type=submit]"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).isEqualTo("Saved: availability.");
+
+		clickAndWait(By.cssSelector("main form[action='/admin/people/bob'] button[type=submit]"));
+		assertThat(find(By.cssSelector("main .alert-info")).getText()).isEqualTo("Nothing to save: no field changed.");
+		check("admin person form (nothing changed)");
+
+		find(By.id("availability")).clear();
+		clickAndWait(By.cssSelector("main form[action='/admin/people/bob'] button[type=submit]"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).isEqualTo("Saved: availability.");
+	}
+
+	@Test
+	void deactivatingAMentorPutsTheRequestsTheyHeldBackInTheQueue() {
+		signIn("admin");
+		open("/requests?q=Airflow");
+		clickAndWait(By.partialLinkText("Airflow DAG"));
+		String request = currentPath();
+		assertThat(mainText()).contains("claimed by Marco Bianchi");
+
+		open("/admin/people/marco");
+		markPage();
+		click(By.cssSelector("form[action$='/deactivate'] button"));
+		waitUntil(ExpectedConditions.alertIsPresent()).accept();
+		waitForNewPage();
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("deactivated");
+
+		open(request);
+		assertThat(mainText()).doesNotContain("claimed by Marco Bianchi");
+		assertThat(find(By.cssSelector("main .history")).getText())
+			.contains("Handraise Admin released it because the helper left");
+		screenshot("request-helper-left");
+		signOut();
+
+		signIn("maria");
+		open("/mentor");
+		assertThat(mainText()).contains("Airflow DAG");
+		signOut();
+
+		// marco comes back for the journeys that follow (the requests he held stay in the queue)
+		signIn("admin");
+		open("/admin/people/marco");
+		clickAndWait(By.cssSelector("form[action$='/activate'] button"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("sign in again");
 	}
 
 }

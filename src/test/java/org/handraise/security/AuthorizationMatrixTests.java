@@ -311,6 +311,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 					"Data", "skills", "go");
 			case "password" -> Map.of("password", "another-long-enough-password");
 			case "token-name" -> Map.of("name", "build script");
+			case "skills" -> Map.of("skill", "java", "otherSkills", "go");
 			case "own-password" -> Map.of("currentPassword", PASSWORD, "newPassword", "my-own-new-passphrase",
 					"confirmPassword", "my-own-new-passphrase");
 			default -> throw new IllegalArgumentException("No form for input " + input);

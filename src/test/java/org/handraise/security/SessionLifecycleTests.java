@@ -99,8 +99,13 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		assertThat(reset.status()).isEqualTo(302);
 		assertThat(admin.follow(reset).body()).contains("alert-success");
 		assertThat(erin.get("/requests").redirectsToLogin()).isTrue();
-		assertThat(PageClient.signedIn(baseUrl(), "erin", "a-new-passphrase-for-her").get("/requests").status())
-			.isEqualTo(200);
+		PageClient again = PageClient.anonymous(baseUrl());
+		PageClient.Response signedIn = again.post("/login",
+				Map.of("username", "erin", "password", "a-new-passphrase-for-her"));
+		assertThat(signedIn.status()).isEqualTo(302);
+		assertThat(signedIn.redirectsToLogin()).isFalse();
+		assertThat(again.get("/requests").redirectPath()).as("she chooses her own password first")
+			.isEqualTo("/welcome");
 		assertThat(admin.get("/requests").status()).as("the administrator's own session").isEqualTo(200);
 	}
 

@@ -2,9 +2,13 @@ package org.handraise.people.web;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Set;
 
 import org.handraise.people.AdminPersonView;
+import org.handraise.people.PeopleMessages;
 import org.handraise.people.PeopleService;
+import org.handraise.people.PersonField;
+import org.handraise.people.PersonUpdate;
 import org.handraise.people.Role;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.InvalidInputException;
@@ -27,6 +31,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/people")
 class AdminPeopleController {
+
+	/** The fields of the form for changing a person (no username, no password). */
+	private static final Set<String> EDITABLE = Set.of("displayName", "email", "team", "roles", "skills",
+			"availability");
 
 	private final PeopleService people;
 
@@ -75,22 +83,47 @@ class AdminPeopleController {
 	@PostMapping("/{username}")
 	String update(@PathVariable String username, @ModelAttribute("form") PersonForm form, BindingResult result,
 			Principal me, Model model, RedirectAttributes redirect) {
-		AdminPersonView saved;
+		PersonUpdate saved;
 		try {
 			saved = this.people.update(username, form.toCommand());
 		}
 		catch (InvalidInputException ex) {
-			reject(result, ex);
+			ex.errors().forEach((e) -> {
+				if (EDITABLE.contains(e.field())) {
+					result.rejectValue(e.field(), "invalid", this.texts.of(e.message()));
+				}
+				else {
+					// the username and the password are not on this form: said above it
+					result.reject("invalid", this.texts.of(e.message()));
+				}
+			});
 			form.setUsername(username);
+			form.setPassword(null);
 			model.addAttribute("person", this.people.adminView(username));
 			return formView(model, false);
 		}
-		redirect.addFlashAttribute("flashSuccess", "flash.person.saved");
-		if (saved.username().equals(me.getName()) && !saved.roles().contains(Role.ADMIN.name())) {
+		if (saved.changed().isEmpty()) {
+			redirect.addFlashAttribute("flashInfoText", this.texts.of(PeopleMessages.NOTHING_SAVED));
+		}
+		else {
+			redirect.addFlashAttribute("flashSuccessText", this.texts.of(PeopleMessages.SAVED, list(saved.changed())));
+		}
+		if (saved.person().username().equals(me.getName())
+				&& !saved.person().roles().contains(Role.ADMIN.name())) {
 			// an administrator who gave up the role no longer sees this page (their session has the new roles)
 			return "redirect:/";
 		}
 		return "redirect:/admin/people/" + username;
+	}
+
+	/** "display name, team and roles": the fields' names, the last after "and". */
+	private String list(List<PersonField> fields) {
+		List<String> names = fields.stream().map((f) -> this.texts.of(f.with())).toList();
+		if (names.size() == 1) {
+			return names.get(0);
+		}
+		return this.texts.of(PeopleMessages.LIST_AND, String.join(", ", names.subList(0, names.size() - 1)),
+				names.get(names.size() - 1));
 	}
 
 	@PostMapping("/{username}/password")

@@ -7,6 +7,8 @@ import org.handraise.people.AdminPersonView;
 import org.handraise.people.PeopleMessages;
 import org.handraise.people.PeopleService;
 import org.handraise.people.PersonCommand;
+import org.handraise.people.PersonField;
+import org.handraise.people.PersonUpdate;
 import org.handraise.people.Role;
 import org.handraise.security.WebSliceConfiguration;
 import org.handraise.shared.ConflictException;
@@ -28,6 +30,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.verify;
@@ -106,6 +109,63 @@ class AdminPeopleControllerTests {
 			.andExpect(view().name("admin/person"))
 			.andExpect(content().string(containsString("value=\"alice@handraise.example\"")))
 			.andExpect(content().string(containsString("/admin/people/alice/deactivate")));
+	}
+
+	@Test
+	void theEditFormShowsTheUsernameAsTextAndHasNoPasswordField() throws Exception {
+		given(this.people.adminView("alice")).willReturn(ALICE);
+		String page = this.mvc.perform(get("/admin/people/alice"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String form = page.substring(page.indexOf("<form action=\"/admin/people/alice\""),
+				page.indexOf("</form>", page.indexOf("<form action=\"/admin/people/alice\"")));
+		assertThat(form).doesNotContain("name=\"username\"")
+			.doesNotContain("name=\"password\"")
+			.contains("id=\"username-text\"")
+			.contains(">alice<");
+	}
+
+	@Test
+	void theAddFormHasTheUsernameAndTheInitialPassword() throws Exception {
+		this.mvc.perform(get("/admin/people/new"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("name=\"username\"")))
+			.andExpect(content().string(containsString("name=\"password\"")));
+	}
+
+	@Test
+	void savingAPersonSaysWhatChanged() throws Exception {
+		given(this.people.update(eq("alice"), any(PersonCommand.class))).willReturn(new PersonUpdate(ALICE,
+				List.of(PersonField.DISPLAY_NAME, PersonField.TEAM, PersonField.ROLES)));
+		this.mvc.perform(post("/admin/people/alice").with(csrf()).param("displayName", "Alice M."))
+			.andExpect(redirectedUrl("/admin/people/alice"))
+			.andExpect(flash().attribute("flashSuccessText", "Saved: display name, team and roles."));
+		given(this.people.update(eq("alice"), any(PersonCommand.class)))
+			.willReturn(new PersonUpdate(ALICE, List.of(PersonField.SKILLS)));
+		this.mvc.perform(post("/admin/people/alice").with(csrf()).param("displayName", "Alice"))
+			.andExpect(flash().attribute("flashSuccessText", "Saved: skills."));
+	}
+
+	@Test
+	void savingAPersonWithoutAChangeSaysNothingChanged() throws Exception {
+		given(this.people.update(eq("alice"), any(PersonCommand.class))).willReturn(new PersonUpdate(ALICE, List.of()));
+		this.mvc.perform(post("/admin/people/alice").with(csrf()).param("displayName", "Alice"))
+			.andExpect(redirectedUrl("/admin/people/alice"))
+			.andExpect(flash().attribute("flashInfoText", "Nothing to save: no field changed."))
+			.andExpect(flash().attributeCount(1));
+	}
+
+	@Test
+	void aRefusedUsernameChangeIsShownAboveTheForm() throws Exception {
+		given(this.people.update(eq("alice"), any(PersonCommand.class)))
+			.willThrow(InvalidInputException.of("username", PeopleMessages.USERNAME_FIXED.with()));
+		given(this.people.adminView("alice")).willReturn(ALICE);
+		this.mvc.perform(post("/admin/people/alice").with(csrf()).param("username", "alicia"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The username cannot be changed after the person is added.")))
+			.andExpect(content().string(containsString("alert-danger")));
 	}
 
 	@Test
