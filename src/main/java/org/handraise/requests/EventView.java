@@ -6,7 +6,9 @@ import org.handraise.people.PersonRef;
 
 /**
  * One line of a request's history. {@code actor} is null where showing it would reveal the author of an
- * anonymous request; {@code byAuthor} still says the person who asked did it.
+ * anonymous request; {@code byAuthor} still says the person who asked did it, and {@code yours} says the viewer
+ * did. {@code note} is what the actor said with it (the reason for reopening), or null.
  */
-public record EventView(PersonRef actor, boolean byAuthor, RequestStatus from, RequestStatus to, Instant at) {
+public record EventView(PersonRef actor, boolean byAuthor, boolean yours, EventKind kind, RequestStatus from,
+		RequestStatus to, String note, Instant at) {
 }

@@ -1,5 +1,7 @@
 package org.handraise.thanks;
 
+import java.util.List;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -19,5 +21,11 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 			countQuery = "select count(n) from ThankYouNote n"
 					+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
 	Page<ThankYouNote> findVisibleTo(@Param("personId") Long personId, Pageable pageable);
+
+	/** The notes about one request that a person may read: the public ones, and those they sent or received. */
+	@Query("select n from ThankYouNote n join fetch n.from join fetch n.to where n.request.id = :requestId"
+			+ " and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)"
+			+ " order by n.createdAt asc, n.id asc")
+	List<ThankYouNote> findAboutRequest(@Param("requestId") Long requestId, @Param("personId") Long personId);
 
 }
