@@ -86,6 +86,21 @@ public class HelpRequestService {
 		this.validation.check(draft);
 	}
 
+	/**
+	 * The words that would tell who {@code username} is, for the coach to look for in an anonymous draft
+	 * ({@link RequestCoach#review(RequestDraft, java.util.Collection)}): their name and its parts, username and team.
+	 */
+	public List<String> identifyingWords(String username) {
+		Person author = this.people.byUsername(username);
+		List<String> words = new java.util.ArrayList<>(List.of(author.getDisplayName().split("\\s+")));
+		words.add(author.getDisplayName());
+		words.add(author.getUsername());
+		if (author.getTeam() != null) {
+			words.add(author.getTeam().getName());
+		}
+		return words;
+	}
+
 	// --- changes ---------------------------------------------------------------------------------------
 
 	@Transactional

@@ -1,6 +1,7 @@
 package org.handraise.requests;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,6 +19,15 @@ public final class RequestCoach {
 	}
 
 	public static List<String> review(RequestDraft draft) {
+		return review(draft, List.of());
+	}
+
+	/**
+	 * Reviews a draft; for an anonymous one, also whether its text names {@code identifying}: words that would
+	 * tell who asked (the author's name and its parts, username, team), as whole words in any case. A tip, never a
+	 * block: the author decides.
+	 */
+	public static List<String> review(RequestDraft draft, Collection<String> identifying) {
 		List<String> tips = new ArrayList<>();
 		String title = (draft.title() != null) ? draft.title().strip() : "";
 		String details = (draft.details() != null) ? draft.details().strip() : "";
@@ -35,7 +45,26 @@ public final class RequestCoach {
 		if (draft.topics().isEmpty()) {
 			tips.add("coach.topics.empty");
 		}
+		if (draft.anonymous() && identifies(String.join("\n", title, details,
+				(draft.triedSoFar() != null) ? draft.triedSoFar() : ""), identifying)) {
+			tips.add("coach.anonymous.identifies");
+		}
 		return tips;
+	}
+
+	private static boolean identifies(String text, Collection<String> identifying) {
+		for (String word : identifying) {
+			String stripped = (word != null) ? word.strip() : "";
+			if (stripped.length() < 2) {
+				continue;
+			}
+			Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(stripped) + "(?![\\p{L}\\p{N}_])",
+					Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			if (whole.matcher(text).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -95,7 +95,9 @@ class RequestController {
 		RequestDraft draft = form.toDraft();
 		// The coach speaks at most once per draft: tips shown once, next to field errors or on their own, are not
 		// shown again; the form carries that they were shown ("coached"), and the next valid submit posts.
-		List<String> tips = form.isCoached() ? List.of() : RequestCoach.review(draft);
+		List<String> identifying = (draft.anonymous() && !form.isCoached())
+				? this.requests.identifyingWords(me.getName()) : List.of();
+		List<String> tips = form.isCoached() ? List.of() : RequestCoach.review(draft, identifying);
 		try {
 			this.requests.validate(draft);
 		}
