@@ -47,9 +47,10 @@
       invalid.focus();
     }
 
-    // The "say thanks" form that opens on a request's page (after accepting an answer): the note has the cursor
+    // The "say thanks" form that opens on a request's page (after accepting an answer): the note has the cursor.
+    // (Its links also end in #message: a fragment moves the focus to its target once the page has loaded.)
     var thanks = document.querySelector('main [data-autofocus] textarea');
-    if (!invalid && thanks) {
+    if (!invalid && thanks && !window.location.hash) {
       thanks.focus();
     }
 

@@ -196,7 +196,11 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(currentPath()).startsWith(requestPath + "?thank=maria");
 		assertThat(find(By.cssSelector("#to option:checked")).getText()).contains("Maria Rossi");
 		assertThat(find(By.id("publicNote1")).isSelected()).isTrue();
-		assertThat(script("return document.activeElement && document.activeElement.id")).isEqualTo("message");
+		assertThat(script("return document.activeElement && document.activeElement.id"))
+			.as("the focused element; the form: %s, the script: %s",
+					script("var t = document.querySelector('[data-autofocus]'); return t && t.outerHTML.substring(0, 200)"),
+					script("return Array.from(document.scripts).map(function (s) { return s.src; }).join(' ')"))
+			.isEqualTo("message");
 		check("request detail (author, resolved, thanking)");
 		type(By.id("message"), THANKS);
 		clickAndWait(By.cssSelector("form[action$='/thanks'] button[type=submit]"));

@@ -210,7 +210,7 @@ class RequestController {
 			.findFirst()
 			.map((o) -> UriComponentsBuilder.fromPath("/requests/{id}")
 				.queryParam("thank", o.helper().username())
-				.fragment("thank-h")
+				.fragment("message")
 				.buildAndExpand(id)
 				.encode()
 				.toUriString())
