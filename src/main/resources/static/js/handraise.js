@@ -47,6 +47,13 @@
       invalid.focus();
     }
 
+    // The "say thanks" form that opens on a request's page (after accepting an answer): the note has the cursor.
+    // (Its links also end in #message: a fragment moves the focus to its target once the page has loaded.)
+    var thanks = document.querySelector('main [data-autofocus] textarea');
+    if (!invalid && thanks && !window.location.hash) {
+      thanks.focus();
+    }
+
     // Exact times on hover: the server writes them in UTC, labelled "UTC"; here they become the viewer's own time
     // zone and locale, with the zone named ("2 Mar 2026, 11:00 CET"). "2 hours ago" stays as it is.
     localiseTimes();

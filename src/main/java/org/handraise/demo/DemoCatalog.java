@@ -109,14 +109,16 @@ final class DemoCatalog {
 							+ "sends to sandbox. Switch the environment flag for release builds."),
 					accept("lena"),
 					thankPublicly("lena", "Lena spotted in five minutes what I'd been chasing for two days.")),
-			// RESOLVED, reopened once (the first answer did not fit), then a second answer accepted
+			// RESOLVED, reopened once (the accepted answer did not fit after all), then a second one accepted
 			ask(40, "priya", Urgency.NORMAL, NAMED, List.of("spring", "java"),
 					"How do I mock a WebClient in unit tests?",
 					"Our PaymentClient wraps WebClient and I want to test the error handling without a "
 							+ "running server.",
 					"Mockito deep stubs, which get very brittle.",
 					offer("sam", "We use MockWebServer from OkHttp for that, example in inventory-service."),
-					reopen(),
+					accept("sam"),
+					reopen("MockWebServer still needs a running server in the unit tests; I'm after something"
+							+ " lighter."),
 					offer("maria", "Since the client is built from WebClient.Builder, give it an "
 							+ "ExchangeFunction stub in the test; no server and no deep stubs."),
 					accept("maria"),
@@ -338,7 +340,7 @@ final class DemoCatalog {
 							+ "www. host to the intent filter."),
 					accept("lena"),
 					thankPublicly("lena", "Deep links work again, thanks Lena!"),
-					reopen()));
+					reopen("The bug is back on Android 14 QPR2: links open the home screen again.")));
 
 	/** Thanks for help that never went through a request. */
 	static final List<Note> NOTES = List.of(
@@ -443,8 +445,8 @@ final class DemoCatalog {
 		return new Step(Kind.CANCEL, null, null, false);
 	}
 
-	private static Step reopen() {
-		return new Step(Kind.REOPEN, null, null, false);
+	private static Step reopen(String reason) {
+		return new Step(Kind.REOPEN, null, reason, false);
 	}
 
 	private static Step thankPublicly(String helper, String message) {

@@ -157,8 +157,8 @@ class DemoData implements SmartLifecycle {
 					step.text(), null);
 			case RESOLVE -> this.requests.act(story.author(), request.id(), step.kind().action, at, null,
 					(step.who() != null) ? offerBy(request, step.who()) : null);
-			case CANCEL, REOPEN -> this.requests.act(story.author(), request.id(), step.kind().action, at, null,
-					null);
+			case CANCEL, REOPEN -> this.requests.act(story.author(), request.id(), step.kind().action, at,
+					step.text(), null);
 			case THANK -> {
 				this.thanks.send(story.author(),
 						new ThanksDraft(step.who(), step.text(), request.id(), step.publicNote()), at);

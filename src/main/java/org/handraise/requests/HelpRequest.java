@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,22 +35,26 @@ import org.handraise.people.Person;
 import org.handraise.people.Role;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.Message;
+import org.handraise.shared.NotFoundException;
 
 /**
  * A request for help, the aggregate that guards its own lifecycle:
  *
  * <pre>
  * OPEN -> CLAIMED          a mentor claims (not their own request)
- * CLAIMED -> OPEN          the claimer releases
+ * CLAIMED -> OPEN          the claimer releases (while ANSWERED, releasing keeps the status)
  * OPEN|CLAIMED -> ANSWERED the first offer, by anyone but the author
+ * ANSWERED -> CLAIMED|OPEN its last offer is withdrawn (CLAIMED while someone holds the claim)
  * OPEN|CLAIMED|ANSWERED -> RESOLVED   the author, optionally accepting one offer
  * OPEN|CLAIMED|ANSWERED -> CANCELLED  the author
- * ANSWERED|RESOLVED -> OPEN           the author reopens; the claim is cleared
+ * RESOLVED -> OPEN         the author reopens, giving a reason; the claim is cleared
  * CLAIMED -> OPEN, ANSWERED -> ANSWERED   the claimer was deactivated: the claim is released for them
  * </pre>
  *
- * Every change of status appends a {@link RequestEvent}. The rules live in {@link #refusal(Action, Person)},
- * which both the transitions and {@link #actionsFor(Person)} (what a page offers) use, so the two can never
+ * A helper may change or withdraw their own offer until it is accepted, while the request is not closed.
+ * Every change of status, every release and every withdrawn offer appends a {@link RequestEvent}. The rules live
+ * in {@link #refusal(Action, Person)} and {@link #offerRefusal(Offer, Person)}, which both the changes and what a
+ * page offers ({@link #actionsFor(Person)}, {@link #mayChange(Offer, Person)}) use, so the two can never
  * disagree.
  */
 @Entity
@@ -148,7 +151,7 @@ public class HelpRequest {
 		this.createdAt = now;
 		this.updatedAt = now;
 		this.status = RequestStatus.OPEN;
-		this.events.add(new RequestEvent(this, author, null, RequestStatus.OPEN, now));
+		this.events.add(new RequestEvent(this, author, EventKind.POSTED, null, RequestStatus.OPEN, null, now));
 	}
 
 	static HelpRequest post(Person author, String title, String details, String triedSoFar, Urgency urgency,
@@ -182,8 +185,10 @@ public class HelpRequest {
 				if (this.claimedBy != null && !isClaimer(actor)) {
 					yield Refusal.forbidden(RequestMessages.RELEASE_NOT_CLAIMER.with());
 				}
-				yield (this.status != RequestStatus.CLAIMED)
-						? Refusal.conflict(RequestMessages.RELEASE_NOT_CLAIMED.with(state())) : null;
+				// a claimer who answered may still step back while the request is not closed
+				boolean held = this.claimedBy != null
+						&& (this.status == RequestStatus.CLAIMED || this.status == RequestStatus.ANSWERED);
+				yield held ? null : Refusal.conflict(RequestMessages.RELEASE_NOT_CLAIMED.with(state()));
 			}
 			case OFFER -> {
 				if (isAuthor) {
@@ -208,21 +213,74 @@ public class HelpRequest {
 				if (!isAuthor) {
 					yield Refusal.forbidden(RequestMessages.REOPEN_NOT_AUTHOR.with());
 				}
-				yield (this.status == RequestStatus.ANSWERED || this.status == RequestStatus.RESOLVED) ? null
-						: Refusal.conflict(RequestMessages.REOPEN_NOT_ANSWERED.with(state()));
+				// an answered request is still open: only a resolved one can be reopened
+				yield (this.status == RequestStatus.RESOLVED) ? null
+						: Refusal.conflict(RequestMessages.REOPEN_NOT_RESOLVED.with(state()));
 			}
 		});
 	}
 
-	/** Exactly the actions {@code viewer} may take now. */
+	/**
+	 * Why {@code actor} may not change or withdraw {@code offer} now, or empty when they may: only its helper, until
+	 * it is accepted, while the request is not closed.
+	 */
+	Optional<Refusal> offerRefusal(Offer offer, Person actor) {
+		if (!offer.isBy(actor)) {
+			return Optional.of(Refusal.forbidden(RequestMessages.OFFER_NOT_YOURS.with()));
+		}
+		if (offer.isAccepted()) {
+			return Optional.of(Refusal.conflict(RequestMessages.OFFER_ACCEPTED.with()));
+		}
+		return this.status.isClosed()
+				? Optional.of(Refusal.conflict(RequestMessages.OFFER_CHANGE_CLOSED.with(state()))) : Optional.empty();
+	}
+
+	/** Whether {@code viewer} may change or withdraw {@code offer} now. */
+	boolean mayChange(Offer offer, Person viewer) {
+		return offerRefusal(offer, viewer).isEmpty();
+	}
+
+	/**
+	 * Exactly the actions {@code viewer} may take now, the likely one first: a request without offers is more often
+	 * cancelled than resolved by its author, one with offers is resolved.
+	 */
 	Set<Action> actionsFor(Person viewer) {
-		Set<Action> actions = EnumSet.noneOf(Action.class);
-		for (Action action : Action.values()) {
+		List<Action> order = this.offers.isEmpty()
+				? List.of(Action.CLAIM, Action.RELEASE, Action.CANCEL, Action.RESOLVE, Action.REOPEN, Action.OFFER)
+				: List.of(Action.CLAIM, Action.RELEASE, Action.RESOLVE, Action.CANCEL, Action.REOPEN, Action.OFFER);
+		Set<Action> actions = new LinkedHashSet<>();
+		for (Action action : order) {
 			if (refusal(action, viewer).isEmpty()) {
 				actions.add(action);
 			}
 		}
 		return actions;
+	}
+
+	/** What happens next on the request, as {@code viewer} should hear it. */
+	NextStep nextStepFor(Person viewer) {
+		if (isAuthor(viewer)) {
+			return switch (this.status) {
+				case OPEN -> NextStep.WAITING;
+				case CLAIMED -> NextStep.WAITING_CLAIMED;
+				case ANSWERED -> NextStep.CHOOSE_OFFER;
+				case RESOLVED -> NextStep.YOU_RESOLVED;
+				case CANCELLED -> NextStep.YOU_CANCELLED;
+			};
+		}
+		if (this.status == RequestStatus.RESOLVED) {
+			return NextStep.RESOLVED;
+		}
+		if (this.status == RequestStatus.CANCELLED) {
+			return NextStep.CANCELLED;
+		}
+		if (this.offers.stream().anyMatch((o) -> o.isBy(viewer))) {
+			return NextStep.YOU_OFFERED;
+		}
+		if (isClaimer(viewer)) {
+			return NextStep.YOU_CLAIMED;
+		}
+		return refusal(Action.CLAIM, viewer).isEmpty() ? NextStep.CLAIM_OR_OFFER : NextStep.OFFER;
 	}
 
 	private void guard(Action action, Person actor) {
@@ -238,14 +296,16 @@ public class HelpRequest {
 		guard(Action.CLAIM, mentor);
 		this.claimedBy = mentor;
 		this.claimedAt = now;
-		moveTo(RequestStatus.CLAIMED, mentor, now);
+		moveTo(EventKind.CLAIMED, RequestStatus.CLAIMED, mentor, null, now);
 	}
 
 	void release(Person actor, Instant now) {
 		guard(Action.RELEASE, actor);
 		this.claimedBy = null;
 		this.claimedAt = null;
-		moveTo(RequestStatus.OPEN, actor, now);
+		// an answered request stays answered: its offers are still there
+		moveTo(EventKind.RELEASED, (this.status == RequestStatus.CLAIMED) ? RequestStatus.OPEN : this.status, actor,
+				null, now);
 	}
 
 	/**
@@ -262,7 +322,8 @@ public class HelpRequest {
 		RequestStatus next = (this.status == RequestStatus.CLAIMED) ? RequestStatus.OPEN : this.status;
 		this.claimedBy = null;
 		this.claimedAt = null;
-		this.events.add(new RequestEvent(this, actor, this.status, next, now, EventReason.HELPER_LEFT));
+		this.events.add(new RequestEvent(this, actor, EventKind.RELEASED, this.status, next, null, now,
+				EventReason.HELPER_LEFT));
 		this.status = next;
 		this.updatedAt = now;
 		return true;
@@ -276,12 +337,50 @@ public class HelpRequest {
 			this.firstResponseAt = now;
 		}
 		if (this.status == RequestStatus.OPEN || this.status == RequestStatus.CLAIMED) {
-			moveTo(RequestStatus.ANSWERED, helper, now);
+			moveTo(EventKind.OFFERED, RequestStatus.ANSWERED, helper, null, now);
 		}
 		else {
 			this.updatedAt = now;
 		}
 		return offer;
+	}
+
+	Offer editOffer(Person helper, long offerId, String message, Instant now) {
+		Offer offer = offer(offerId);
+		guardOffer(offer, helper);
+		offer.edit(message, now);
+		this.updatedAt = now;
+		return offer;
+	}
+
+	/**
+	 * Takes an offer back. The first response is then the earliest offer left (none: no response yet), and a request
+	 * left without offers is no longer answered: it is claimed again if someone holds the claim, open otherwise.
+	 */
+	void withdrawOffer(Person helper, long offerId, Instant now) {
+		Offer offer = offer(offerId);
+		guardOffer(offer, helper);
+		this.offers.remove(offer);
+		this.firstResponseAt = this.offers.stream().map(Offer::getCreatedAt).min(Instant::compareTo).orElse(null);
+		RequestStatus next = this.status;
+		if (this.offers.isEmpty() && this.status == RequestStatus.ANSWERED) {
+			next = (this.claimedBy != null) ? RequestStatus.CLAIMED : RequestStatus.OPEN;
+		}
+		moveTo(EventKind.OFFER_WITHDRAWN, next, helper, null, now);
+	}
+
+	private Offer offer(long offerId) {
+		return this.offers.stream()
+			.filter((o) -> o.getId() != null && o.getId() == offerId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException(RequestMessages.OFFER_NOT_FOUND.with(offerId, this.id)));
+	}
+
+	private void guardOffer(Offer offer, Person actor) {
+		Optional<Refusal> refusal = offerRefusal(offer, actor);
+		if (refusal.isPresent()) {
+			throw refusal.get().toException();
+		}
 	}
 
 	void resolve(Person actor, Long acceptedOfferId, Instant now) {
@@ -299,26 +398,27 @@ public class HelpRequest {
 			accepted.accept();
 		}
 		this.resolvedAt = now;
-		moveTo(RequestStatus.RESOLVED, actor, now);
+		moveTo(EventKind.RESOLVED, RequestStatus.RESOLVED, actor, null, now);
 	}
 
 	void cancel(Person actor, Instant now) {
 		guard(Action.CANCEL, actor);
 		this.cancelledAt = now;
-		moveTo(RequestStatus.CANCELLED, actor, now);
+		moveTo(EventKind.CANCELLED, RequestStatus.CANCELLED, actor, null, now);
 	}
 
-	void reopen(Person actor, Instant now) {
+	/** Reopens a resolved request; {@code reason} (checked by the service) goes into the history. */
+	void reopen(Person actor, String reason, Instant now) {
 		guard(Action.REOPEN, actor);
 		this.claimedBy = null;
 		this.claimedAt = null;
 		this.resolvedAt = null;
 		this.offers.forEach(Offer::unaccept);
-		moveTo(RequestStatus.OPEN, actor, now);
+		moveTo(EventKind.REOPENED, RequestStatus.OPEN, actor, reason, now);
 	}
 
-	private void moveTo(RequestStatus next, Person actor, Instant now) {
-		this.events.add(new RequestEvent(this, actor, this.status, next, now));
+	private void moveTo(EventKind kind, RequestStatus next, Person actor, String note, Instant now) {
+		this.events.add(new RequestEvent(this, actor, kind, this.status, next, note, now));
 		this.status = next;
 		this.updatedAt = now;
 	}

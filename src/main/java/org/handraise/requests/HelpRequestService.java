@@ -94,6 +94,21 @@ public class HelpRequestService {
 		this.validation.check(draft);
 	}
 
+	/**
+	 * The words that would tell who {@code username} is, for the coach to look for in an anonymous draft
+	 * ({@link RequestCoach#review(RequestDraft, java.util.Collection)}): their name and its parts, username and team.
+	 */
+	public List<String> identifyingWords(String username) {
+		Person author = this.people.byUsername(username);
+		List<String> words = new java.util.ArrayList<>(List.of(author.getDisplayName().split("\\s+")));
+		words.add(author.getDisplayName());
+		words.add(author.getUsername());
+		if (author.getTeam() != null) {
+			words.add(author.getTeam().getName());
+		}
+		return words;
+	}
+
 	// --- changes ---------------------------------------------------------------------------------------
 
 	@Transactional
@@ -129,9 +144,11 @@ public class HelpRequestService {
 		return change(username, id, (request, actor, now) -> request.cancel(actor, now));
 	}
 
+	/** Reopens a resolved request; the reason goes into its history. */
 	@Transactional
-	public RequestView reopen(String username, long id) {
-		return change(username, id, (request, actor, now) -> request.reopen(actor, now));
+	public RequestView reopen(String username, long id, ReopenDraft draft) {
+		this.validation.check(draft);
+		return change(username, id, (request, actor, now) -> request.reopen(actor, draft.reason(), now));
 	}
 
 	@Transactional
@@ -143,11 +160,34 @@ public class HelpRequestService {
 	public OfferView offer(String username, long id, OfferDraft draft) {
 		this.validation.check(draft);
 		Offer[] made = new Offer[1];
-		change(username, id, (request, actor, now) -> made[0] = request.offerHelp(actor, draft.message(), now));
-		return OfferView.of(made[0]);
+		RequestView view = change(username, id,
+				(request, actor, now) -> made[0] = request.offerHelp(actor, draft.message(), now));
+		return view.offers().stream().filter((o) -> o.id().equals(made[0].getId())).findFirst().orElseThrow();
 	}
 
-	/** Runs a transition at an explicit time; for seeding history. */
+	/** Changes the text of the helper's own offer, until it is accepted. */
+	@Transactional
+	public OfferView editOffer(String username, long id, long offerId, OfferDraft draft) {
+		this.validation.check(draft);
+		Offer[] edited = new Offer[1];
+		RequestView view = change(username, id,
+				(request, actor, now) -> edited[0] = request.editOffer(actor, offerId, draft.message(), now));
+		return view.offers().stream().filter((o) -> o.id().equals(edited[0].getId())).findFirst().orElseThrow();
+	}
+
+	/**
+	 * Takes the helper's own offer back, until it is accepted; a request left without offers is claimed or open
+	 * again.
+	 */
+	@Transactional
+	public RequestView withdrawOffer(String username, long id, long offerId) {
+		return change(username, id, (request, actor, now) -> request.withdrawOffer(actor, offerId, now));
+	}
+
+	/**
+	 * Runs a transition at an explicit time; for seeding history. {@code message} is the offer's text, or the reason
+	 * for reopening.
+	 */
 	@Transactional
 	public RequestView act(String username, long id, Action action, Instant at, String message, Long acceptedOfferId) {
 		return change(username, id, at, (request, actor, now) -> {
@@ -157,7 +197,7 @@ public class HelpRequestService {
 				case OFFER -> request.offerHelp(actor, this.validation.check(new OfferDraft(message)).message(), now);
 				case RESOLVE -> request.resolve(actor, acceptedOfferId, now);
 				case CANCEL -> request.cancel(actor, now);
-				case REOPEN -> request.reopen(actor, now);
+				case REOPEN -> request.reopen(actor, this.validation.check(new ReopenDraft(message)).reason(), now);
 			}
 		});
 	}
@@ -380,15 +420,17 @@ public class HelpRequestService {
 		List<EventView> history = request.getEvents().stream().map((e) -> {
 			boolean byAuthor = request.isAuthor(e.getActor());
 			PersonRef actor = (byAuthor && hideAuthor) ? null : PersonRef.of(e.getActor());
-			return new EventView(actor, byAuthor, e.getFromStatus(), e.getToStatus(), e.getOccurredAt(),
-					e.getReason());
+			boolean yours = viewer.getId().equals(e.getActor().getId());
+			return new EventView(actor, byAuthor, yours, e.getKind(), e.getFromStatus(), e.getToStatus(), e.getNote(),
+					e.getOccurredAt(), e.getReason());
 		}).toList();
 		return new RequestView(request.getId(), request.getTitle(), request.getDetails(), request.getTriedSoFar(),
 				topicNames(request), request.getUrgency(), request.isAnonymous(), request.getStatus(),
 				hideAuthor ? null : PersonRef.of(request.getAuthor()), PersonRef.of(request.getClaimedBy()),
 				request.getCreatedAt(), request.getClaimedAt(), request.getFirstResponseAt(), request.getResolvedAt(),
-				request.getUpdatedAt(), mine, request.actionsFor(viewer),
-				request.getOffers().stream().map(OfferView::of).toList(), history, helpers(request));
+				request.getUpdatedAt(), mine, request.actionsFor(viewer), request.nextStepFor(viewer),
+				request.getOffers().stream().map((o) -> OfferView.of(o, viewer, request.mayChange(o, viewer))).toList(),
+				history, helpers(request));
 	}
 
 	/** Everyone who claimed the request or offered help on it, once each, in order of their first help. */

@@ -33,7 +33,7 @@ class Offer {
 	@JoinColumn(name = "helper_id", nullable = false, updatable = false)
 	private Person helper;
 
-	@Column(nullable = false, length = 2000, updatable = false)
+	@Column(nullable = false, length = 2000)
 	private String message;
 
 	@Column(nullable = false)
@@ -41,6 +41,9 @@ class Offer {
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
+
+	@Column(name = "edited_at")
+	private Instant editedAt;
 
 	protected Offer() {
 	}
@@ -74,6 +77,19 @@ class Offer {
 
 	Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	Instant getEditedAt() {
+		return this.editedAt;
+	}
+
+	boolean isBy(Person person) {
+		return person != null && this.helper.getId().equals(person.getId());
+	}
+
+	void edit(String message, Instant now) {
+		this.message = message;
+		this.editedAt = now;
 	}
 
 	void accept() {

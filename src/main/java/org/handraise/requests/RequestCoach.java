@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,15 @@ public final class RequestCoach {
 	}
 
 	public static List<String> review(RequestDraft draft) {
+		return review(draft, List.of());
+	}
+
+	/**
+	 * Reviews a draft; for an anonymous one, also whether its text names {@code identifying}: words that would
+	 * tell who asked (the author's name and its parts, username, team), as whole words in any case. A tip, never a
+	 * block: the author decides.
+	 */
+	public static List<String> review(RequestDraft draft, Collection<String> identifying) {
 		List<String> tips = new ArrayList<>();
 		String title = (draft.title() != null) ? draft.title().strip() : "";
 		String details = (draft.details() != null) ? draft.details().strip() : "";
@@ -48,7 +58,26 @@ public final class RequestCoach {
 		if (draft.topics().isEmpty()) {
 			tips.add("coach.topics.empty");
 		}
+		if (draft.anonymous() && identifies(String.join("\n", title, details,
+				(draft.triedSoFar() != null) ? draft.triedSoFar() : ""), identifying)) {
+			tips.add("coach.anonymous.identifies");
+		}
 		return tips;
+	}
+
+	private static boolean identifies(String text, Collection<String> identifying) {
+		for (String word : identifying) {
+			String stripped = (word != null) ? word.strip() : "";
+			if (stripped.length() < 2) {
+				continue;
+			}
+			Pattern whole = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(stripped) + "(?![\\p{L}\\p{N}_])",
+					Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			if (whole.matcher(text).find()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -56,8 +85,13 @@ public final class RequestCoach {
 	 * blank when it has not spoken yet).
 	 */
 	public static Advice advise(RequestDraft draft, String lastReviewed) {
+		return advise(draft, lastReviewed, List.of());
+	}
+
+	/** The same, for an author whom {@code identifying} words would name (see {@link #review(RequestDraft, Collection)}). */
+	public static Advice advise(RequestDraft draft, String lastReviewed, Collection<String> identifying) {
 		String fingerprint = fingerprint(draft);
-		return new Advice(review(draft), fingerprint, fingerprint.equals(lastReviewed));
+		return new Advice(review(draft, identifying), fingerprint, fingerprint.equals(lastReviewed));
 	}
 
 	/** The field a tip of {@link #review} is about ({@code title}, {@code details}, {@code triedSoFar}, ...). */
@@ -66,13 +100,13 @@ public final class RequestCoach {
 	}
 
 	/**
-	 * A short digest of what the coach reads in a draft (title, details, what was tried, topics; surrounding
+	 * A short digest of what the coach reads in a draft (title, details, what was tried, topics, anonymous; surrounding
 	 * whitespace ignored): equal for the same draft, different as soon as one of them changes. It only tells drafts
 	 * apart; it protects nothing, as the coach only advises.
 	 */
 	public static String fingerprint(RequestDraft draft) {
 		String text = String.join("\u0000", stripped(draft.title()), stripped(draft.details()),
-				stripped(draft.triedSoFar()), String.join(",", draft.topics()));
+				stripped(draft.triedSoFar()), String.join(",", draft.topics()), Boolean.toString(draft.anonymous()));
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
 			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);

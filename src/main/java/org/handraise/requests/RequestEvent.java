@@ -19,7 +19,9 @@ import org.hibernate.type.SqlTypes;
 import org.handraise.people.Person;
 
 /**
- * One status change of a request: who moved it from what to what, when, and (rarely) why. Written by the aggregate in
+ * One line of a request's history: who did what ({@link EventKind}), moving it from what status to what, when,
+ * the note they gave, if any, and (rarely) why it happened without them ({@link EventReason}). Written by the
+ * aggregate in
  * the same transaction as the change; statistics are computed from these rows.
  */
 @Entity
@@ -48,6 +50,14 @@ class RequestEvent {
 	@Column(name = "to_status", nullable = false, length = 12, updatable = false)
 	private RequestStatus toStatus;
 
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.VARCHAR)
+	@Column(nullable = false, length = 16, updatable = false)
+	private EventKind kind;
+
+	@Column(length = 500, updatable = false)
+	private String note;
+
 	@Column(name = "occurred_at", nullable = false, updatable = false)
 	private Instant occurredAt;
 
@@ -59,17 +69,19 @@ class RequestEvent {
 	protected RequestEvent() {
 	}
 
-	RequestEvent(HelpRequest request, Person actor, RequestStatus fromStatus, RequestStatus toStatus,
-			Instant occurredAt) {
-		this(request, actor, fromStatus, toStatus, occurredAt, null);
+	RequestEvent(HelpRequest request, Person actor, EventKind kind, RequestStatus fromStatus, RequestStatus toStatus,
+			String note, Instant occurredAt) {
+		this(request, actor, kind, fromStatus, toStatus, note, occurredAt, null);
 	}
 
-	RequestEvent(HelpRequest request, Person actor, RequestStatus fromStatus, RequestStatus toStatus,
-			Instant occurredAt, EventReason reason) {
+	RequestEvent(HelpRequest request, Person actor, EventKind kind, RequestStatus fromStatus, RequestStatus toStatus,
+			String note, Instant occurredAt, EventReason reason) {
 		this.request = request;
 		this.actor = actor;
+		this.kind = kind;
 		this.fromStatus = fromStatus;
 		this.toStatus = toStatus;
+		this.note = note;
 		this.occurredAt = occurredAt;
 		this.reason = reason;
 	}
@@ -88,6 +100,14 @@ class RequestEvent {
 
 	RequestStatus getToStatus() {
 		return this.toStatus;
+	}
+
+	EventKind getKind() {
+		return this.kind;
+	}
+
+	String getNote() {
+		return this.note;
 	}
 
 	Instant getOccurredAt() {

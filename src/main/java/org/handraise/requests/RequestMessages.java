@@ -41,7 +41,17 @@ public enum RequestMessages implements MessageKey {
 	ALREADY_CLOSED("refusal.already-closed", 1),
 
 	/** {0}: the request's state. */
-	REOPEN_NOT_ANSWERED("refusal.reopen.not-answered", 1),
+	REOPEN_NOT_RESOLVED("refusal.reopen.not-resolved", 1),
+
+	OFFER_NOT_YOURS("refusal.offer.not-yours"),
+
+	OFFER_ACCEPTED("refusal.offer.accepted"),
+
+	/** {0}: the request's state. */
+	OFFER_CHANGE_CLOSED("refusal.offer.change-closed", 1),
+
+	/** {0}: the offer's id, {1}: the request's id. */
+	OFFER_NOT_FOUND("not-found.offer", 2),
 
 	CONCURRENT_CHANGE("refusal.concurrent-change"),
 

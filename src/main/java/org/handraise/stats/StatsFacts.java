@@ -38,13 +38,12 @@ public class StatsFacts {
 			+ " cast(extract(epoch from r.resolved_at) as double precision),"
 			+ " cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision),"
 			+ " cast(extract(epoch from (select min(e.occurred_at) from request_events e where e.request_id = r.id"
-			+ " and e.to_status = 'CLAIMED')) - extract(epoch from r.created_at) as double precision),"
+			+ " and e.kind = 'CLAIMED')) - extract(epoch from r.created_at) as double precision),"
 			+ " case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)"
 			+ " - extract(epoch from r.created_at) as double precision) end,"
 			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
 			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end,"
-			+ " exists (select 1 from request_events e where e.request_id = r.id and e.to_status = 'OPEN'"
-			+ " and e.from_status in ('ANSWERED', 'RESOLVED')),"
+			+ " exists (select 1 from request_events e where e.request_id = r.id and e.kind = 'REOPENED'),"
 			+ " exists (select 1 from thank_you_notes n where n.request_id = r.id)"
 			+ " from help_requests r where r.id = :id";
 

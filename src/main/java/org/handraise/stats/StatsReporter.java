@@ -514,7 +514,7 @@ class StatsReporter {
 				+ " coalesce(h.open_claims, 0) as open_claims, coalesce(h.stale, 0) as stale"
 				+ " from people p left join teams tm on tm.id = p.team_id"
 				+ " left join (select e.actor_id as pid, count(*) as claims from request_events e"
-				+ " where e.to_status = 'CLAIMED' and e.occurred_at >= :start and e.occurred_at < :end"
+				+ " where e.kind = 'CLAIMED' and e.occurred_at >= :start and e.occurred_at < :end"
 				+ s.topicOf("e.request_id") + " group by e.actor_id) c on c.pid = p.id"
 				+ " left join (select o.helper_id as pid, count(*) as offers,"
 				+ " sum(case when o.accepted then 1 else 0 end) as accepted from offers o"
@@ -586,7 +586,7 @@ class StatsReporter {
 				+ " and r.anonymous = false";
 		String helpers = "select o.helper_id as pid from offers o where o.created_at >= :start and o.created_at < :end"
 				+ s.topicOf("o.request_id") + s.teamOfPerson("o.helper_id")
-				+ " union select e.actor_id as pid from request_events e where e.to_status = 'CLAIMED'"
+				+ " union select e.actor_id as pid from request_events e where e.kind = 'CLAIMED'"
 				+ " and e.occurred_at >= :start and e.occurred_at < :end" + s.topicOf("e.request_id")
 				+ s.teamOfPerson("e.actor_id");
 		String sql = "with a as (" + askers + "), h as (" + helpers + ") select (select count(*) from a) as askers,"

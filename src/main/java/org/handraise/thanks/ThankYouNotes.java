@@ -32,4 +32,10 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 	List<ThankYouNote> findReceivedSince(@Param("username") String username, @Param("since") Instant since,
 			Limit limit);
 
+	/** The notes about one request that a person may read: the public ones, and those they sent or received. */
+	@Query("select n from ThankYouNote n join fetch n.from join fetch n.to where n.request.id = :requestId"
+			+ " and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)"
+			+ " order by n.createdAt asc, n.id asc")
+	List<ThankYouNote> findAboutRequest(@Param("requestId") Long requestId, @Param("personId") Long personId);
+
 }

@@ -12,7 +12,10 @@ import org.handraise.people.PeopleService;
 import org.handraise.people.Person;
 import org.handraise.requests.HelpRequest;
 import org.handraise.requests.HelpRequestService;
+import org.handraise.people.PersonRef;
 import org.handraise.requests.RequestHeadline;
+import org.handraise.requests.RequestNote;
+import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestChanged;
 import org.handraise.requests.RequestParticipants;
 import org.handraise.shared.ForbiddenException;
@@ -35,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-public class ThanksService {
+public class ThanksService implements RequestThanks {
 
 	private static final Sort NEWEST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"));
 
@@ -140,6 +143,30 @@ public class ThanksService {
 	 */
 	public List<ThanksView> receivedSince(String username, Instant since, int limit) {
 		return toViews(this.notes.findReceivedSince(username, since, Limit.of(limit)), username);
+	}
+
+	@Override
+	public List<RequestNote> notes(String username, long requestId) {
+		RequestParticipants participants = this.requests.participants(requestId);
+		if (!participants.author().equals(username) && !participants.helpers().contains(username)) {
+			return List.of();
+		}
+		Person viewer = this.people.byUsername(username);
+		return this.notes.findAboutRequest(requestId, viewer.getId()).stream().map((note) -> {
+			boolean mine = note.getFrom().getId().equals(viewer.getId());
+			boolean hideSender = participants.anonymous() && !mine;
+			return new RequestNote(note.getId(), hideSender ? null : PersonRef.of(note.getFrom()),
+					PersonRef.of(note.getTo()), note.getMessage(), note.isPublicNote(), note.getCreatedAt(), mine);
+		}).toList();
+	}
+
+	@Override
+	@Transactional
+	public RequestNote send(String username, long requestId, String to, String message, boolean publicNote) {
+		ThanksView sent = send(username, new ThanksDraft(to, message, requestId, publicNote));
+		return new RequestNote(sent.id(), new PersonRef(sent.from(), sent.fromDisplayName()),
+				new PersonRef(sent.to(), sent.toDisplayName()), sent.message(), sent.publicNote(), sent.createdAt(),
+				true);
 	}
 
 	private List<ThanksView> toViews(List<ThankYouNote> found, String viewer) {

@@ -16,7 +16,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The help loop in the browser, one person after the other: alice asks (and fixes what the form tells her),
  * maria finds the request at the top of her queue, claims and answers it, alice accepts the answer, resolves the
- * request and thanks maria on the wall. The journeys build on each other, in this order.
+ * request and thanks maria right there, on the request's page; grace, a manager, hears what she can do on someone
+ * else's request, and alice sees her anonymous request as hers while nobody else does. The journeys build on each
+ * other, in this order.
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -29,6 +31,9 @@ class HelpLoopBrowserTests extends BrowserJourney {
 
 	static final String OFFER = "Drop the old index in the same migration first: DROP INDEX IF EXISTS"
 			+ " idx_requests_status; then create it under the new name. Happy to pair on it.";
+
+	/** alice's anonymous, open request in the demo data. */
+	static final String ANONYMOUS_TITLE = "How are levels and promotions decided here?";
 
 	static final String THANKS = "Fixed in five minutes, and I learnt how Flyway orders migrations. Thank you!";
 
@@ -154,7 +159,25 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		clickAndWait(By.cssSelector("form[action$='/offers'] button[type=submit]"));
 		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("Thanks for helping");
 		assertThat(find(By.cssSelector("header .badge.status-answered")).getText()).isEqualTo("Answered");
-		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Maria Rossi", OFFER);
+		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Maria Rossi", OFFER, "Your offer");
+
+		// Her card is not empty: it says who decides now, and she may still step back or change her offer
+		WebElement card = find(By.cssSelector("section[aria-labelledby=actions-h]"));
+		assertThat(card.getText()).contains(
+				"You offered help; Alice Martin decides whether it solves their problem.", "Release my claim");
+		check("request detail (helper, after offering)");
+		screenshot("request-detail-helper");
+		phone();
+		assertNoSidewaysScrolling();
+		screenshot("phone-request-detail-helper");
+		desktop();
+
+		click(By.cssSelector(".offer-change summary"));
+		type(By.cssSelector(".offer-change textarea"), OFFER + " Or rename it in V8.");
+		clickAndWait(By.cssSelector(".offer-change form[action*='/offers/'] button[type=submit]"));
+		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("Your offer is changed");
+		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Or rename it in V8.", "edited");
+		check("request detail (helper, offer changed)");
 	}
 
 	@Test
@@ -177,7 +200,10 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		clickAndWait(find(since).findElement(By.linkText(TITLE)));
 		assertThat(currentPath()).isEqualTo(requestPath);
 		check("request detail (author, answered)");
+		assertThat(find(By.cssSelector("section[aria-labelledby=actions-h]")).getText())
+			.contains("If it solves your problem, accept it");
 		screenshot("request-detail");
+		screenshot("request-detail-author");
 		phone();
 		assertNoSidewaysScrolling();
 		check("request detail (phone)");
@@ -189,22 +215,84 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(find(By.cssSelector("header .badge.status-resolved")).getText()).isEqualTo("Resolved");
 		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Accepted answer");
 		assertThat(present(By.cssSelector("form[action$='/resolve']"))).isFalse();
-		check("request detail (author, resolved)");
 
-		clickAndWait(By.linkText("Thank Maria Rossi"));
-		assertThat(currentPath()).startsWith("/thanks?to=maria");
+		// Right there, the thank-you form: for maria, about this request, public, the cursor in the note
+		assertThat(currentPath()).startsWith(requestPath + "?thank=maria");
 		assertThat(find(By.cssSelector("#to option:checked")).getText()).contains("Maria Rossi");
-		assertThat(find(By.id("requestId")).getAttribute("value")).isEqualTo(requestPath.replace("/requests/", ""));
 		assertThat(find(By.id("publicNote1")).isSelected()).isTrue();
+		assertThat(script("return document.activeElement && document.activeElement.id"))
+			.as("the focused element; the form: %s, the script: %s",
+					script("var t = document.querySelector('[data-autofocus]'); return t && t.outerHTML.substring(0, 200)"),
+					script("return Array.from(document.scripts).map(function (s) { return s.src; }).join(' ')"))
+			.isEqualTo("message");
+		check("request detail (author, resolved, thanking)");
 		type(By.id("message"), THANKS);
-		clickAndWait(By.cssSelector("form[action='/thanks'] button[type=submit]"));
+		clickAndWait(By.cssSelector("form[action$='/thanks'] button[type=submit]"));
 
-		assertThat(currentPath()).isEqualTo("/thanks");
+		assertThat(currentPath()).startsWith(requestPath + "#");
 		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("thank-you note is sent");
+		assertThat(find(By.cssSelector("section[aria-labelledby=thanks-h]")).getText()).contains(THANKS,
+				"You thanked Maria Rossi");
+		WebElement card = find(By.cssSelector("section[aria-labelledby=actions-h]"));
+		assertThat(card.getText()).contains("You thanked Maria Rossi", "reopen it and say why");
+		assertThat(present(By.linkText("Thank Maria Rossi"))).isFalse();
+		check("request detail (author, resolved, thanked)");
+		screenshot("request-thanked");
+		phone();
+		assertNoSidewaysScrolling();
+		screenshot("phone-request-thanked");
+		desktop();
+
+		// The public note is on the wall as well
+		clickAndWait(By.cssSelector("nav a[href='/thanks']"));
 		WebElement newest = find(By.cssSelector("section[aria-labelledby=wall-h] figure"));
 		assertThat(newest.getText()).contains(THANKS, "Alice Martin thanked Maria Rossi");
 		check("thanks wall");
 		screenshot("thanks-wall");
+
+		// maria, who helped, reads the note on the request
+		signIn("maria");
+		open(requestPath);
+		assertThat(find(By.cssSelector("section[aria-labelledby=thanks-h]")).getText()).contains(THANKS,
+				"Alice Martin thanked Maria Rossi");
+	}
+
+	@Test
+	@Order(4)
+	void graceHearsWhatSheCanDoOnSomeoneElsesRequest() {
+		assumeTrue(requestPath != null, "alice's journey posted no request");
+		signIn("grace");
+		open("/requests?status=OPEN");
+		clickAndWait(find(By.cssSelector(".request-card a")));
+		WebElement card = find(By.cssSelector("section[aria-labelledby=actions-h]"));
+		assertThat(card.getText()).containsPattern("You can offer help below\\. Only .+ can resolve or cancel it\\.");
+		assertThat(card.findElements(By.tagName("form"))).isEmpty();
+		check("request detail (manager, someone else's)");
+	}
+
+	@Test
+	@Order(5)
+	void aliceSeesHerAnonymousRequestAsHersAndNobodyElseSeesHerName() {
+		signIn("alice");
+		open("/requests?mine=true&status=OPEN");
+		clickAndWait(By.linkText(ANONYMOUS_TITLE));
+		String anonymousPath = currentPath();
+		assertThat(mainText()).contains("Only you see that this is yours; everyone else sees: asked anonymously.")
+			.doesNotContain("by Alice Martin", "Alice Martin opened it");
+		assertThat(find(By.cssSelector("ol.history")).getText())
+			.contains("You opened it (shown to others as: the person who asked)");
+		WebElement card = find(By.cssSelector("section[aria-labelledby=actions-h]"));
+		assertThat(card.findElements(By.cssSelector("form button")).get(0).getText())
+			.as("the likely action first: a request without offers is cancelled, not resolved")
+			.isEqualTo("Cancel request");
+		check("request detail (author, anonymous)");
+		screenshot("request-detail-anonymous-author");
+
+		signIn("bob");
+		open(anonymousPath);
+		assertThat(mainText()).contains("asked anonymously", "The person who asked opened it",
+				"Only the person who asked can resolve or cancel it.")
+			.doesNotContain("Alice");
 	}
 
 	@Test

@@ -74,7 +74,8 @@ class AnonymityTests extends PostgresIntegrationTest {
 			assertHiddenFromApi(viewer);
 			assertHiddenFromPages(viewer);
 		}
-		assertThat(this.api.post("/api/requests/" + this.id + "/reopen", "alice", PASSWORD, null).status())
+		assertThat(this.api.post("/api/requests/" + this.id + "/reopen", "alice", PASSWORD,
+				Map.of("reason", "The anxiety is back before the next review.")).status())
 			.isEqualTo(200);
 		JsonNode request = this.api.get("/api/requests/" + this.id, "grace", PASSWORD).json();
 		assertThat(request.get("history")).hasSize(5);
@@ -105,10 +106,13 @@ class AnonymityTests extends PostgresIntegrationTest {
 		JsonNode mine = this.api.get("/api/requests?mine=true", "alice", PASSWORD).json();
 		assertThat(mine.get("totalElements").asInt()).isEqualTo(1);
 
+		// her page says that only she knows it is hers, rather than showing her name as if everyone saw it
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		PageClient.Response detail = alice.get("/requests/" + this.id);
 		assertThat(detail.status()).isEqualTo(200);
-		assertThat(detail.body()).contains("Alice Test");
+		assertThat(detail.body()).contains("Only you see that this is yours; everyone else sees: asked anonymously.",
+				"You opened it", "(shown to others as: the person who asked)")
+			.doesNotContain("by Alice Test", "Alice Test opened it");
 	}
 
 	@Test
@@ -135,6 +139,14 @@ class AnonymityTests extends PostgresIntegrationTest {
 			assertThat(one.json().get("from").isNull()).as("from of note %d, as %s sees it", noteId, viewer).isTrue();
 			assertNoAlice(one.body(), "GET /api/thanks/" + noteId + " as " + viewer);
 		}
+		// on the request's page, maria (who helped) reads the note, without its sender's name
+		PageClient.Response onTheRequest = PageClient.signedIn(baseUrl(), "maria", PASSWORD)
+			.get("/requests/" + this.id);
+		assertThat(onTheRequest.body()).contains("Thank you, smaller reviews helped a lot.",
+				"The person who asked thanked Maria Test");
+		assertNoAlice(onTheRequest.body(), "the request's page with its note, as maria");
+		assertThat(PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/requests/" + this.id).body())
+			.contains("You thanked Maria Test");
 		JsonNode own = this.api.get("/api/thanks", "alice", PASSWORD).json().get("content").get(0);
 		assertThat(own.get("from").asString()).isEqualTo("alice");
 		assertThat(own.get("mine").asBoolean()).isTrue();

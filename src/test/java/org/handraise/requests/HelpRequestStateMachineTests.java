@@ -109,11 +109,11 @@ class HelpRequestStateMachineTests {
 			CLAIMED   | CANCEL  | CANCELLED | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CLAIMED   | REOPEN  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | CLAIM   | CONFLICT  | CONFLICT  | CONFLICT     | FORBIDDEN
-			ANSWERED  | RELEASE | FORBIDDEN | CONFLICT  | FORBIDDEN    | FORBIDDEN
+			ANSWERED  | RELEASE | FORBIDDEN | ANSWERED  | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | OFFER   | CONFLICT  | ANSWERED  | ANSWERED     | ANSWERED
 			ANSWERED  | RESOLVE | RESOLVED  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | CANCEL  | CANCELLED | FORBIDDEN | FORBIDDEN    | FORBIDDEN
-			ANSWERED  | REOPEN  | OPEN      | FORBIDDEN | FORBIDDEN    | FORBIDDEN
+			ANSWERED  | REOPEN  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			RESOLVED  | CLAIM   | CONFLICT  | CONFLICT  | CONFLICT     | FORBIDDEN
 			RESOLVED  | RELEASE | FORBIDDEN | CONFLICT  | FORBIDDEN    | FORBIDDEN
 			RESOLVED  | OFFER   | CONFLICT  | CONFLICT  | CONFLICT     | CONFLICT
@@ -215,7 +215,8 @@ class HelpRequestStateMachineTests {
 			perform(request, action, actor.person, NOW);
 			assertThat(request.getStatus()).isEqualTo(expected.next());
 			assertThat(request.getUpdatedAt()).isEqualTo(NOW);
-			if (expected.next() != status) {
+			// releasing a claim on an answered request keeps its status, and still shows in its history
+			if (expected.next() != status || action == Action.RELEASE) {
 				assertThat(request.getEvents()).hasSize(before.events() + 1);
 				assertEvent(last(request.getEvents()), status, expected.next(), actor.person, NOW);
 			}
@@ -290,7 +291,7 @@ class HelpRequestStateMachineTests {
 		request.offerHelp(PEER, "Have you tried clearing the cache?", t = t.plusSeconds(60));
 		request.offerHelp(OTHER_MENTOR, "Pairing at 2?", t = t.plusSeconds(60));
 		request.resolve(AUTHOR, null, t = t.plusSeconds(60));
-		request.reopen(AUTHOR, t = t.plusSeconds(60));
+		request.reopen(AUTHOR, "It came back.", t = t.plusSeconds(60));
 		request.offerHelp(CLAIMER, "Still broken? Send me the log.", t = t.plusSeconds(60));
 		request.cancel(AUTHOR, t = t.plusSeconds(60));
 
@@ -376,7 +377,8 @@ class HelpRequestStateMachineTests {
 		request.offerHelp(OTHER_MENTOR, "Happy to pair.", ANSWERED_AT.plusSeconds(30));
 		assertThat(request.getFirstResponseAt()).isEqualTo(ANSWERED_AT);
 
-		request.reopen(AUTHOR, NOW);
+		request.resolve(AUTHOR, null, NOW.minusSeconds(30));
+		request.reopen(AUTHOR, "It came back.", NOW);
 		request.offerHelp(CLAIMER, "Try again with -U.", NOW.plusSeconds(30));
 		assertThat(request.getFirstResponseAt()).as("reopening does not reset the first response")
 			.isEqualTo(ANSWERED_AT);
@@ -419,7 +421,7 @@ class HelpRequestStateMachineTests {
 		Offer first = withId(request.offerHelp(PEER, "Idea one.", ANSWERED_AT), 101L);
 		Offer second = withId(request.offerHelp(OTHER_MENTOR, "Idea two.", ANSWERED_AT.plusSeconds(1)), 102L);
 		request.resolve(AUTHOR, 102L, CLOSED_AT);
-		request.reopen(AUTHOR, CLOSED_AT.plusSeconds(60));
+		request.reopen(AUTHOR, "It came back.", CLOSED_AT.plusSeconds(60));
 		request.offerHelp(PEER, "Idea three.", CLOSED_AT.plusSeconds(120));
 
 		request.resolve(AUTHOR, 101L, NOW);
@@ -479,7 +481,7 @@ class HelpRequestStateMachineTests {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = RequestStatus.class, names = { "ANSWERED", "RESOLVED" })
+	@EnumSource(value = RequestStatus.class, names = { "RESOLVED" })
 	void reopeningClearsTheClaimTheResolutionAndAcceptedOffers(RequestStatus status) {
 		HelpRequest request = post();
 		request.claim(CLAIMER, CLAIMED_AT);
@@ -489,7 +491,7 @@ class HelpRequestStateMachineTests {
 			assertThat(offer.isAccepted()).isTrue();
 		}
 
-		request.reopen(AUTHOR, NOW);
+		request.reopen(AUTHOR, "It came back.", NOW);
 
 		assertThat(request.getStatus()).isEqualTo(RequestStatus.OPEN);
 		assertThat(request.getClaimedBy()).isNull();
@@ -503,6 +505,123 @@ class HelpRequestStateMachineTests {
 	}
 
 	// --- helpers --------------------------------------------------------------------------------------
+
+	// --- changing and withdrawing offers, reopening with a reason -------------------------------------
+
+	@ParameterizedTest(name = "claimed first: {0}")
+	@org.junit.jupiter.params.provider.ValueSource(booleans = { true, false })
+	void withdrawingTheOnlyOfferOfAnAnsweredRequestMakesItClaimedOrOpenAgain(boolean claimed) {
+		HelpRequest request = post();
+		if (claimed) {
+			request.claim(CLAIMER, CLAIMED_AT);
+		}
+		Offer offer = withId(request.offerHelp(PEER, "Idea.", ANSWERED_AT), 101L);
+
+		request.withdrawOffer(PEER, 101L, NOW);
+
+		RequestStatus back = claimed ? RequestStatus.CLAIMED : RequestStatus.OPEN;
+		assertThat(request.getStatus()).isEqualTo(back);
+		assertThat(request.getOffers()).doesNotContain(offer).isEmpty();
+		assertThat(request.getFirstResponseAt()).as("no response left").isNull();
+		assertThat(request.getClaimedBy()).isEqualTo(claimed ? CLAIMER : null);
+		RequestEvent withdrawn = last(request.getEvents());
+		assertEvent(withdrawn, RequestStatus.ANSWERED, back, PEER, NOW);
+		assertThat(withdrawn.getKind()).as("not a reopening, not a claim").isEqualTo(EventKind.OFFER_WITHDRAWN);
+	}
+
+	@Test
+	void withdrawingOneOfSeveralOffersKeepsTheRequestAnsweredAndMovesTheFirstResponse() {
+		HelpRequest request = post();
+		withId(request.offerHelp(PEER, "Idea.", ANSWERED_AT), 101L);
+		withId(request.offerHelp(OTHER_MENTOR, "Another idea.", CLOSED_AT), 102L);
+
+		request.withdrawOffer(PEER, 101L, NOW);
+
+		assertThat(request.getStatus()).isEqualTo(RequestStatus.ANSWERED);
+		assertThat(request.getFirstResponseAt()).isEqualTo(CLOSED_AT);
+		assertEvent(last(request.getEvents()), RequestStatus.ANSWERED, RequestStatus.ANSWERED, PEER, NOW);
+	}
+
+	@Test
+	void aHelperChangesTheirOwnOfferUntilItIsAccepted() {
+		HelpRequest request = post();
+		Offer offer = withId(request.offerHelp(PEER, "Idea.", ANSWERED_AT), 101L);
+
+		request.editOffer(PEER, 101L, "A better idea.", NOW);
+
+		assertThat(offer.getMessage()).isEqualTo("A better idea.");
+		assertThat(offer.getEditedAt()).isEqualTo(NOW);
+		assertThat(request.mayChange(offer, PEER)).isTrue();
+		assertThat(request.mayChange(offer, AUTHOR)).isFalse();
+	}
+
+	@Test
+	void onlyItsHelperMayChangeAnOfferAndOnlyUntilItIsAcceptedOrTheRequestIsClosed() {
+		HelpRequest request = post();
+		Offer offer = withId(request.offerHelp(PEER, "Idea.", ANSWERED_AT), 101L);
+		withId(request.offerHelp(OTHER_MENTOR, "Another idea.", ANSWERED_AT), 102L);
+		Snapshot before = Snapshot.of(request);
+
+		assertThatThrownBy(() -> request.withdrawOffer(OTHER_MENTOR, 101L, NOW))
+			.isExactlyInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> request.editOffer(AUTHOR, 101L, "Mine now.", NOW))
+			.isExactlyInstanceOf(ForbiddenException.class);
+		assertThatThrownBy(() -> request.withdrawOffer(PEER, 999L, NOW))
+			.isExactlyInstanceOf(org.handraise.shared.NotFoundException.class);
+		assertThat(Snapshot.of(request)).isEqualTo(before);
+		assertThat(offer.getMessage()).isEqualTo("Idea.");
+
+		request.resolve(AUTHOR, 101L, CLOSED_AT);
+		assertThat(request.offerRefusal(offer, PEER)).hasValueSatisfying((r) -> {
+			assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT);
+			assertThat(english(r.reason())).isEqualTo("This offer is accepted, so it stays as it is.");
+		});
+		assertThatThrownBy(() -> request.withdrawOffer(OTHER_MENTOR, 102L, NOW))
+			.as("the request is resolved")
+			.isExactlyInstanceOf(ConflictException.class);
+		assertThat(request.getOffers()).hasSize(2);
+	}
+
+	@Test
+	void reopeningRecordsTheReasonInTheHistory() {
+		HelpRequest request = requestIn(RequestStatus.RESOLVED);
+
+		request.reopen(AUTHOR, "It came back after the upgrade.", NOW);
+
+		RequestEvent reopened = last(request.getEvents());
+		assertThat(reopened.getKind()).isEqualTo(EventKind.REOPENED);
+		assertThat(reopened.getNote()).isEqualTo("It came back after the upgrade.");
+	}
+
+	@Test
+	void aClaimerWhoAnsweredMayStillReleaseTheClaimAndTheRequestStaysAnswered() {
+		HelpRequest request = requestIn(RequestStatus.ANSWERED);
+		assertThat(request.actionsFor(CLAIMER)).contains(Action.RELEASE);
+
+		request.release(CLAIMER, NOW);
+
+		assertThat(request.getStatus()).isEqualTo(RequestStatus.ANSWERED);
+		assertThat(request.getClaimedBy()).isNull();
+		assertThat(last(request.getEvents()).getKind()).isEqualTo(EventKind.RELEASED);
+	}
+
+	@Test
+	void theLikelyActionComesFirstAndEveryoneHearsWhatHappensNext() {
+		HelpRequest request = post();
+		assertThat(request.actionsFor(AUTHOR)).containsExactly(Action.CANCEL, Action.RESOLVE);
+		assertThat(request.nextStepFor(AUTHOR)).isEqualTo(NextStep.WAITING);
+		assertThat(request.nextStepFor(PEER)).isEqualTo(NextStep.OFFER);
+		assertThat(request.nextStepFor(OTHER_MENTOR)).isEqualTo(NextStep.CLAIM_OR_OFFER);
+
+		request.offerHelp(PEER, "Idea.", ANSWERED_AT);
+
+		assertThat(request.actionsFor(AUTHOR)).containsExactly(Action.RESOLVE, Action.CANCEL);
+		assertThat(request.nextStepFor(AUTHOR)).isEqualTo(NextStep.CHOOSE_OFFER);
+		assertThat(request.nextStepFor(PEER)).isEqualTo(NextStep.YOU_OFFERED);
+		request.resolve(AUTHOR, null, CLOSED_AT);
+		assertThat(request.nextStepFor(AUTHOR)).isEqualTo(NextStep.YOU_RESOLVED);
+		assertThat(request.nextStepFor(PEER)).isEqualTo(NextStep.RESOLVED);
+	}
 
 	private static HelpRequest post() {
 		return HelpRequest.post(AUTHOR, "Maven offline build cannot resolve the Boot parent",
@@ -543,7 +662,7 @@ class HelpRequestStateMachineTests {
 			case OFFER -> request.offerHelp(actor, "Here is what worked for me.", now);
 			case RESOLVE -> request.resolve(actor, null, now);
 			case CANCEL -> request.cancel(actor, now);
-			case REOPEN -> request.reopen(actor, now);
+			case REOPEN -> request.reopen(actor, "It came back.", now);
 		}
 	}
 

@@ -161,4 +161,30 @@ class RequestCoachTests {
 			.toList()).containsExactly("title", "details", "triedSoFar", "topics");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Alice Martin", "alice", "MARTIN", "amartin", "Platform" })
+	void anAnonymousDraftThatNamesItsAuthorGetsATip(String name) {
+		List<String> alice = List.of("Alice", "Martin", "Alice Martin", "amartin", "Platform");
+		RequestDraft anonymous = new RequestDraft(GOOD_TITLE, GOOD_DETAILS + " Ask " + name + " for the logs.",
+				GOOD_TRIED, GOOD_TOPICS, "NORMAL", true);
+		assertThat(RequestCoach.review(anonymous, alice)).containsExactly("coach.anonymous.identifies");
+		RequestDraft named = new RequestDraft(GOOD_TITLE, anonymous.details(), GOOD_TRIED, GOOD_TOPICS, "NORMAL",
+				false);
+		assertThat(RequestCoach.review(named, alice)).as("not anonymous: nothing to give away").isEmpty();
+	}
+
+	@Test
+	void onlyWholeWordsIdentifyTheAuthorAndNamesInTheTitleOrTriedSoFarCountToo() {
+		List<String> al = List.of("Al", "Platform", "al");
+		RequestDraft withinWords = new RequestDraft("Deploying to the platformer service fails with an alert", GOOD_DETAILS
+				+ " Also totally normal.", GOOD_TRIED, GOOD_TOPICS, "NORMAL", true);
+		assertThat(RequestCoach.review(withinWords, al)).isEmpty();
+		RequestDraft title = new RequestDraft("Platform deploy fails with a duplicate key on startup", GOOD_DETAILS,
+				GOOD_TRIED, GOOD_TOPICS, "NORMAL", true);
+		assertThat(RequestCoach.review(title, al)).containsExactly("coach.anonymous.identifies");
+		RequestDraft tried = new RequestDraft(GOOD_TITLE, GOOD_DETAILS, "Asked Al in the kitchen.", GOOD_TOPICS,
+				"NORMAL", true);
+		assertThat(RequestCoach.review(tried, al)).containsExactly("coach.anonymous.identifies");
+	}
+
 }

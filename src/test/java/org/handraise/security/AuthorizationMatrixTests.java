@@ -88,7 +88,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	void eachRoleGetsExactlyTheAnswerTheMatrixSays(Cell cell) {
 		Fixture fixture = arrange(cell.row().fixture());
 		String path = cell.row().path().replace("{id}", String.valueOf(fixture.requestId())).replace("{username}",
-				"dave");
+				"dave").replace("{offerId}", String.valueOf(fixture.offerId()));
 		if (path.startsWith("/api/")) {
 			callApi(cell, fixture, path);
 		}
@@ -269,10 +269,18 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 				this.requests.resolve("alice", id, offerId);
 			}
 			case "CANCELLED" -> this.requests.cancel("alice", id);
+			case "OFFERED_BY_MARIA" ->
+				offerId = this.requests.offer("maria", id, new OfferDraft("Use embedded PostgreSQL in a test.")).id();
+			case "ACCEPTED_FROM_MARIA" -> {
+				offerId = this.requests.offer("maria", id, new OfferDraft("Use embedded PostgreSQL in a test.")).id();
+				this.requests.resolve("alice", id, offerId);
+			}
 			default -> throw new IllegalArgumentException("Unknown fixture " + state);
 		}
 		assertThat(status(id)).isEqualTo(switch (state) {
 			case "CLAIMED", "CLAIMED_BY_MARCO" -> "CLAIMED";
+			case "OFFERED_BY_MARIA" -> "ANSWERED";
+			case "ACCEPTED_FROM_MARIA" -> "RESOLVED";
 			default -> state;
 		});
 		return new Fixture(id, offerId);
@@ -284,6 +292,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 			case "request" -> Map.of("title", "Why is my build slow?", "details", "Maven takes ten minutes.",
 					"topics", List.of("maven"), "urgency", "LOW");
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
+			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
 			case "accept-offer" -> Map.of("acceptedOfferId", fixture.offerId());
 			case "thanks" -> Map.of("to", "dave", "message", "Thanks for the coffee and the code review!",
 					"public", true);
@@ -299,6 +308,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 			case "request" -> Map.of("title", "Why is my build slow?", "details", "Maven takes ten minutes.",
 					"topics", "maven", "urgency", "LOW", "coached", "true");
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
+			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
 			case "accept-offer" -> Map.of("acceptedOfferId", String.valueOf(fixture.offerId()));
 			case "thanks" -> Map.of("to", "dave", "message", "Thanks for the coffee and the code review!",
 					"publicNote", "true");

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.handraise.people.Role;
 import org.handraise.requests.Action;
 import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.OfferDraft;
+import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestView;
 import org.handraise.support.PostgresIntegrationTest;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The derived statistics tables ({@code stats_request}, {@code stats_request_topic}) always agree with the raw
  * tables: random lifecycles (posts, claims, releases, offers, resolutions with and without an accepted offer,
- * cancellations, reopenings, thank-you notes, and refused actions whose transactions roll back) are driven through
+ * cancellations, reopenings, offers changed and withdrawn, thank-you notes, and refused actions whose transactions
+ * roll back) are driven through
  * the services on PostgreSQL, and after every few steps every derived row is compared with the same figures
  * recomputed from the raw tables by a different formulation (grouped joins, as the migration's backfill).
  */
@@ -50,9 +53,9 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 			+ " ro.request_id is not null as reopened, th.request_id is not null as thanked"
 			+ " from help_requests r"
 			+ " left join (select e.request_id as request_id, min(e.occurred_at) as first_claim from request_events e"
-			+ " where e.to_status = 'CLAIMED' group by e.request_id) c on c.request_id = r.id"
-			+ " left join (select distinct e.request_id as request_id from request_events e where e.to_status = 'OPEN'"
-			+ " and e.from_status in ('ANSWERED', 'RESOLVED')) ro on ro.request_id = r.id"
+			+ " where e.kind = 'CLAIMED' group by e.request_id) c on c.request_id = r.id"
+			+ " left join (select distinct e.request_id as request_id from request_events e"
+			+ " where e.kind = 'REOPENED') ro on ro.request_id = r.id"
 			+ " left join (select distinct n.request_id as request_id from thank_you_notes n"
 			+ " where n.request_id is not null) th on th.request_id = r.id";
 
@@ -152,6 +155,10 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where reopened", Long.class))
 			.isPositive();
 		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where thanked", Long.class))
+			.isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from request_events where kind = 'OFFER_WITHDRAWN'",
+				Long.class))
+			.as("offers were withdrawn")
 			.isPositive();
 		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where status = 'RESOLVED'",
 				Long.class))
@@ -258,7 +265,22 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	private boolean randomStep(Random random, long id, List<String> everyone, Action[] actions, Instant at) {
 		String actor = everyone.get(random.nextInt(everyone.size()));
 		try {
-			if (random.nextInt(4) == 0) {
+			if (random.nextInt(8) == 0) {
+				// a helper changes or takes back their latest offer: a withdrawn last offer is no longer a response
+				RequestView view = this.requests.view(actor, id);
+				List<OfferView> mine = view.offers().stream().filter(OfferView::mine).toList();
+				if (mine.isEmpty()) {
+					return false;
+				}
+				long offer = mine.get(mine.size() - 1).id();
+				if (random.nextBoolean()) {
+					this.requests.withdrawOffer(actor, id, offer);
+				}
+				else {
+					this.requests.editOffer(actor, id, offer, new OfferDraft("On second thoughts, try this."));
+				}
+			}
+			else if (random.nextInt(4) == 0) {
 				String author = this.jdbc.queryForObject(
 						"select p.username from help_requests r join people p on p.id = r.author_id where r.id = ?",
 						String.class, id);

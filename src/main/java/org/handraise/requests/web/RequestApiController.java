@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
+import org.handraise.requests.ReopenDraft;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestStatus;
@@ -18,9 +19,11 @@ import org.handraise.requests.RequestView;
 import org.handraise.web.PageResponse;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -84,9 +87,9 @@ class RequestApiController {
 	}
 
 	@PostMapping("/{id}/reopen")
-	@Operation(summary = "Reopen an answered or resolved request (the author)")
-	RequestView reopen(@PathVariable long id, Principal me) {
-		return this.requests.reopen(me.getName(), id);
+	@Operation(summary = "Reopen a resolved request, saying why (the author); the reason goes into the history")
+	RequestView reopen(@PathVariable long id, @RequestBody(required = false) ReopenRequest body, Principal me) {
+		return this.requests.reopen(me.getName(), id, new ReopenDraft((body != null) ? body.reason() : null));
 	}
 
 	@PostMapping("/{id}/resolve")
@@ -100,6 +103,20 @@ class RequestApiController {
 	ResponseEntity<OfferView> offer(@PathVariable long id, @RequestBody OfferRequest body, Principal me) {
 		OfferView offer = this.requests.offer(me.getName(), id, new OfferDraft(body.message()));
 		return ResponseEntity.created(URI.create("/api/requests/" + id + "#offer-" + offer.id())).body(offer);
+	}
+
+	@PutMapping("/{id}/offers/{offerId}")
+	@Operation(summary = "Change your own offer's text, until it is accepted (its helper)")
+	OfferView editOffer(@PathVariable long id, @PathVariable long offerId, @RequestBody OfferRequest body,
+			Principal me) {
+		return this.requests.editOffer(me.getName(), id, offerId, new OfferDraft(body.message()));
+	}
+
+	@DeleteMapping("/{id}/offers/{offerId}")
+	@Operation(summary = "Withdraw your own offer, until it is accepted (its helper); a request left without offers"
+			+ " is claimed or open again")
+	RequestView withdrawOffer(@PathVariable long id, @PathVariable long offerId, Principal me) {
+		return this.requests.withdrawOffer(me.getName(), id, offerId);
 	}
 
 	record NewRequest(String title, String details, String triedSoFar, List<String> topics, String urgency,
@@ -116,6 +133,9 @@ class RequestApiController {
 	}
 
 	record ResolveRequest(Long acceptedOfferId) {
+	}
+
+	record ReopenRequest(String reason) {
 	}
 
 }

@@ -2,14 +2,20 @@ package org.handraise.requests.web;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
+import org.handraise.requests.OfferView;
+import org.handraise.requests.ReopenDraft;
 import org.handraise.requests.RequestCoach;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestNote;
 import org.handraise.requests.RequestStatus;
+import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestView;
 import org.handraise.requests.Urgency;
 import org.handraise.shared.ConflictException;
@@ -26,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The request pages: list, mentor queue, ask, detail and every action on a request.
@@ -35,12 +42,16 @@ class RequestController {
 
 	private final HelpRequestService requests;
 
+	private final RequestThanks thanks;
+
 	private final Texts texts;
 
 	private final int pageSize;
 
-	RequestController(HelpRequestService requests, Texts texts, @Value("${handraise.page-size:20}") int pageSize) {
+	RequestController(HelpRequestService requests, RequestThanks thanks, Texts texts,
+			@Value("${handraise.page-size:20}") int pageSize) {
 		this.requests = requests;
+		this.thanks = thanks;
 		this.texts = texts;
 		this.pageSize = pageSize;
 	}
@@ -79,8 +90,10 @@ class RequestController {
 			RedirectAttributes redirect) {
 		RequestDraft draft = form.toDraft();
 		// The coach reviews every draft it has not reviewed yet, also one that comes back with a field error; only
-		// the very draft it last spoke about may be posted as it is.
-		RequestCoach.Advice advice = RequestCoach.advise(draft, form.getReviewed());
+		// the very draft it last spoke about may be posted as it is. For an anonymous draft it also looks for words
+		// that would name the author.
+		List<String> identifying = draft.anonymous() ? this.requests.identifyingWords(me.getName()) : List.of();
+		RequestCoach.Advice advice = RequestCoach.advise(draft, form.getReviewed(), identifying);
 		try {
 			this.requests.validate(draft);
 		}
@@ -100,13 +113,51 @@ class RequestController {
 		return "redirect:/requests/" + created.id();
 	}
 
+	/**
+	 * A request's page. {@code thank}, the username of one of its helpers, opens the "say thanks" form for them (as
+	 * after accepting their answer); the notes about the request show to the people who took part in it.
+	 */
 	@GetMapping("/requests/{id}")
-	String detail(@PathVariable long id, Principal me, Model model) {
-		model.addAttribute("request", this.requests.view(me.getName(), id));
+	String detail(@PathVariable long id, @RequestParam(required = false) String thank, Principal me, Model model) {
+		RequestView request = this.requests.view(me.getName(), id);
+		model.addAttribute("request", request);
 		if (!model.containsAttribute("offerForm")) {
 			model.addAttribute("offerForm", new OfferForm());
 		}
+		if (!model.containsAttribute("reopenForm")) {
+			model.addAttribute("reopenForm", new ReopenForm());
+		}
+		boolean tookPart = request.mine()
+				|| request.helpers().stream().anyMatch((h) -> h.username().equals(me.getName()));
+		List<RequestNote> notes = tookPart ? this.thanks.notes(me.getName(), id) : List.of();
+		model.addAttribute("notes", notes);
+		model.addAttribute("thanked", notes.stream()
+			.filter(RequestNote::mine)
+			.map((n) -> n.to().username())
+			.collect(Collectors.toSet()));
+		if (!model.containsAttribute("thanksForm")) {
+			RequestThanksForm form = new RequestThanksForm();
+			boolean helper = thank != null && request.helpers().stream().anyMatch((h) -> h.username().equals(thank));
+			form.setTo(helper ? thank : null);
+			model.addAttribute("thanksForm", form);
+			model.addAttribute("thanking", request.mine() && helper);
+		}
 		return "requests/detail";
+	}
+
+	@PostMapping("/requests/{id}/thanks")
+	String thank(@PathVariable long id, @ModelAttribute("thanksForm") RequestThanksForm form, BindingResult result,
+			Principal me, Model model, RedirectAttributes redirect) {
+		try {
+			this.thanks.send(me.getName(), id, form.getTo(), form.getMessage(), form.isPublicNote());
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			model.addAttribute("thanking", true);
+			return detail(id, null, me, model);
+		}
+		redirect.addFlashAttribute("flashSuccess", "flash.thanks.sent");
+		return "redirect:/requests/" + id + "#thanks-h";
 	}
 
 	@PostMapping("/requests/{id}/offers")
@@ -117,7 +168,7 @@ class RequestController {
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
-			return detail(id, me, model);
+			return detail(id, null, me, model);
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
@@ -137,11 +188,31 @@ class RequestController {
 		return act(id, redirect, "flash.request.released", () -> this.requests.release(me.getName(), id));
 	}
 
+	/**
+	 * Resolves; having accepted an answer, the author lands on the "say thanks" form for its helper, right on the
+	 * request's page.
+	 */
 	@PostMapping("/requests/{id}/resolve")
 	String resolve(@PathVariable long id, @RequestParam(required = false) Long acceptedOfferId, Principal me,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "flash.request.resolved",
-				() -> this.requests.resolve(me.getName(), id, acceptedOfferId));
+		RequestView[] resolved = new RequestView[1];
+		String next = act(id, redirect, "flash.request.resolved",
+				() -> resolved[0] = this.requests.resolve(me.getName(), id, acceptedOfferId));
+		if (resolved[0] == null || acceptedOfferId == null) {
+			return next;
+		}
+		return resolved[0].offers()
+			.stream()
+			.filter(OfferView::accepted)
+			.findFirst()
+			.map((o) -> UriComponentsBuilder.fromPath("/requests/{id}")
+				.queryParam("thank", o.helper().username())
+				.fragment("message")
+				.buildAndExpand(id)
+				.encode()
+				.toUriString())
+			.map((path) -> "redirect:" + path)
+			.orElse(next);
 	}
 
 	@PostMapping("/requests/{id}/cancel")
@@ -150,8 +221,35 @@ class RequestController {
 	}
 
 	@PostMapping("/requests/{id}/reopen")
-	String reopen(@PathVariable long id, Principal me, RedirectAttributes redirect) {
-		return act(id, redirect, "flash.request.reopened", () -> this.requests.reopen(me.getName(), id));
+	String reopen(@PathVariable long id, @ModelAttribute("reopenForm") ReopenForm form, BindingResult result,
+			Principal me, Model model, RedirectAttributes redirect) {
+		try {
+			this.requests.reopen(me.getName(), id, new ReopenDraft(form.getReason()));
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			model.addAttribute("reopening", true);
+			return detail(id, null, me, model);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
+			return "redirect:/requests/" + id;
+		}
+		redirect.addFlashAttribute("flashSuccess", "flash.request.reopened");
+		return "redirect:/requests/" + id;
+	}
+
+	@PostMapping("/requests/{id}/offers/{offerId}")
+	String editOffer(@PathVariable long id, @PathVariable long offerId, @RequestParam(required = false) String message,
+			Principal me, RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.offer-edited",
+				() -> this.requests.editOffer(me.getName(), id, offerId, new OfferDraft(message)));
+	}
+
+	@PostMapping("/requests/{id}/offers/{offerId}/withdraw")
+	String withdrawOffer(@PathVariable long id, @PathVariable long offerId, Principal me, RedirectAttributes redirect) {
+		return act(id, redirect, "flash.request.offer-withdrawn",
+				() -> this.requests.withdrawOffer(me.getName(), id, offerId));
 	}
 
 	/**

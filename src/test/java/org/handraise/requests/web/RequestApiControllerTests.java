@@ -9,8 +9,10 @@ import jakarta.validation.Validator;
 import org.handraise.shared.CountedPage;
 import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
+import org.handraise.requests.EventKind;
 import org.handraise.requests.EventView;
 import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.NextStep;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestDraft;
@@ -250,8 +252,8 @@ class RequestApiControllerTests {
 	@Test
 	void offeringHelpAnswers201WithTheOffer() throws Exception {
 		given(this.requests.offer("alice", 7L, new OfferDraft("Try create index if not exists.")))
-			.willReturn(new OfferView(3L, new PersonRef("alice", "Alice"), "Try create index if not exists.", POSTED,
-					false));
+			.willReturn(new OfferView(3L, new PersonRef("alice", "Alice"), "Try create index if not exists.", POSTED, null,
+						false, false, false));
 		this.mvc.perform(json(post("/api/requests/7/offers"), "{\"message\": \"Try create index if not exists.\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", startsWith("/api/requests/7")))
@@ -336,10 +338,10 @@ class RequestApiControllerTests {
 		PersonRef alice = new PersonRef("alice", "Alice");
 		return new RequestView(id, "Flyway fails on a duplicate index", "V7 fails on PostgreSQL.", "Dropped the index",
 				List.of("flyway", "sql"), Urgency.HIGH, true, status, alice, null, POSTED, null, null, null, POSTED,
-				true, EnumSet.of(Action.CANCEL, Action.RESOLVE),
-				List.of(new OfferView(3L, new PersonRef("maria", "Maria"), "Use create index if not exists.", POSTED,
-						false)),
-				List.of(new EventView(alice, true, null, RequestStatus.OPEN, POSTED)),
+				true, EnumSet.of(Action.CANCEL, Action.RESOLVE), NextStep.CHOOSE_OFFER,
+				List.of(new OfferView(3L, new PersonRef("maria", "Maria"), "Use create index if not exists.", POSTED, null,
+						false, false, false)),
+				List.of(new EventView(alice, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null)),
 				List.of(new PersonRef("maria", "Maria")));
 	}
 

@@ -15,8 +15,10 @@ import jakarta.validation.Validator;
 import org.handraise.shared.CountedPage;
 import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
+import org.handraise.requests.EventKind;
 import org.handraise.requests.EventView;
 import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.NextStep;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestCoach;
@@ -24,6 +26,7 @@ import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestMessages;
 import org.handraise.requests.RequestStatus;
+import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestSummary;
 import org.handraise.requests.RequestView;
 import org.handraise.requests.Urgency;
@@ -97,6 +100,9 @@ class RequestControllerTests {
 
 	@MockitoBean
 	HelpRequestService requests;
+
+	@MockitoBean
+	RequestThanks thanks;
 
 	@BeforeEach
 	void realValidationRules() {
@@ -343,7 +349,7 @@ class RequestControllerTests {
 		RequestView withoutTopics = new RequestView(8L, withTopics.title(), withTopics.details(),
 				withTopics.triedSoFar(), List.of(), withTopics.urgency(), false, withTopics.status(),
 				withTopics.author(), null, withTopics.createdAt(), null, null, null, withTopics.updatedAt(), true,
-				withTopics.actions(), List.of(), List.of(), List.of());
+				withTopics.actions(), withTopics.next(), List.of(), List.of(), List.of());
 		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(withoutTopics);
 		this.mvc.perform(post("/requests").with(csrf())
 			.param("title", SPECIFIC_TITLE)
@@ -436,15 +442,16 @@ class RequestControllerTests {
 		assertThat(html.contains(">Reopen<")).as("reopen button").isEqualTo(actions.contains(Action.REOPEN));
 		assertThat(html.contains(">Cancel request<")).as("cancel button").isEqualTo(actions.contains(Action.CANCEL));
 		assertThat(html.contains(">Offer help<")).as("offer button").isEqualTo(actions.contains(Action.OFFER));
-		assertThat(html.contains("Nothing needs doing from you right now.")).as("no actions")
-			.isEqualTo(actions.isEmpty());
+		// never an empty card: what happens next is always said
+		assertThat(html).contains(actions.isEmpty() ? "You offered help; Bob decides whether it solves their problem."
+				: "You can offer help below. Only Bob can resolve or cancel it.");
 	}
 
 	@Test
 	void theDetailPageEscapesWhatPeopleTyped() throws Exception {
 		RequestView typed = new RequestView(7L, "<script>alert(1)</script>", "a < b && c > d", null, List.of(),
 				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob <b>"), null, POSTED, null, null,
-				null, POSTED, false, Set.of(), List.of(), List.of(), List.of());
+				null, POSTED, false, Set.of(), NextStep.OFFER, List.of(), List.of(), List.of());
 		given(this.requests.view("alice", 7L)).willReturn(typed);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
@@ -457,7 +464,7 @@ class RequestControllerTests {
 	void anAnonymousRequestShowsNoAuthorName() throws Exception {
 		RequestView anonymous = new RequestView(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"), Urgency.HIGH,
 				true, RequestStatus.OPEN, null, null, POSTED, null, null, null, POSTED, false, Set.of(Action.OFFER),
-				List.of(), List.of(new EventView(null, true, null, RequestStatus.OPEN, POSTED)), List.of());
+				NextStep.OFFER, List.of(), List.of(new EventView(null, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null)), List.of());
 		given(this.requests.view("alice", 7L)).willReturn(anonymous);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
@@ -634,12 +641,12 @@ class RequestControllerTests {
 		PersonRef bob = new PersonRef("bob", "Bob");
 		PersonRef maria = new PersonRef("maria", "Maria");
 		List<OfferView> offers = List.of(new OfferView(3L, maria, "Use create index if not exists.",
-				POSTED.plusSeconds(600), false));
-		List<EventView> history = List.of(new EventView(bob, true, null, RequestStatus.OPEN, POSTED));
+				POSTED.plusSeconds(600), null, false, false, false));
+		List<EventView> history = List.of(new EventView(bob, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null));
 		return new RequestView(id, SPECIFIC_TITLE, LONG_DETAILS, "Dropped the index by hand", List.of("flyway", "sql"),
 				Urgency.HIGH, false, status, bob, null, POSTED, null, POSTED.plusSeconds(600), null,
-				POSTED.plusSeconds(600), false, actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions), offers,
-				history, offers.stream().map(OfferView::helper).distinct().toList());
+				POSTED.plusSeconds(600), false, actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions),
+				actions.isEmpty() ? NextStep.YOU_OFFERED : NextStep.OFFER, offers, history, offers.stream().map(OfferView::helper).distinct().toList());
 	}
 
 }
