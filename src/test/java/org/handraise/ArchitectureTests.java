@@ -115,7 +115,7 @@ class ArchitectureTests {
 			.should()
 			.beAnnotatedWith(EntityGraph.class)
 			.because("Hibernate translates a query with an entity graph to SQL again on every call and keeps no plan"
-					+ " (issue 7: 20-30 % of an API call's CPU); fetch with join fetch in the query instead")
+					+ " (20-30 % of an API call's CPU); fetch with join fetch in the query instead")
 			.check(classes);
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One read of the session per page, not two (issue 7). Spring Session saves the session when the response is
+ * One read of the session per page, not two. Spring Session saves the session when the response is
  * committed (a flush, or more than a buffer of body) and again when its filter ends; that second save reads the
  * session from the database once more (Spring Session 4.0: it forgets the session it read after the first save).
  * Thymeleaf flushes at the end of every page, and most pages outgrow Tomcat's 8 KB buffer, so every page read its

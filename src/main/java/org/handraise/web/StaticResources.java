@@ -9,7 +9,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code classpath:/static/}, {@code /webjars/**} with version-less paths) instead of Spring Boot's default
  * {@code /**} ({@code spring.web.resources.add-mappings=false}).
  * <p>
- * Why (issue 7): the webjars locator turns on {@code ResourceUrlEncodingFilter}, which offers every {@code @{...}}
+ * Why: the webjars locator turns on {@code ResourceUrlEncodingFilter}, which offers every {@code @{...}}
  * link of a page to the resource handlers whose pattern matches it. Under {@code /**} that was every link
  * ({@code /requests/42}, {@code ?page=3}, ...), each looked up as a classpath resource in the nested jars and, as none
  * exists, never cached: about half of the request list page's CPU. Now only links into these folders are looked up,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every text response names its charset (ASVS V3.4.x, issue 6 item 4): a {@code text/*} or JavaScript content type
+ * Every text response names its charset (ASVS V3.4.4): a {@code text/*} or JavaScript content type
  * set without one, as static resources are served, gets {@code ;charset=UTF-8}. The files are UTF-8.
  */
 @Component

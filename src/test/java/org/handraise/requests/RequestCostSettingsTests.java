@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settings and query shapes that each took a measured share of every request's CPU (issue 7, docs/performance.md)
+ * Settings and query shapes that each took a measured share of every request's CPU (docs/performance.md)
  * stay as set: the lists' Criteria queries keep their translation to SQL, keyed by shape and not by value; so does
  * the query that reads the signed-in person on every call; and no metrics filter sits in front of every log-level
  * check.
