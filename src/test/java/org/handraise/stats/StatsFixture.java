@@ -276,7 +276,7 @@ final class StatsFixture {
 	}
 
 	void act(String username, long id, Action action, String at) {
-		this.requests.act(username, id, action, at(at), null, null);
+		this.requests.act(username, id, action, at(at), (action == Action.REOPEN) ? "It came back." : null, null);
 	}
 
 	long offer(String helper, long id, String at) {
