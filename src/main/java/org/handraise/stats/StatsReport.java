@@ -18,6 +18,13 @@ import java.util.List;
  * show those as "fewer than 3". Nothing here names a person who asked or says how often someone asked; only
  * helpers are named. Anonymous requests count in organisation-wide figures only, never in a team's figures or
  * when the report is narrowed to a team.
+ * <p>
+ * <b>Organisation-wide</b> figures are those of a report not narrowed to a team (narrowed to a topic or not), other
+ * than the per-team rows, the team x topic cells, the managers' figure and the helpers. Thank-you notes about
+ * anonymous requests and private notes count only there: only a request's author thanks for it, so such a note
+ * counted for its sender's team or its recipient would tell who asked, or when and about what someone was
+ * privately thanked. Notes that count anywhere else are <em>attributable</em>: public, and about no request or a
+ * named one.
  */
 public record StatsReport(Period period, Requests requests, Responsiveness responsiveness, Backlog backlog,
 		Teams teams, List<Helper> helpers, Gratitude gratitude, Reciprocity reciprocity, List<Week> weekly) {
@@ -110,8 +117,10 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	}
 
 	/**
-	 * A person who helped, by name: claims and offers made in the period, those offers accepted, thank-you notes
-	 * received in the period, and the claims they hold now (and how many of them are stale).
+	 * A person who helped, by name: claims and offers made in the period (on anonymous requests too: they say what
+	 * the helper did, not who asked), those offers accepted, attributable thank-you notes received in the period
+	 * ({@code thanksReceived}: public notes about no request or a named request; never private notes or notes about
+	 * anonymous requests), and the claims they hold now (and how many of them are stale).
 	 */
 	public record Helper(String username, String displayName, String team, long claims, long offers,
 			long acceptedAnswers, long thanksReceived, long openClaims, long staleClaims) {
@@ -119,7 +128,12 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 
 	/**
 	 * Thank-you notes sent in the period, and the share of resolved requests (posted in the period) that got a
-	 * thank-you note.
+	 * thank-you note. Organisation-wide: every note, public and private, about any request or none, and any note
+	 * makes a request thanked. Narrowed to a team: {@code notes} and {@code publicNotes} count the attributable notes
+	 * the team's members sent, {@code privateNotes} is {@code null} (private notes count only organisation-wide),
+	 * and {@code resolvedWithThanks} counts the team's named requests with a public note; the whole section is
+	 * suppressed when the team's requests come from fewer than three askers or those notes from fewer than three
+	 * distinct senders.
 	 */
 	public record Gratitude(boolean suppressed, Long notes, Long publicNotes, Long privateNotes,
 			Share resolvedWithThanks) {

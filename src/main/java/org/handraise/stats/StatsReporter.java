@@ -182,7 +182,10 @@ class StatsReporter {
 	 * first-response target, reopens and thanks. The history is read only for reopens, which are rare and found
 	 * through {@code (to_status, from_status, occurred_at)}. A request was answered or resolved at some time if it
 	 * has an offer, is resolved now, or was reopened (the only way back from resolved without an offer). Events and
-	 * notes about a request posted in the period are never older than the period.
+	 * notes about a request posted in the period are never older than the period. Narrowed to a team, a request
+	 * counts as thanked only for a public note (private notes count only organisation-wide): one hashed set of the
+	 * public notes its members (the only ones who thank for their requests) sent since the period began, read
+	 * through {@code (is_public, created_at)}; a probe per thanked request cost more, mostly in the planner's JIT.
 	 */
 	private Cohort cohort(Scope s) {
 		if (s.rolledUp()) {
@@ -194,8 +197,11 @@ class StatsReporter {
 				+ " coalesce(sum(case when f.reopened then 1 else 0 end), 0) as reopened,"
 				+ " coalesce(sum(case when f.first_response_s is not null or f.status = 'RESOLVED'"
 				+ " or f.reopened then 1 else 0 end), 0) as answered,"
-				+ " coalesce(sum(case when f.status = 'RESOLVED' and f.thanked then 1 else 0 end), 0) as thanked"
-				+ " from stats_request f where " + s.cohort("f");
+				+ " coalesce(sum(case when f.status = 'RESOLVED' and f.thanked" + (s.narrowedToTeam()
+						? " and f.request_id in (select tn.request_id from thank_you_notes tn where tn.is_public = true"
+								+ " and tn.created_at >= :start" + s.teamOfPerson("tn.from_id") + ")"
+						: "")
+				+ " then 1 else 0 end), 0) as thanked from stats_request f where " + s.cohort("f");
 		return this.jdbc.queryForObject(sql, s.params(),
 				(rs, n) -> new Cohort(rs.getLong("posted"), rs.getLong("resolved"), rs.getLong("cancelled"),
 						rs.getLong("still_open"), rs.getLong("anonymous"), rs.getLong("askers"),
@@ -495,6 +501,12 @@ class StatsReporter {
 
 	// --- helpers ---------------------------------------------------------------------------------------
 
+	/**
+	 * Helpers by name. {@code thanksReceived} counts only the notes {@link #attributableNote attributable} to
+	 * people: a private note, or one about an anonymous request, would give away its date, topic and (through the
+	 * helper) the sender's request; claims and offers on anonymous requests count, as they say only what the
+	 * helper did.
+	 */
 	private List<Helper> helpers(Scope s) {
 		String sql = "select p.username as username, p.display_name as display_name, tm.name as team,"
 				+ " coalesce(c.claims, 0) as claims, coalesce(o.offers, 0) as offers,"
@@ -509,8 +521,8 @@ class StatsReporter {
 				+ " where o.created_at >= :start and o.created_at < :end" + s.topicOf("o.request_id")
 				+ " group by o.helper_id) o on o.pid = p.id"
 				+ " left join (select n.to_id as pid, count(*) as thanks from thank_you_notes n"
-				+ " where n.created_at >= :start and n.created_at < :end" + s.topicOf("n.request_id")
-				+ " group by n.to_id) n on n.pid = p.id"
+				+ " where n.created_at >= :start and n.created_at < :end and " + attributableNote("n")
+				+ s.topicOf("n.request_id") + " group by n.to_id) n on n.pid = p.id"
 				+ " left join (select r.claimed_by_id as pid, count(*) as open_claims,"
 				+ " sum(case when :now - " + epoch("r.claimed_at") + " > :stale then 1 else 0 end) as stale"
 				+ " from help_requests r where r.status = 'CLAIMED'" + s.topicOf("r.id")
@@ -525,16 +537,48 @@ class StatsReporter {
 
 	// --- gratitude and reciprocity ---------------------------------------------------------------------
 
+	/**
+	 * Notes sent in the period. For the whole organisation (narrowed to a topic or not): every note, public and
+	 * private. Narrowed to a team: only the notes {@link #attributableNote attributable} to its members as
+	 * senders, none private ({@code privateNotes} is null), and hidden when they come from fewer than
+	 * {@value PrivacyFloor#MIN_ASKERS} distinct senders, as a figure from too few askers is.
+	 */
 	private Gratitude gratitude(Scope s, Cohort c) {
 		if (s.cohortSuppressed()) {
-			return new Gratitude(true, null, null, null, null);
+			return suppressedGratitude();
 		}
-		long[] notes = this.jdbc.queryForObject("select count(*) as notes,"
-				+ " coalesce(sum(case when n.is_public then 1 else 0 end), 0) as public_notes from thank_you_notes n"
-				+ " where n.created_at >= :start and n.created_at < :end" + s.teamOfPerson("n.from_id")
+		if (!s.narrowedToTeam()) {
+			long[] notes = this.jdbc.queryForObject("select count(*) as notes,"
+					+ " coalesce(sum(case when n.is_public then 1 else 0 end), 0) as public_notes"
+					+ " from thank_you_notes n where n.created_at >= :start and n.created_at < :end"
+					+ s.topicOf("n.request_id"), s.params(),
+					(rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("public_notes") });
+			return new Gratitude(false, notes[0], notes[1], notes[0] - notes[1],
+					Share.of(c.thanked(), c.resolved()));
+		}
+		long[] notes = this.jdbc.queryForObject("select count(*) as notes, count(distinct n.from_id) as senders"
+				+ " from thank_you_notes n where n.created_at >= :start and n.created_at < :end and "
+				+ attributableNote("n") + s.teamOfPerson("n.from_id")
 				+ s.topicOf("n.request_id"), s.params(),
-				(rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("public_notes") });
-		return new Gratitude(false, notes[0], notes[1], notes[0] - notes[1], Share.of(c.thanked(), c.resolved()));
+				(rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("senders") });
+		if (PrivacyFloor.suppresses(notes[1])) {
+			return suppressedGratitude();
+		}
+		return new Gratitude(false, notes[0], notes[0], null, Share.of(c.thanked(), c.resolved()));
+	}
+
+	private static Gratitude suppressedGratitude() {
+		return new Gratitude(true, null, null, null, null);
+	}
+
+	/**
+	 * Notes of alias {@code n} that may count towards a person or a team: public, and about no request or a named
+	 * one (only the author thanks for a request, so a note about an anonymous request names its author). The
+	 * anonymous requests come from {@code ix_stats_request_anonymous} (V15) alone.
+	 */
+	private static String attributableNote(String n) {
+		return n + ".is_public = true and not exists (select 1 from stats_request nr where nr.request_id = " + n
+				+ ".request_id and nr.anonymous = true)";
 	}
 
 	private Reciprocity reciprocity(NamedParameterJdbcTemplate db, Scope s) {

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import org.handraise.requests.Action;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.support.Api;
+import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
 import org.handraise.thanks.ThanksService;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,11 +151,169 @@ class StatsApiTests extends PostgresIntegrationTest {
 				"first_response,7,60,2844", "claim,3,60,492", "resolution,5,180,2340");
 		assertThat(section(csv.body(), "helpers")).containsExactly(
 				"username,display_name,team,claims,offers,accepted_answers,thanks_received,open_claims,stale_claims",
-				"maria,Maria Test,Platform,3,3,2,2,1,1", "marco,Marco Test,Data,0,2,1,0,0,0",
-				"dave,Dave Test,Mobile,0,1,0,1,0,0", "frank,Frank Test,Data,0,1,0,0,0,0");
+				"maria,Maria Test,Platform,3,3,2,1,1,1", "marco,Marco Test,Data,0,2,1,0,0,0",
+				"dave,Dave Test,Mobile,0,1,0,0,0,0", "frank,Frank Test,Data,0,1,0,0,0,0");
 		assertThat(section(csv.body(), "weekly")).containsExactly(
 				"week_start,posted,resolved,median_first_response_minutes", "2026-02-02,3,3,60",
 				"2026-02-09,1,1,2880", "2026-02-16,3,1,45", "2026-02-23,3,0,");
+	}
+
+	// --- who asked anonymously and who sent a thank-you note stay unknown ----------------------------------
+
+	/**
+	 * A team's report, as JSON, CSV and page, is byte for byte the same after its members post anonymous requests
+	 * that get claims, offers, resolutions, a reopening, a cancellation and thank-you notes (public and private)
+	 * from helpers in other teams. The clock is fixed ({@code generatedAt}), and reports are not kept between
+	 * calls ({@code handraise.stats.cache-for=0} in the tests): the whole-organisation report, asked in between,
+	 * does change.
+	 */
+	@Test
+	void anonymousRequestsAndTheirNotesLeaveTheirAuthorsTeamsReportUnchanged() {
+		StatsFixture play = StatsFixture.playing(this.requests, this.thanks);
+		// two more Platform members thank publicly, so Platform's gratitude is shown (3 senders with alice)
+		long b1 = play.post("bob", false, "java", "2026-02-23T09:00");
+		long o1 = play.offer("marco", b1, "2026-02-23T10:00");
+		play.resolve("bob", b1, o1, "2026-02-23T11:00");
+		play.thank("bob", "marco", b1, true, "2026-02-23T11:30");
+		long m1 = play.post("maria", false, "java", "2026-02-24T09:00");
+		long o2 = play.offer("frank", m1, "2026-02-24T10:00");
+		play.resolve("maria", m1, o2, "2026-02-24T11:00");
+		play.thank("maria", "frank", m1, true, "2026-02-24T11:30");
+		String team = "/api/stats?" + StatsFixture.PERIOD + "&team=Platform";
+		String teamCsv = "/api/stats.csv?" + StatsFixture.PERIOD + "&team=Platform";
+		String teamPage = "/stats?" + StatsFixture.PERIOD + "&team=Platform";
+		PageClient page = PageClient.signedIn(baseUrl(), "grace", PASSWORD);
+		String json = this.api.get(team, "grace", PASSWORD).body();
+		String csv = this.api.get(teamCsv, "grace", PASSWORD).body();
+		String html = withoutCsrfToken(page.get(teamPage).body());
+		assertThat(this.api.get(team, "grace", PASSWORD).json().get("period").get("generatedAt").asString())
+			.isEqualTo(StatsFixture.NOW.toString());
+		assertThat(this.api.get(team, "grace", PASSWORD).json().get("gratitude").get("suppressed").asBoolean())
+			.isFalse();
+		assertThat(withoutCsrfToken(page.get(teamPage).body())).as("the page is the same when nothing changed")
+			.isEqualTo(html);
+		JsonNode before = this.api.get("/api/stats?" + StatsFixture.PERIOD, "grace", PASSWORD).json();
+
+		// Platform members ask anonymously; Mobile and Data members help (marco, a mentor, claims)
+		long a1 = play.post("alice", true, "java", "2026-02-24T12:00");
+		play.act("marco", a1, Action.CLAIM, "2026-02-24T12:10");
+		long a1o = play.offer("dave", a1, "2026-02-24T12:30");
+		play.resolve("alice", a1, a1o, "2026-02-24T13:00");
+		play.thank("alice", "dave", a1, true, "2026-02-24T13:05");
+		play.thank("alice", "dave", a1, false, "2026-02-24T13:06");
+		long a2 = play.post("bob", true, "sql", "2026-02-25T09:00");
+		play.offer("marco", a2, "2026-02-25T11:00");
+		play.resolve("bob", a2, null, "2026-02-25T12:00");
+		play.thank("bob", "marco", a2, false, "2026-02-25T12:30");
+		long a3 = play.post("carol", true, "kotlin", "2026-02-26T09:00");
+		play.act("marco", a3, Action.CLAIM, "2026-02-26T10:00");
+		play.post("carol", true, "java", "2026-02-27T09:00");
+		long a5 = play.post("bob", true, "spring", "2026-02-20T09:00");
+		play.offer("frank", a5, "2026-02-20T10:00");
+		play.act("bob", a5, Action.CANCEL, "2026-02-20T11:00");
+		long a6 = play.post("maria", true, "kubernetes", "2026-02-03T09:00");
+		long a6o = play.offer("marco", a6, "2026-02-03T09:30");
+		play.resolve("maria", a6, a6o, "2026-02-03T10:00");
+		play.thank("maria", "marco", a6, true, "2026-02-03T10:30");
+		play.thank("maria", "frank", null, false, "2026-02-03T10:40");
+		play.act("maria", a6, Action.REOPEN, "2026-02-04T09:00");
+		play.post("alice", true, "java", "2026-03-03T09:00");
+
+		JsonNode after = this.api.get("/api/stats?" + StatsFixture.PERIOD, "grace", PASSWORD).json();
+		assertThat(after.get("requests").get("anonymous").asLong())
+			.isEqualTo(before.get("requests").get("anonymous").asLong() + 6);
+		assertThat(after.get("gratitude").get("notes").asLong())
+			.isEqualTo(before.get("gratitude").get("notes").asLong() + 5);
+		assertThat(this.api.get(team, "grace", PASSWORD).body()).isEqualTo(json);
+		assertThat(this.api.get(teamCsv, "grace", PASSWORD).body()).isEqualTo(csv);
+		assertThat(withoutCsrfToken(page.get(teamPage).body())).isEqualTo(html);
+	}
+
+	@Test
+	void aHelpersThanksCountNeitherPrivateNotesNorNotesForAnonymousRequests() {
+		// 02-12, sql: carol thanks maria privately for R3
+		JsonNode privateNote = this.api.get("/api/stats?from=2026-02-12&to=2026-02-12&topic=sql", "grace", PASSWORD)
+			.json();
+		assertThat(StatsFixture.rows(privateNote.get("helpers"), "username", "offers", "thanksReceived"))
+			.containsExactly("maria 1 0");
+		// 02-17: alice thanks dave publicly for her anonymous R4 (maria is listed for the claim she holds now)
+		JsonNode anonymous = this.api.get("/api/stats?from=2026-02-17&to=2026-02-17", "grace", PASSWORD).json();
+		assertThat(StatsFixture.rows(anonymous.get("helpers"), "username", "offers", "thanksReceived"))
+			.containsExactly("dave 1 0", "maria 0 0");
+		// organisation-wide, narrowed to a topic or not, both notes count
+		assertThat(StatsFixture.rows(List.of(privateNote.get("gratitude"), anonymous.get("gratitude")), "notes",
+				"publicNotes", "privateNotes"))
+			.containsExactly("1 0 1", "1 1 0");
+		// someone whose only activity is a private note received is not listed at all
+		StatsFixture.playing(this.requests, this.thanks).thank("maria", "frank", null, false, "2026-03-02T10:00");
+		JsonNode onlyThanked = this.api.get("/api/stats?from=2026-03-02&to=2026-03-02", "grace", PASSWORD).json();
+		assertThat(StatsFixture.rows(onlyThanked.get("helpers"), "username")).containsExactly("maria");
+		assertThat(onlyThanked.get("gratitude").get("privateNotes").asLong()).isEqualTo(1);
+		assertThat(section(this.api.get("/api/stats.csv?from=2026-03-02&to=2026-03-02", "grace", PASSWORD).body(),
+				"helpers"))
+			.containsExactly(
+					"username,display_name,team,claims,offers,accepted_answers,thanks_received,open_claims,stale_claims",
+					"maria,Maria Test,Platform,0,0,0,0,1,1");
+	}
+
+	/**
+	 * Platform has four askers, but its public notes about named requests come from two senders (alice and bob):
+	 * its gratitude is hidden in JSON, CSV and on the page; with a third sender (maria) it is shown, without
+	 * private notes.
+	 */
+	@Test
+	void aTeamsGratitudeFromFewerThanThreeSendersIsHidden() {
+		StatsFixture play = StatsFixture.playing(this.requests, this.thanks);
+		long b1 = play.post("bob", false, "java", "2026-02-23T09:00");
+		long o1 = play.offer("marco", b1, "2026-02-23T10:00");
+		play.resolve("bob", b1, o1, "2026-02-23T11:00");
+		play.thank("bob", "marco", b1, true, "2026-02-23T11:30");
+		String query = StatsFixture.PERIOD + "&team=Platform";
+		PageClient page = PageClient.signedIn(baseUrl(), "grace", PASSWORD);
+
+		JsonNode hidden = this.api.get("/api/stats?" + query, "grace", PASSWORD).json();
+		assertThat(hidden.get("requests").get("suppressed").asBoolean()).isFalse();
+		assertThat(StatsFixture.rows(List.of(hidden.get("gratitude")), "suppressed", "notes", "publicNotes",
+				"privateNotes"))
+			.containsExactly("true null null null");
+		assertThat(hidden.get("gratitude").get("resolvedWithThanks").isNull()).isTrue();
+		assertThat(section(this.api.get("/api/stats.csv?" + query, "grace", PASSWORD).body(), "gratitude"))
+			.containsExactly("notes,public_notes,private_notes,resolved_requests,resolved_with_thanks,share",
+					"fewer than 3,fewer than 3,fewer than 3,fewer than 3,fewer than 3,fewer than 3");
+		assertThat(gratitudeCard(page.get("/stats?" + query).body())).contains("fewer than 3")
+			.doesNotContainPattern(">\\s*\\d");
+
+		long m1 = play.post("maria", false, "java", "2026-02-24T09:00");
+		long o2 = play.offer("frank", m1, "2026-02-24T10:00");
+		play.resolve("maria", m1, o2, "2026-02-24T11:00");
+		play.thank("maria", "frank", m1, true, "2026-02-24T11:30");
+		// notes from alice (R1), bob and maria; resolved: R1 R2 R3 R11 R12 and the two new ones, of which R1 and
+		// the new ones were thanked publicly (carol's note for R3 is private)
+		JsonNode shown = this.api.get("/api/stats?" + query, "grace", PASSWORD).json();
+		assertThat(StatsFixture.rows(List.of(shown.get("gratitude")), "suppressed", "notes", "publicNotes",
+				"privateNotes"))
+			.containsExactly("false 3 3 null");
+		assertThat(StatsFixture.rows(List.of(shown.get("gratitude").get("resolvedWithThanks")), "count", "of"))
+			.containsExactly("3 7");
+		assertThat(section(this.api.get("/api/stats.csv?" + query, "grace", PASSWORD).body(), "gratitude"))
+			.containsExactly("notes,public_notes,private_notes,resolved_requests,resolved_with_thanks,share",
+					"3,3,,7,3,0.4286");
+		assertThat(gratitudeCard(page.get("/stats?" + query).body())).contains("3 of 7 (")
+			.doesNotContain("fewer than 3");
+	}
+
+	private static String gratitudeCard(String html) {
+		int start = html.indexOf("aria-labelledby=\"gratitude-title\"");
+		assertThat(start).isNotNegative();
+		return html.substring(start, html.indexOf("</section>", start));
+	}
+
+	/**
+	 * The page without the value of its CSRF token, which Spring Security masks afresh for every response (the
+	 * only part of the page that differs between two calls when nothing has changed).
+	 */
+	private static String withoutCsrfToken(String html) {
+		return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\" value=\"\"");
 	}
 
 	@Test

@@ -81,7 +81,12 @@ final class StatsFixture {
 		people.add("frank", "Data");
 		people.add("grace", null, Role.MANAGER);
 		people.add("boss", null, Role.ADMIN);
-		new StatsFixture(requests, thanks).play();
+		playing(requests, thanks).play();
+	}
+
+	/** Plays more of a history through the services, with the fixture's helpers. */
+	static StatsFixture playing(HelpRequestService requests, ThanksService thanks) {
+		return new StatsFixture(requests, thanks);
 	}
 
 	private void play() {
@@ -195,15 +200,17 @@ final class StatsFixture {
 		assertThat(rows(List.of(teams.get("leaders")), "managers", "suppressed", "managersWhoAsked", "requests"))
 			.containsExactly("1 true null null");
 
-		// maria: claims R1 R3 R7, offers R1 R11 R3 (R1 and R3 accepted), thanked twice, holds R7 (stale).
-		// marco: offers R2 R12 (R12 accepted); the March thank-you is outside the period.
-		// dave: offer R4 (no longer accepted after the reopen), thanked once. frank: offer R13.
+		// maria: claims R1 R3 R7, offers R1 R11 R3 (R1 and R3 accepted), thanked once (R1: carol's note for R3 is
+		// private), holds R7 (stale). marco: offers R2 R12 (R12 accepted); the March thank-you is outside the
+		// period. dave: offer R4 (no longer accepted after the reopen); alice's note for R4 does not count towards
+		// him (R4 is anonymous). frank: offer R13.
 		assertThat(rows(report.get("helpers"), "username", "displayName", "team", "claims", "offers",
 				"acceptedAnswers", "thanksReceived", "openClaims", "staleClaims"))
-			.containsExactly("maria Maria Test Platform 3 3 2 2 1 1", "marco Marco Test Data 0 2 1 0 0 0",
-					"dave Dave Test Mobile 0 1 0 1 0 0", "frank Frank Test Data 0 1 0 0 0 0");
+			.containsExactly("maria Maria Test Platform 3 3 2 1 1 1", "marco Marco Test Data 0 2 1 0 0 0",
+					"dave Dave Test Mobile 0 1 0 0 0 0", "frank Frank Test Data 0 1 0 0 0 0");
 
-		// Notes in the period: two public, one private; of the 5 resolved requests, R1 and R3 were thanked.
+		// Notes in the period, organisation-wide: two public, one private; of the 5 resolved requests, R1 and R3 were
+		// thanked.
 		JsonNode gratitude = report.get("gratitude");
 		assertThat(longs(gratitude, "notes", "publicNotes", "privateNotes")).containsExactly(3L, 2L, 1L);
 		assertShare(gratitude.get("resolvedWithThanks"), 2, 5, 0.4);
@@ -262,26 +269,26 @@ final class StatsFixture {
 
 	// --- playing it through the services -------------------------------------------------------------------
 
-	private long post(String author, boolean anonymous, String topic, String at) {
+	long post(String author, boolean anonymous, String topic, String at) {
 		RequestDraft draft = new RequestDraft("Help with " + topic + " please", "Details of the " + topic + " problem.",
 				null, List.of(topic), null, anonymous);
 		return this.requests.post(author, draft, at(at)).id();
 	}
 
-	private void act(String username, long id, Action action, String at) {
+	void act(String username, long id, Action action, String at) {
 		this.requests.act(username, id, action, at(at), null, null);
 	}
 
-	private long offer(String helper, long id, String at) {
+	long offer(String helper, long id, String at) {
 		RequestView view = this.requests.act(helper, id, Action.OFFER, at(at), "Here is how I would do it.", null);
 		return view.offers().get(view.offers().size() - 1).id();
 	}
 
-	private void resolve(String author, long id, Long acceptedOfferId, String at) {
+	void resolve(String author, long id, Long acceptedOfferId, String at) {
 		this.requests.act(author, id, Action.RESOLVE, at(at), null, acceptedOfferId);
 	}
 
-	private void thank(String from, String to, Long requestId, boolean publicNote, String at) {
+	void thank(String from, String to, Long requestId, boolean publicNote, String at) {
 		this.thanks.send(from, new ThanksDraft(to, "Thank you for the help!", requestId, publicNote), at(at));
 	}
 
