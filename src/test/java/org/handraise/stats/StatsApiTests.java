@@ -5,10 +5,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import org.handraise.people.PersonCommand;
+import org.handraise.people.Role;
 import org.handraise.requests.Action;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.support.Api;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -227,6 +231,42 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(this.api.get(team, "grace", PASSWORD).body()).isEqualTo(json);
 		assertThat(this.api.get(teamCsv, "grace", PASSWORD).body()).isEqualTo(csv);
 		assertThat(withoutCsrfToken(page.get(teamPage).body())).isEqualTo(html);
+	}
+
+	// --- the past as it was: who was in which team then ------------------------------------------------------
+
+	/**
+	 * Deactivating a person and moving another to a different team leave the figures of a past period the same
+	 * (whole organisation, and narrowed to the team they left or joined): a team's members for a period are the
+	 * people who were its members at some time in it, and a request counts towards the team its author was in when
+	 * it was posted. A request posted after the move counts towards the new team.
+	 */
+	@Test
+	@WithMockUser(username = "boss", roles = { "EMPLOYEE", "ADMIN" })
+	void deactivatingOrMovingAPersonLeavesAPastPeriodsTeamFiguresUnchanged() {
+		List<String> questions = List.of("/api/stats?" + StatsFixture.PERIOD,
+				"/api/stats?" + StatsFixture.PERIOD + "&team=Platform", "/api/stats?" + StatsFixture.PERIOD + "&team=Mobile",
+				"/api/stats.csv?" + StatsFixture.PERIOD);
+		List<String> before = questions.stream().map((q) -> this.api.get(q, "grace", PASSWORD).body()).toList();
+		JsonNode platform = this.api.get(questions.get(0), "grace", PASSWORD).json().get("teams").get("rows").get(2);
+		assertThat(platform.get("team").asString()).isEqualTo("Platform");
+		assertThat(platform.get("members").asLong()).isEqualTo(4);
+		assertThat(platform.get("askers").asLong()).isEqualTo(4);
+
+		this.people.deactivate("boss", "bob");
+		this.people.update("carol", new PersonCommand("carol", "Carol Test", "carol@handraise.example", "Mobile", null,
+				Set.of(Role.EMPLOYEE), List.of(), null));
+		for (int i = 0; i < questions.size(); i++) {
+			assertThat(this.api.get(questions.get(i), "grace", PASSWORD).body()).as(questions.get(i))
+				.isEqualTo(before.get(i));
+		}
+
+		long later = StatsFixture.playing(this.requests, this.thanks).post("carol", false, "kotlin", "2026-03-04T10:00");
+		assertThat(this.jdbc.queryForObject("select t.name from stats_request f join teams t on t.id = f.team_id"
+				+ " where f.request_id = ?", String.class, later)).isEqualTo("Mobile");
+		JsonNode today = this.api.get("/api/stats?from=2026-03-02&to=2026-03-08", "grace", PASSWORD).json();
+		assertThat(StatsFixture.rows(today.get("teams").get("rows"), "team", "members"))
+			.containsExactly("Data 2", "Mobile 3", "Platform 4");
 	}
 
 	@Test
