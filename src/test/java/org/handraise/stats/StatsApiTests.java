@@ -342,6 +342,26 @@ class StatsApiTests extends PostgresIntegrationTest {
 			.doesNotContain("fewer than 3");
 	}
 
+	/**
+	 * On the page, a hidden figure says so in words ("hidden: fewer than 3 people"), on the headline cards as in the
+	 * tables, never as a bare "fewer than 3" value; and every date the page writes (the period, the weeks of the table
+	 * and of the charts, when the figures were computed) reads "2 Feb 2026". Only the date inputs (ISO, as HTML
+	 * has them), links and machine-readable attributes keep ISO dates.
+	 */
+	@Test
+	void thePageSaysAFigureIsHiddenAndWritesEveryDateTheSameWay() {
+		PageClient page = PageClient.signedIn(baseUrl(), "grace", PASSWORD);
+		String html = page.get("/stats?" + StatsFixture.PERIOD + "&team=Mobile").body();
+		assertThat(html).containsPattern(
+				"<div class=\"stat-value stat-hidden\">hidden: fewer than 3 people</div>\\s*<div class=\"stat-label\">Requests posted");
+		assertThat(html).doesNotContainPattern(">\\s*fewer than 3\\s*<");
+		assertThat(html).contains("Requests posted from 2 Feb 2026 to 1 Mar 2026 (UTC", ">4 Mar 2026, 12:00 UTC</time>",
+				">23 Feb 2026</th>", "&quot;labels&quot;:[&quot;2 Feb 2026&quot;,&quot;9 Feb 2026&quot;");
+		String text = html.replaceAll("(value|href|datetime|action)=\"[^\"]*\"", "");
+		assertThat(text).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");
+		assertThat(html).contains("value=\"2026-02-02\"", "value=\"2026-03-01\"");
+	}
+
 	private static String gratitudeCard(String html) {
 		int start = html.indexOf("aria-labelledby=\"gratitude-title\"");
 		assertThat(start).isNotNegative();
