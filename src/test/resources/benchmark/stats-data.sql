@@ -27,7 +27,7 @@
 \timing on
 select setseed(0.42);
 
-truncate table stats_day, stats_day_topic, stats_day_resolved, stats_request_topic, stats_request, spring_session_attributes, spring_session, thank_you_notes, request_events, offers, request_topics,
+truncate table stats_membership, stats_day, stats_day_topic, stats_day_resolved, stats_request_topic, stats_request, spring_session_attributes, spring_session, thank_you_notes, request_events, offers, request_topics,
     help_requests, topics, person_skills, person_roles, people, teams restart identity cascade;
 
 insert into teams (name) select 'Team ' || lpad(g::text, 2, '0') from generate_series(1, 20) g;

@@ -140,7 +140,7 @@ public class PeopleService {
 		apply(person, command);
 		Person saved = this.people.save(person);
 		this.audit.record(AuditAction.PERSON_ADDED, username, "roles " + rolesOf(saved));
-		this.events.publishEvent(new PersonChanged(username));
+		changed(saved, false);
 		return AdminPersonView.of(saved);
 	}
 
@@ -180,7 +180,7 @@ public class PeopleService {
 			this.audit.record(AuditAction.ROLES_CHANGED, person.getUsername(), rolesBefore + " -> " + rolesAfter);
 			this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.ROLES_CHANGED));
 		}
-		this.events.publishEvent(new PersonChanged(person.getUsername()));
+		changed(person, false);
 		return new PersonUpdate(after, changed);
 	}
 
@@ -241,7 +241,7 @@ public class PeopleService {
 		this.audit.record(AuditAction.PERSON_DEACTIVATED, person.getUsername(), null);
 		this.events.publishEvent(new PersonDeactivated(person.getUsername(), actor));
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.DEACTIVATED));
-		this.events.publishEvent(new PersonChanged(person.getUsername()));
+		changed(person, false);
 	}
 
 	/**
@@ -262,7 +262,7 @@ public class PeopleService {
 		Person person = byUsername(username);
 		person.activate();
 		this.audit.record(AuditAction.PERSON_ACTIVATED, person.getUsername(), null);
-		this.events.publishEvent(new PersonChanged(person.getUsername()));
+		changed(person, false);
 	}
 
 	/** Adds a person with an already encoded password; for seeding data, not for people. */
@@ -277,7 +277,9 @@ public class PeopleService {
 		if (team != null) {
 			person.joinTeam(teamNamed(team));
 		}
-		return this.people.save(person);
+		Person saved = this.people.save(person);
+		changed(saved, true);
+		return saved;
 	}
 
 	public long count() {
@@ -320,6 +322,15 @@ public class PeopleService {
 			.setParameter("id", person.getId())
 			.getSingleResult();
 		return others.longValue() == 0;
+	}
+
+	/**
+	 * Tells the statistics that a person's team, roles or state changed, once the change is flushed, so that what
+	 * listens in this transaction reads it from the tables.
+	 */
+	private void changed(Person person, boolean seeded) {
+		this.entityManager.flush();
+		this.events.publishEvent(new PersonChanged(person.getUsername(), seeded));
 	}
 
 	private void apply(Person person, PersonCommand command) {

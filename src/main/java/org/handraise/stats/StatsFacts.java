@@ -1,5 +1,6 @@
 package org.handraise.stats;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,13 +28,18 @@ import org.springframework.stereotype.Component;
  * that adds to the row, so two transactions changing requests of the same day both count (the second waits for
  * the first's row lock, then adds to what it committed). Rows are touched in one fixed order (table, then key),
  * so two such transactions never wait for each other in a cycle.
+ * <p>
+ * A request's row also records the team its author was in when it was posted ({@code team_id}, V19; none for an
+ * anonymous request): written when the request is posted and kept on every later change, so that moving or
+ * deactivating its author leaves the past's team figures as they were.
  */
 @Component
 public class StatsFacts {
 
 	private static final String FACT = "insert into stats_request (request_id, created_at, created_epoch, author_id,"
 			+ " anonymous, status, resolved_at, resolved_epoch, first_response_s, first_claim_s, resolved_s, closed_s,"
-			+ " reopened, thanked) select r.id, r.created_at, cast(extract(epoch from r.created_at) as double precision),"
+			+ " reopened, thanked, team_id) select r.id, r.created_at,"
+			+ " cast(extract(epoch from r.created_at) as double precision),"
 			+ " r.author_id, r.anonymous, r.status, r.resolved_at,"
 			+ " cast(extract(epoch from r.resolved_at) as double precision),"
 			+ " cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision),"
@@ -44,15 +50,23 @@ public class StatsFacts {
 			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
 			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end,"
 			+ " exists (select 1 from request_events e where e.request_id = r.id and e.kind = 'REOPENED'),"
-			+ " exists (select 1 from thank_you_notes n where n.request_id = r.id)"
+			+ " exists (select 1 from thank_you_notes n where n.request_id = r.id), %s"
 			+ " from help_requests r where r.id = :id";
 
+	/** The author's team now, for a request being posted (none for an anonymous request). */
+	private static final String TEAM_NOW = "case when r.anonymous then null"
+			+ " else (select p.team_id from people p where p.id = r.author_id) end";
+
+	/** The team recorded when the request was posted, kept on every later change. */
+	private static final String TEAM_KEPT = "cast(:team as bigint)";
+
 	private static final String TOPICS = "insert into stats_request_topic (request_id, topic_id, created_at,"
-			+ " author_id, anonymous, status) select rt.request_id, rt.topic_id, r.created_at, r.author_id,"
-			+ " r.anonymous, r.status from request_topics rt join help_requests r on r.id = rt.request_id"
-			+ " where rt.request_id = :id";
+			+ " author_id, anonymous, status, team_id) select rt.request_id, rt.topic_id, r.created_at, r.author_id,"
+			+ " r.anonymous, r.status, f.team_id from request_topics rt join help_requests r on r.id = rt.request_id"
+			+ " join stats_request f on f.request_id = r.id where rt.request_id = :id";
 
 	private static final String CONTRIBUTION = "select f.created_epoch as created_epoch, f.status as status,"
+			+ " f.team_id as team_id,"
 			+ " f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,"
 			+ " case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then true else false end"
 			+ " as answered, f.resolved_epoch as resolved_epoch, x.topic_id as topic_id from stats_request f"
@@ -110,7 +124,13 @@ public class StatsFacts {
 	}
 
 	private void derive(long id, Map<String, Long> params, Contribution before) {
-		this.jdbc.update(FACT, params);
+		if (before.epochDay() == null) {
+			this.jdbc.update(FACT.formatted(TEAM_NOW), params);
+		}
+		else {
+			this.jdbc.update(FACT.formatted(TEAM_KEPT),
+					new MapSqlParameterSource("id", id).addValue("team", before.teamId(), Types.BIGINT));
+		}
 		this.jdbc.update(TOPICS, params);
 		Contribution after = contribution(params);
 		if (!after.equals(before)) {
@@ -131,7 +151,8 @@ public class StatsFacts {
 			boolean isResolved = !rs.wasNull() && "RESOLVED".equals(rs.getString("status"));
 			return new Contribution(epochDay(rs.getDouble("created_epoch")), rs.getString("status"),
 					rs.getBoolean("anonymous"), rs.getBoolean("reopened"), rs.getBoolean("answered"),
-					rs.getBoolean("thanked"), isResolved ? epochDay(resolved) : null, List.of());
+					rs.getBoolean("thanked"), isResolved ? epochDay(resolved) : null, List.of(),
+					rs.getObject("team_id", Long.class));
 		});
 		if (rows.isEmpty()) {
 			return Contribution.NONE;
@@ -225,13 +246,14 @@ public class StatsFacts {
 	 * resolved if it is resolved now.
 	 */
 	private record Contribution(Integer epochDay, String status, boolean anonymous, boolean reopened,
-			boolean answered, boolean thanked, Integer resolvedDay, List<Long> topics) {
+			boolean answered, boolean thanked, Integer resolvedDay, List<Long> topics, Long teamId) {
 
-		static final Contribution NONE = new Contribution(null, null, false, false, false, false, null, List.of());
+		static final Contribution NONE = new Contribution(null, null, false, false, false, false, null, List.of(),
+				null);
 
 		Contribution withTopics(List<Long> topics) {
 			return new Contribution(this.epochDay, this.status, this.anonymous, this.reopened, this.answered,
-					this.thanked, this.resolvedDay, List.copyOf(topics));
+					this.thanked, this.resolvedDay, List.copyOf(topics), this.teamId);
 		}
 
 		void addTo(Map<DayKey, int[]> days, Map<TopicKey, int[]> topics, Map<Integer, int[]> resolved, int sign) {

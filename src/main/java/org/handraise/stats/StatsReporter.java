@@ -411,7 +411,7 @@ class StatsReporter {
 				+ bucket(age + " >= " + WEEK) + " as gt7d, "
 				+ "coalesce(sum(case when r.status = 'CLAIMED' and :now - " + epoch("r.claimed_at")
 				+ " > :stale then 1 else 0 end), 0) as stale"
-				+ " from help_requests r where r.status in ('OPEN', 'CLAIMED')" + s.teamOfRequest("r")
+				+ " from help_requests r where r.status in ('OPEN', 'CLAIMED')" + s.teamOfRawRequest("r")
 				+ s.topicOf("r.id");
 		return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> {
 			if (s.floored(rs.getLong("askers"))) {
@@ -442,15 +442,15 @@ class StatsReporter {
 		String teamFilter = (s.teamId() != null) ? " where t.id = :teamId" : "";
 		Map<Long, String> names = new LinkedHashMap<>();
 		Map<Long, Long> members = new HashMap<>();
-		db.query("select t.id as id, t.name as name, count(p.id) as members from teams t"
-				+ " left join people p on p.team_id = t.id and p.active = true" + teamFilter
+		db.query("select t.id as id, t.name as name, count(distinct m.person_id) as members from teams t"
+				+ " left join stats_membership m on m.team_id = t.id and " + s.memberInPeriod("m") + teamFilter
 				+ " group by t.id, t.name order by t.name", s.params(), (ResultSet rs) -> {
 					names.put(rs.getLong("id"), rs.getString("name"));
 					members.put(rs.getLong("id"), rs.getLong("members"));
 				});
-		String perAsker = "select p.team_id as team_id, f.author_id as author_id, count(*) as requests"
-				+ " from stats_request f join people p on p.id = f.author_id where " + s.cohort("f")
-				+ " and f.anonymous = false and p.team_id is not null group by p.team_id, f.author_id";
+		String perAsker = "select f.team_id as team_id, f.author_id as author_id, count(*) as requests"
+				+ " from stats_request f where " + s.cohort("f")
+				+ " and f.anonymous = false and f.team_id is not null group by f.team_id, f.author_id";
 		Map<Long, long[]> asking = new HashMap<>();
 		db.query("select a.team_id as team_id, count(*) as askers, sum(a.requests) as requests,"
 				+ " coalesce(sum(case when exists (select 1 from stats_request e where e.author_id = a.author_id"
@@ -471,14 +471,16 @@ class StatsReporter {
 						ratio(a[1], memberCount, 2)));
 			}
 		});
-		String perTopicAsker = "select x.topic_id as topic_id, x.author_id as author_id, count(*) as requests"
-				+ " from stats_request_topic x where " + s.period("x") + s.teamOfRequest("x") + " and x.anonymous = false"
-				+ ((s.topicId() != null) ? " and x.topic_id = :topicId" : "") + " group by x.topic_id, x.author_id";
+		String perTopicAsker = "select x.team_id as team_id, x.topic_id as topic_id, x.author_id as author_id,"
+				+ " count(*) as requests from stats_request_topic x where " + s.period("x") + s.teamOfRequest("x")
+				+ " and x.anonymous = false and x.team_id is not null"
+				+ ((s.topicId() != null) ? " and x.topic_id = :topicId" : "")
+				+ " group by x.team_id, x.topic_id, x.author_id";
 		// grouped by ids first, named last (a few hundred cells rather than a row per topic and asker)
 		List<TeamTopicRow> byTopic = db.query("select t.name as team, tp.name as topic, c.requests as requests,"
-				+ " c.askers as askers from (select p.team_id as team_id, a.topic_id as topic_id,"
+				+ " c.askers as askers from (select a.team_id as team_id, a.topic_id as topic_id,"
 				+ " sum(a.requests) as requests, count(*) as askers from (" + perTopicAsker + ") a"
-				+ " join people p on p.id = a.author_id where p.team_id is not null group by p.team_id, a.topic_id) c"
+				+ " group by a.team_id, a.topic_id) c"
 				+ " join teams t on t.id = c.team_id join topics tp on tp.id = c.topic_id order by 1, 2",
 				s.params(), (rs, n) -> PrivacyFloor.suppresses(rs.getLong("askers"))
 						? new TeamTopicRow(rs.getString("team"), rs.getString("topic"), true, null)
@@ -488,8 +490,9 @@ class StatsReporter {
 
 	private Leaders leaders(NamedParameterJdbcTemplate db, Scope s) {
 		String managers = "select pr.person_id from person_roles pr where pr.role = 'MANAGER'";
-		long count = db.queryForObject("select count(*) from people p where p.active = true and p.id in ("
-				+ managers + ")" + s.teamOfPerson("p.id"), s.params(), Long.class);
+		long count = db.queryForObject("select count(distinct m.person_id) from stats_membership m where "
+				+ s.memberInPeriod("m") + " and m.person_id in (" + managers + ")" + s.teamOfPerson("m.person_id"),
+				s.params(), Long.class);
 		return db.queryForObject("select count(distinct r.author_id) as askers, count(*) as requests"
 				+ " from stats_request r where " + s.cohort("r") + " and r.anonymous = false and r.author_id in ("
 				+ managers + ")", s.params(), (rs, n) -> {
@@ -733,16 +736,35 @@ class StatsReporter {
 			return r + ".created_at >= :start and " + r + ".created_at < :end";
 		}
 
-		/** Named requests by the team's members: anonymous requests never count towards a team. */
+		/**
+		 * Facts ({@code stats_request}, {@code stats_request_topic}) of alias {@code r} posted by a member of the
+		 * team, in the team they were in then: anonymous requests never count towards a team.
+		 */
 		String teamOfRequest(String r) {
-			return (this.teamId == null) ? ""
-					: " and " + r + ".anonymous = false and " + r
-							+ ".author_id in (select tp.id from people tp where tp.team_id = :teamId)";
+			return (this.teamId == null) ? "" : " and " + r + ".anonymous = false and " + r + ".team_id = :teamId";
 		}
 
+		/** The same for requests ({@code help_requests}) of alias {@code r}, through their facts. */
+		String teamOfRawRequest(String r) {
+			return (this.teamId == null) ? ""
+					: " and " + r + ".anonymous = false and exists (select 1 from stats_request tf where tf.request_id = "
+							+ r + ".id and tf.team_id = :teamId)";
+		}
+
+		/** People who were members of the team at some time in the period. */
 		String teamOfPerson(String personId) {
 			return (this.teamId == null) ? ""
-					: " and " + personId + " in (select tp.id from people tp where tp.team_id = :teamId)";
+					: " and " + personId + " in (select tm.person_id from stats_membership tm where tm.team_id = :teamId"
+							+ " and " + memberInPeriod("tm") + ")";
+		}
+
+		/**
+		 * Membership stretches ({@code stats_membership}) of alias {@code m} that overlap the period: the person
+		 * was active in that team (or in none) at some time in it, its last moment included.
+		 */
+		String memberInPeriod(String m) {
+			return "(" + m + ".from_at is null or " + m + ".from_at < :end) and (" + m + ".to_at is null or " + m
+					+ ".to_at > :start)";
 		}
 
 		String topicOf(String requestId) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +183,44 @@ class AdminBrowserTests extends BrowserJourney {
 		open("/admin/people/marco");
 		clickAndWait(By.cssSelector("form[action$='/activate'] button"));
 		assertThat(find(By.cssSelector("main .alert-success")).getText()).contains("sign in again");
+	}
+
+	/**
+	 * On a phone (375 px) the list of people shows each person's roles and state without scrolling sideways (the
+	 * name and team move under the username); and someone who opens a page that is not for them reads who it is
+	 * for and whom to ask.
+	 */
+	@Test
+	void thePeopleListFitsAPhoneAndTheForbiddenPageSaysWhomToAsk() {
+		signIn("admin");
+		open("/admin/people");
+		phone();
+		try {
+			assertNoSidewaysScrolling();
+			WebElement row = find(By.xpath("//tr[td/a[text()='grace']]"));
+			for (String cell : new String[] { "td[4]", "td[5]" }) {
+				// the roles and the state are on the screen, not in a part of the table scrolled out of sight
+				WebElement shown = row.findElement(By.xpath(cell + "/span"));
+				assertThat(shown.isDisplayed()).as(cell).isTrue();
+				assertThat(shown.getRect().getX() + shown.getRect().getWidth()).as(cell + " right edge").isLessThanOrEqualTo(375);
+			}
+			assertThat(row.getText()).contains("Manager", "Active", "Grace");
+			check("admin people (phone)");
+			screenshot("phone-admin-people");
+		}
+		finally {
+			desktop();
+		}
+		signOut();
+
+		signIn("alice");
+		open("/admin/people");
+		assertThat(mainText()).contains("This page is for administrators.",
+				"If you need access, ask your Handraise administrator.");
+		open("/stats");
+		assertThat(mainText()).contains("This page is for managers and administrators.");
+		check("error 403 (stats)");
+		screenshot("forbidden");
 	}
 
 }

@@ -5,10 +5,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
+import org.handraise.people.PersonCommand;
+import org.handraise.people.Role;
 import org.handraise.requests.Action;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.support.Api;
@@ -22,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -229,6 +233,42 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(withoutCsrfToken(page.get(teamPage).body())).isEqualTo(html);
 	}
 
+	// --- the past as it was: who was in which team then ------------------------------------------------------
+
+	/**
+	 * Deactivating a person and moving another to a different team leave the figures of a past period the same
+	 * (whole organisation, and narrowed to the team they left or joined): a team's members for a period are the
+	 * people who were its members at some time in it, and a request counts towards the team its author was in when
+	 * it was posted. A request posted after the move counts towards the new team.
+	 */
+	@Test
+	@WithMockUser(username = "boss", roles = { "EMPLOYEE", "ADMIN" })
+	void deactivatingOrMovingAPersonLeavesAPastPeriodsTeamFiguresUnchanged() {
+		List<String> questions = List.of("/api/stats?" + StatsFixture.PERIOD,
+				"/api/stats?" + StatsFixture.PERIOD + "&team=Platform", "/api/stats?" + StatsFixture.PERIOD + "&team=Mobile",
+				"/api/stats.csv?" + StatsFixture.PERIOD);
+		List<String> before = questions.stream().map((q) -> this.api.get(q, "grace", PASSWORD).body()).toList();
+		JsonNode platform = this.api.get(questions.get(0), "grace", PASSWORD).json().get("teams").get("rows").get(2);
+		assertThat(platform.get("team").asString()).isEqualTo("Platform");
+		assertThat(platform.get("members").asLong()).isEqualTo(4);
+		assertThat(platform.get("askers").asLong()).isEqualTo(4);
+
+		this.people.deactivate("boss", "bob");
+		this.people.update("carol", new PersonCommand("carol", "Carol Test", "carol@handraise.example", "Mobile", null,
+				Set.of(Role.EMPLOYEE), List.of(), null));
+		for (int i = 0; i < questions.size(); i++) {
+			assertThat(this.api.get(questions.get(i), "grace", PASSWORD).body()).as(questions.get(i))
+				.isEqualTo(before.get(i));
+		}
+
+		long later = StatsFixture.playing(this.requests, this.thanks).post("carol", false, "kotlin", "2026-03-04T10:00");
+		assertThat(this.jdbc.queryForObject("select t.name from stats_request f join teams t on t.id = f.team_id"
+				+ " where f.request_id = ?", String.class, later)).isEqualTo("Mobile");
+		JsonNode today = this.api.get("/api/stats?from=2026-03-02&to=2026-03-08", "grace", PASSWORD).json();
+		assertThat(StatsFixture.rows(today.get("teams").get("rows"), "team", "members"))
+			.containsExactly("Data 2", "Mobile 3", "Platform 4");
+	}
+
 	@Test
 	void aHelpersThanksCountNeitherPrivateNotesNorNotesForAnonymousRequests() {
 		// 02-12, sql: carol thanks maria privately for R3
@@ -300,6 +340,26 @@ class StatsApiTests extends PostgresIntegrationTest {
 					"3,3,,7,3,0.4286");
 		assertThat(gratitudeCard(page.get("/stats?" + query).body())).contains("3 of 7 (")
 			.doesNotContain("fewer than 3");
+	}
+
+	/**
+	 * On the page, a hidden figure says so in words ("hidden: fewer than 3 people"), on the headline cards as in the
+	 * tables, never as a bare "fewer than 3" value; and every date the page writes (the period, the weeks of the table
+	 * and of the charts, when the figures were computed) reads "2 Feb 2026". Only the date inputs (ISO, as HTML
+	 * has them), links and machine-readable attributes keep ISO dates.
+	 */
+	@Test
+	void thePageSaysAFigureIsHiddenAndWritesEveryDateTheSameWay() {
+		PageClient page = PageClient.signedIn(baseUrl(), "grace", PASSWORD);
+		String html = page.get("/stats?" + StatsFixture.PERIOD + "&team=Mobile").body();
+		assertThat(html).containsPattern(
+				"<div class=\"stat-value stat-hidden\">hidden: fewer than 3 people</div>\\s*<div class=\"stat-label\">Requests posted");
+		assertThat(html).doesNotContainPattern(">\\s*fewer than 3\\s*<");
+		assertThat(html).contains("Requests posted from 2 Feb 2026 to 1 Mar 2026 (UTC", ">4 Mar 2026, 12:00 UTC</time>",
+				">23 Feb 2026</th>", "&quot;labels&quot;:[&quot;2 Feb 2026&quot;,&quot;9 Feb 2026&quot;");
+		String text = html.replaceAll("(value|href|datetime|action)=\"[^\"]*\"", "");
+		assertThat(text).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\d");
+		assertThat(html).contains("value=\"2026-02-02\"", "value=\"2026-03-01\"");
 	}
 
 	private static String gratitudeCard(String html) {

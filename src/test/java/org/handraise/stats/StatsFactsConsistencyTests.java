@@ -50,8 +50,9 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 			+ " - extract(epoch from r.created_at) as double precision) end as resolved_s,"
 			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
 			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end as closed_s,"
-			+ " ro.request_id is not null as reopened, th.request_id is not null as thanked"
-			+ " from help_requests r"
+			+ " ro.request_id is not null as reopened, th.request_id is not null as thanked,"
+			+ " case when r.anonymous then null else a.team_id end as team_id"
+			+ " from help_requests r join people a on a.id = r.author_id"
 			+ " left join (select e.request_id as request_id, min(e.occurred_at) as first_claim from request_events e"
 			+ " where e.kind = 'CLAIMED' group by e.request_id) c on c.request_id = r.id"
 			+ " left join (select distinct e.request_id as request_id from request_events e"
@@ -61,13 +62,14 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 
 	private static final String ACTUAL = "select request_id, created_at, created_epoch, author_id, anonymous, status,"
 			+ " resolved_at, resolved_epoch,"
-			+ " first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked from stats_request";
+			+ " first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked, team_id from stats_request";
 
 	private static final String EXPECTED_TOPICS = "select rt.request_id, rt.topic_id, r.created_at, r.author_id,"
-			+ " r.anonymous, r.status from request_topics rt join help_requests r on r.id = rt.request_id";
+			+ " r.anonymous, r.status, case when r.anonymous then null else a.team_id end as team_id"
+			+ " from request_topics rt join help_requests r on r.id = rt.request_id join people a on a.id = r.author_id";
 
-	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status"
-			+ " from stats_request_topic";
+	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status,"
+			+ " team_id from stats_request_topic";
 
 	/** The daily roll-ups (V10) grouped afresh from the raw tables, through the expected facts. */
 	private static final String EXPECTED_DAYS = "select cast(floor(x.created_epoch / 86400) as integer) as epoch_day,"

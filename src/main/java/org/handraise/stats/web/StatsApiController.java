@@ -2,6 +2,9 @@ package org.handraise.stats.web;
 
 import java.nio.charset.StandardCharsets;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.handraise.stats.StatsCsv;
 import org.handraise.stats.StatsQuery;
 import org.handraise.stats.StatsReport;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 @PreAuthorize("hasAnyRole('MANAGER','ADMIN')")
+@Tag(name = "Statistics", description = "How asking for help goes, for managers and administrators")
 class StatsApiController {
 
 	static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -37,12 +41,14 @@ class StatsApiController {
 	}
 
 	@GetMapping("/stats")
+	@Operation(summary = "The statistics for a period, optionally one team and one topic (managers, administrators)")
 	StatsReport stats(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String team, @RequestParam(required = false) String topic) {
 		return this.stats.report(StatsQuery.parse(from, to, team, topic, this.stats.today()));
 	}
 
 	@GetMapping("/stats.csv")
+	@Operation(summary = "The same statistics as CSV, one section per table (managers, administrators)")
 	ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String team, @RequestParam(required = false) String topic) {
 		StatsReport report = this.stats.report(StatsQuery.parse(from, to, team, topic, this.stats.today()));

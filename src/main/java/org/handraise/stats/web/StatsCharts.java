@@ -113,8 +113,8 @@ final class StatsCharts {
 		return dataset;
 	}
 
-	private static List<String> weekLabels(List<Week> weeks) {
-		return weeks.stream().map((w) -> w.weekStart().toString()).toList();
+	private List<String> weekLabels(List<Week> weeks) {
+		return weeks.stream().map((w) -> StatsFormat.dates(this.locale).format(w.weekStart())).toList();
 	}
 
 	private String msg(String code) {

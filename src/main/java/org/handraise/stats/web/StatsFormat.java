@@ -1,6 +1,10 @@
 package org.handraise.stats.web;
 
 import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -8,9 +12,14 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
  * Figures for people, as {@code ${fmt.count(value, suppressed)}} in the dashboard: a suppressed figure reads
- * "fewer than 3", a missing one a dash, durations in minutes, hours or days, shares as percentages.
+ * "hidden: fewer than 3 people", a missing one a dash, durations in minutes, hours or days, shares as percentages,
+ * and every date in one format ({@value #DATE_PATTERN}: "4 Dec 2026"), in the period line, the tables and the
+ * charts alike (the date inputs are ISO, as HTML has them; the CSV and the API stay ISO too).
  */
 public final class StatsFormat {
+
+	/** The one date format of the dashboard. */
+	static final String DATE_PATTERN = "d MMM uuuu";
 
 	private final MessageSource messages;
 
@@ -69,6 +78,25 @@ public final class StatsFormat {
 
 	public String duration(Double minutes) {
 		return duration(minutes, false);
+	}
+
+	/** A day, as "4 Dec 2026". */
+	public String date(LocalDate day) {
+		return (day == null) ? message("stats.none") : dates(locale()).format(day);
+	}
+
+	/** A moment in UTC, labelled as such: "4 Dec 2026, 12:00 UTC". */
+	public String dateTime(Instant instant) {
+		if (instant == null) {
+			return message("stats.none");
+		}
+		return message("stats.dateTime", date(instant.atOffset(ZoneOffset.UTC).toLocalDate()),
+				DateTimeFormatter.ofPattern("HH:mm", locale()).format(instant.atOffset(ZoneOffset.UTC)));
+	}
+
+	/** The dashboard's date format in {@code locale}. */
+	static DateTimeFormatter dates(Locale locale) {
+		return DateTimeFormatter.ofPattern(DATE_PATTERN, locale);
 	}
 
 	private String missing(boolean suppressed) {
