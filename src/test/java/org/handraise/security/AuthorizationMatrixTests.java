@@ -140,7 +140,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 		PageClient.Response cancel = alice.postRaw("/requests/" + id + "/cancel", Map.of());
 		assertThat(cancel.status()).isEqualTo(403);
 		PageClient.Response posted = alice.postRaw("/requests",
-				Map.of("title", "A request without a token", "details", "Should never be stored.", "coached", "true"));
+				Map.of("title", "A request without a token", "details", "Should never be stored."));
 		assertThat(posted.status()).isEqualTo(403);
 		assertThat(status(id)).isEqualTo("OPEN");
 		assertThat(count("help_requests")).isEqualTo(2);
@@ -305,8 +305,9 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	private static Map<String, String> form(String input, Fixture fixture) {
 		return switch (input) {
 			case "none" -> Map.of();
-			case "request" -> Map.of("title", "Why is my build slow?", "details", "Maven takes ten minutes.",
-					"topics", "maven", "urgency", "LOW", "coached", "true");
+			case "request" -> Map.of("title", "Why is my Maven build slow?", "details",
+					"Maven takes ten minutes on my laptop and two on everybody else's.", "triedSoFar",
+					"A clean local repository.", "topics", "maven", "urgency", "LOW");
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
 			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
 			case "accept-offer" -> Map.of("acceptedOfferId", String.valueOf(fixture.offerId()));
