@@ -96,10 +96,16 @@ class AccessControlBrowserTests extends BrowserJourney {
 		type(By.id("topics"), "onboarding");
 		click(By.id("anonymous1"));
 		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		// the title names her team: the coach says people could tell it is her, and she decides to post it anyway
+		assertThat(currentPath()).isEqualTo("/requests");
+		assertThat(find(By.cssSelector(".coach")).getText()).contains("You are asking anonymously");
+		assertThat(find(By.cssSelector("main form button[type=submit]")).getText()).isEqualTo("Post it as it is");
+		check("ask anonymously, with the coach's warning");
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
 		assertThat(currentPath()).matches("/requests/\\d+");
 		String path = currentPath();
 		// She still sees it as hers; nobody else sees who asked
-		assertThat(mainText()).contains("yours, posted anonymously");
+		assertThat(mainText()).contains("Only you see that this is yours; everyone else sees: asked anonymously.");
 		check("request detail (author, anonymous)");
 		signOut();
 

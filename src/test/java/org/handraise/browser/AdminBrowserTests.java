@@ -169,7 +169,7 @@ class AdminBrowserTests extends BrowserJourney {
 		open(request);
 		assertThat(mainText()).doesNotContain("claimed by Marco Bianchi");
 		assertThat(find(By.cssSelector("main .history")).getText())
-			.contains("Handraise Admin released it because the helper left");
+			.contains("You released it because the helper left");
 		screenshot("request-helper-left");
 		signOut();
 

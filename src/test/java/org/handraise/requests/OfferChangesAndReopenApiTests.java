@@ -151,7 +151,7 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 
 		PageClient.Response missing = alice.post("/requests/" + id + "/reopen", Map.of("reason", ""));
 		assertThat(missing.status()).isEqualTo(200);
-		assertThat(missing.body()).contains("id=\"reason-errors\"", "must not be blank");
+		assertThat(missing.body()).contains("id=\"reason-errors\"", "Say why you are reopening it.");
 		assertThat(status(id)).isEqualTo("RESOLVED");
 
 		PageClient.Response reopened = alice.post("/requests/" + id + "/reopen",

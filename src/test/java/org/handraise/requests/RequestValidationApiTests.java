@@ -290,6 +290,7 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 	@Test
 	@WithMockUser(username = "olga", roles = { "EMPLOYEE", "ADMIN" })
 	void thankingSomeoneWhoseAccountIsDeactivatedIsRejected() {
+		person("olga", null, List.of(), Role.ADMIN);
 		this.people.deactivate("olga", "carol");
 		assertRejected("to", "Carol Test", () -> thanks("bob", Map.of("to", "carol", "message", "Thanks, carol.")));
 	}

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -17,6 +18,8 @@ import org.handraise.stats.StatsQuery;
 import org.handraise.stats.StatsReport;
 import org.handraise.stats.StatsService;
 import org.handraise.thanks.ThanksService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +33,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class HomeController {
+
+	private static final Logger logger = LoggerFactory.getLogger(HomeController.class);
+
 
 	/** The most thank-you notes "since your last visit" shows. */
 	static final int THANKS = 8;
@@ -61,16 +67,25 @@ class HomeController {
 		model.addAttribute("news", news);
 		model.addAttribute("since", since);
 		if (request.isUserInRole("MANAGER") || request.isUserInRole("ADMIN")) {
-			model.addAttribute("week", thisWeek());
+			thisWeek().ifPresent((week) -> model.addAttribute("week", week));
 		}
 		return "home";
 	}
 
-	/** This week's requests posted and median first response, each as the statistics show it. */
-	private StatsReport thisWeek() {
-		LocalDate today = this.stats.today();
-		return this.stats
-			.report(new StatsQuery(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today, null, null));
+	/**
+	 * This week's requests posted and median first response, each as the statistics show it; none when the
+	 * statistics can't be computed now, so that the home page still works (the statistics page reports the failure).
+	 */
+	private Optional<StatsReport> thisWeek() {
+		try {
+			LocalDate today = this.stats.today();
+			return Optional.of(this.stats.report(
+					new StatsQuery(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), today, null, null)));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The home page shows no statistics: {}", ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.validation.Validator;
 
 import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestMessages;
 import org.handraise.security.WebSliceConfiguration;
@@ -60,6 +61,9 @@ class LocalisedMessagesTests {
 
 	@MockitoBean
 	HelpRequestService requests;
+
+	@MockitoBean
+	RequestThanks thanks;
 
 	@BeforeEach
 	void realValidationRules() {

@@ -217,7 +217,7 @@ class RequestControllerTests {
 		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
 			.willReturn(requestView(42L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.RESOLVE)));
 		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
-				false));
+				true));
 		this.mvc.perform(post("/requests").with(csrf())
 			.param("title", "Help please")
 			.param("details", "It is broken.")
