@@ -132,6 +132,25 @@ class RequestEditApiTests extends PostgresIntegrationTest {
 			.doesNotContain("<td>Request opened</td>");
 	}
 
+	@Test
+	void anEditThatKeepsTheTopicsChangesNoStatistic() {
+		long id = post(false);
+		assertThat(this.api.post("/api/requests/" + id + "/claim", "maria", PASSWORD, null).status()).isEqualTo(200);
+		List<Map<String, Object>> before = this.jdbc.queryForList("select * from stats_request where request_id = ?",
+				id);
+		List<Map<String, Object>> topicsBefore = this.jdbc
+			.queryForList("select * from stats_request_topic where request_id = ?", id);
+
+		assertThat(this.api.send("PUT", "/api/requests/" + id, "alice", PASSWORD,
+				edit("A sharper title for it", List.of("sql"))).status()).isEqualTo(200);
+
+		assertThat(before).hasSize(1);
+		assertThat(topicsBefore).hasSize(1);
+		assertThat(this.jdbc.queryForList("select * from stats_request where request_id = ?", id)).isEqualTo(before);
+		assertThat(this.jdbc.queryForList("select * from stats_request_topic where request_id = ?", id))
+			.isEqualTo(topicsBefore);
+	}
+
 	private long post(boolean anonymous) {
 		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD,
 				Map.of("title", "Flyway fails", "details", "Our V7 migration fails on PostgreSQL.", "triedSoFar",
