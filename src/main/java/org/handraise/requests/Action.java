@@ -5,6 +5,6 @@ package org.handraise.requests;
  */
 public enum Action {
 
-	CLAIM, RELEASE, OFFER, RESOLVE, CANCEL, REOPEN
+	CLAIM, RELEASE, OFFER, RESOLVE, CANCEL, REOPEN, EDIT
 
 }

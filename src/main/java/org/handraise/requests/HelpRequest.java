@@ -48,11 +48,12 @@ import org.handraise.shared.NotFoundException;
  * OPEN|CLAIMED|ANSWERED -> RESOLVED   the author, optionally accepting one offer
  * OPEN|CLAIMED|ANSWERED -> CANCELLED  the author
  * RESOLVED -> OPEN         the author reopens, giving a reason; the claim is cleared
+ * OPEN|CLAIMED|ANSWERED    the author edits the text, topics and urgency; the status stays
  * CLAIMED -> OPEN, ANSWERED -> ANSWERED   the claimer was deactivated: the claim is released for them
  * </pre>
  *
  * A helper may change or withdraw their own offer until it is accepted, while the request is not closed.
- * Every change of status, every release and every withdrawn offer appends a {@link RequestEvent}. The rules live
+ * Every change of status, every release, every withdrawn offer and every edit appends a {@link RequestEvent}. The rules live
  * in {@link #refusal(Action, Person)} and {@link #offerRefusal(Offer, Person)}, which both the changes and what a
  * page offers ({@link #actionsFor(Person)}, {@link #mayChange(Offer, Person)}) use, so the two can never
  * disagree.
@@ -217,6 +218,12 @@ public class HelpRequest {
 				yield (this.status == RequestStatus.RESOLVED) ? null
 						: Refusal.conflict(RequestMessages.REOPEN_NOT_RESOLVED.with(state()));
 			}
+			case EDIT -> {
+				if (!isAuthor) {
+					yield Refusal.forbidden(RequestMessages.EDIT_NOT_AUTHOR.with());
+				}
+				yield this.status.isClosed() ? Refusal.conflict(RequestMessages.ALREADY_CLOSED.with(state())) : null;
+			}
 		});
 	}
 
@@ -242,12 +249,15 @@ public class HelpRequest {
 
 	/**
 	 * Exactly the actions {@code viewer} may take now, the likely one first: a request without offers is more often
-	 * cancelled than resolved by its author, one with offers is resolved.
+	 * cancelled or edited (as the coach or a comment suggests) than resolved by its author, one with offers is
+	 * resolved.
 	 */
 	Set<Action> actionsFor(Person viewer) {
 		List<Action> order = this.offers.isEmpty()
-				? List.of(Action.CLAIM, Action.RELEASE, Action.CANCEL, Action.RESOLVE, Action.REOPEN, Action.OFFER)
-				: List.of(Action.CLAIM, Action.RELEASE, Action.RESOLVE, Action.CANCEL, Action.REOPEN, Action.OFFER);
+				? List.of(Action.CLAIM, Action.RELEASE, Action.CANCEL, Action.EDIT, Action.RESOLVE, Action.REOPEN,
+						Action.OFFER)
+				: List.of(Action.CLAIM, Action.RELEASE, Action.RESOLVE, Action.CANCEL, Action.EDIT, Action.REOPEN,
+						Action.OFFER);
 		Set<Action> actions = new LinkedHashSet<>();
 		for (Action action : order) {
 			if (refusal(action, viewer).isEmpty()) {
@@ -415,6 +425,22 @@ public class HelpRequest {
 		this.resolvedAt = null;
 		this.offers.forEach(Offer::unaccept);
 		moveTo(EventKind.REOPENED, RequestStatus.OPEN, actor, reason, now);
+	}
+
+	/**
+	 * The author changes what they asked: text, urgency and topics (replaced), not the anonymous flag nor the status.
+	 * The input is checked by the service; the change goes into the history as {@link EventKind#EDITED}.
+	 */
+	void edit(Person actor, String title, String details, String triedSoFar, Urgency urgency, Collection<Topic> topics,
+			Instant now) {
+		guard(Action.EDIT, actor);
+		this.title = title;
+		this.details = details;
+		this.triedSoFar = triedSoFar;
+		this.urgency = (urgency != null) ? urgency : Urgency.NORMAL;
+		this.topics.clear();
+		this.topics.addAll(topics);
+		moveTo(EventKind.EDITED, this.status, actor, null, now);
 	}
 
 	private void moveTo(EventKind kind, RequestStatus next, Person actor, String note, Instant now) {

@@ -39,7 +39,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The help loop: post, claim, release, offer, resolve, cancel, reopen; and the lists and views of requests.
+ * The help loop: post, edit, claim, release, offer, resolve, cancel, reopen; and the lists and views of requests.
  * The rules themselves live in {@link HelpRequest}; this service loads, checks input, saves and decides what
  * the viewer may see. Pages and API both call it.
  */
@@ -151,6 +151,35 @@ public class HelpRequestService {
 		return change(username, id, (request, actor, now) -> request.reopen(actor, draft.reason(), now));
 	}
 
+	/**
+	 * The author's request as it stands, to fill in the edit form; refused (403, 409) as the edit itself would be.
+	 */
+	public RequestView forEditing(String username, long id) {
+		Person actor = this.people.byUsername(username);
+		HelpRequest request = load(id);
+		request.refusal(Action.EDIT, actor).ifPresent((refusal) -> {
+			throw refusal.toException();
+		});
+		return toView(request, actor);
+	}
+
+	/**
+	 * The author changes their request: text, urgency and topics, checked as on posting; the anonymous flag of the
+	 * draft is ignored. Someone who may not edit it hears so before anything about their input, and nothing is
+	 * stored (not even a new topic) unless the edit is saved.
+	 */
+	@Transactional
+	public RequestView edit(String username, long id, RequestDraft draft) {
+		return change(username, id, (request, actor, now) -> {
+			request.refusal(Action.EDIT, actor).ifPresent((refusal) -> {
+				throw refusal.toException();
+			});
+			this.validation.check(draft);
+			request.edit(actor, draft.title(), draft.details(), emptyToNull(draft.triedSoFar()),
+					draft.urgencyOrDefault(), topicsNamed(draft.topics()), now);
+		});
+	}
+
 	@Transactional
 	public RequestView resolve(String username, long id, Long acceptedOfferId) {
 		return change(username, id, (request, actor, now) -> request.resolve(actor, acceptedOfferId, now));
@@ -198,6 +227,7 @@ public class HelpRequestService {
 				case RESOLVE -> request.resolve(actor, acceptedOfferId, now);
 				case CANCEL -> request.cancel(actor, now);
 				case REOPEN -> request.reopen(actor, this.validation.check(new ReopenDraft(message)).reason(), now);
+				case EDIT -> throw new IllegalArgumentException("an edit needs a draft: edit(username, id, draft)");
 			}
 		});
 	}

@@ -37,6 +37,8 @@ public enum RequestMessages implements MessageKey {
 
 	REOPEN_NOT_AUTHOR("refusal.reopen.not-author"),
 
+	EDIT_NOT_AUTHOR("refusal.edit.not-author"),
+
 	/** {0}: the request's state. */
 	ALREADY_CLOSED("refusal.already-closed", 1),
 

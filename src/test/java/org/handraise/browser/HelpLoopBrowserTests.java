@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The help loop in the browser, one person after the other: alice asks (and fixes what the form tells her),
- * maria finds the request at the top of her queue, claims and answers it, alice accepts the answer, resolves the
+ * The help loop in the browser, one person after the other: alice asks (and fixes what the form tells her, then
+ * sharpens the title by editing the request), maria finds the request at the top of her queue, claims and answers it, alice accepts the answer, resolves the
  * request and thanks maria right there, on the request's page; grace, a manager, hears what she can do on someone
  * else's request, and alice sees her anonymous request as hers while nobody else does. The journeys build on each
  * other, in this order.
@@ -25,6 +25,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HelpLoopBrowserTests extends BrowserJourney {
 
 	static final String TITLE = "Flyway migration fails on PostgreSQL with a duplicate index";
+
+	/** The title alice first posts, before she edits it to {@link #TITLE}. */
+	static final String POSTED_TITLE = "Flyway migration fails on PostgreSQL";
 
 	static final String DETAILS = "V7 creates an index that V3 already created under another name. H2 accepts it,"
 			+ " PostgreSQL stops with: relation \"idx_requests_status\" already exists.";
@@ -103,7 +106,7 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		screenshot("ask-coach-again");
 
 		// She takes the tips: with none left, the request is posted at once
-		type(By.id("title"), TITLE);
+		type(By.id("title"), POSTED_TITLE);
 		type(By.id("details"), DETAILS);
 		type(By.id("triedSoFar"), "Ran the migrations on H2, where they pass.");
 		type(By.id("topics"), "sql, java");
@@ -113,9 +116,32 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		requestPath = currentPath();
 		assertThat(find(By.cssSelector("main .alert-success[role=status]")).getText())
 			.contains("Your request is posted", "Mentors with matching skills see it first");
-		assertThat(heading()).isEqualTo(TITLE);
+		assertThat(heading()).isEqualTo(POSTED_TITLE);
 		assertThat(mainText()).contains("by Alice Martin", "High", "Open");
 		check("request detail (author, open)");
+
+		// She sharpens the title afterwards: the edit form is the ask form, filled in
+		WebElement actions = find(By.cssSelector("section[aria-labelledby=actions-h]"));
+		assertThat(actions.getText()).contains("Cancel request", "Edit request");
+		clickAndWait(By.cssSelector("section[aria-labelledby=actions-h] a[href$='/edit']"));
+		assertThat(currentPath()).isEqualTo(requestPath + "/edit");
+		assertThat(heading()).isEqualTo("Edit your request");
+		assertThat(find(By.id("title")).getAttribute("value")).isEqualTo(POSTED_TITLE);
+		assertThat(find(By.id("topics")).getAttribute("value")).isEqualTo("java, sql");
+		check("edit request");
+		screenshot("edit-request");
+		phone();
+		assertNoSidewaysScrolling();
+		screenshot("phone-edit-request");
+		desktop();
+		type(By.id("title"), TITLE);
+		clickAndWait(By.cssSelector("main form button[type=submit]"));
+		assertThat(currentPath()).isEqualTo(requestPath);
+		assertThat(find(By.cssSelector("main .alert-success[role=status]")).getText())
+			.contains("Your request is updated.");
+		assertThat(heading()).isEqualTo(TITLE);
+		assertThat(mainText()).contains("You edited it", "High", "Open");
+		check("request detail (author, edited)");
 
 		// "My requests": on the home page, and as the "Mine" filter of the list
 		clickAndWait(By.cssSelector("nav a[href='/']"));

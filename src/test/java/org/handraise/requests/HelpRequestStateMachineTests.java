@@ -102,30 +102,35 @@ class HelpRequestStateMachineTests {
 			OPEN      | RESOLVE | RESOLVED  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			OPEN      | CANCEL  | CANCELLED | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			OPEN      | REOPEN  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
+			OPEN      | EDIT    | OPEN      | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CLAIMED   | CLAIM   | CONFLICT  | CONFLICT  | CONFLICT     | FORBIDDEN
 			CLAIMED   | RELEASE | FORBIDDEN | OPEN      | FORBIDDEN    | FORBIDDEN
 			CLAIMED   | OFFER   | CONFLICT  | ANSWERED  | ANSWERED     | ANSWERED
 			CLAIMED   | RESOLVE | RESOLVED  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CLAIMED   | CANCEL  | CANCELLED | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CLAIMED   | REOPEN  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
+			CLAIMED   | EDIT    | CLAIMED   | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | CLAIM   | CONFLICT  | CONFLICT  | CONFLICT     | FORBIDDEN
 			ANSWERED  | RELEASE | FORBIDDEN | ANSWERED  | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | OFFER   | CONFLICT  | ANSWERED  | ANSWERED     | ANSWERED
 			ANSWERED  | RESOLVE | RESOLVED  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | CANCEL  | CANCELLED | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			ANSWERED  | REOPEN  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
+			ANSWERED  | EDIT    | ANSWERED  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			RESOLVED  | CLAIM   | CONFLICT  | CONFLICT  | CONFLICT     | FORBIDDEN
 			RESOLVED  | RELEASE | FORBIDDEN | CONFLICT  | FORBIDDEN    | FORBIDDEN
 			RESOLVED  | OFFER   | CONFLICT  | CONFLICT  | CONFLICT     | CONFLICT
 			RESOLVED  | RESOLVE | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			RESOLVED  | CANCEL  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			RESOLVED  | REOPEN  | OPEN      | FORBIDDEN | FORBIDDEN    | FORBIDDEN
+			RESOLVED  | EDIT    | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CANCELLED | CLAIM   | CONFLICT  | CONFLICT  | CONFLICT     | FORBIDDEN
 			CANCELLED | RELEASE | FORBIDDEN | CONFLICT  | FORBIDDEN    | FORBIDDEN
 			CANCELLED | OFFER   | CONFLICT  | CONFLICT  | CONFLICT     | CONFLICT
 			CANCELLED | RESOLVE | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CANCELLED | CANCEL  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			CANCELLED | REOPEN  | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
+			CANCELLED | EDIT    | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			""";
 
 	/** One cell of the table: allowed (and leading to {@link #next}) or refused with {@link #refusal}. */
@@ -198,7 +203,7 @@ class HelpRequestStateMachineTests {
 			assertThat(byAction).containsOnlyKeys(Action.values());
 			byAction.values().forEach((byActor) -> assertThat(byActor).containsOnlyKeys(Actor.values()));
 		});
-		assertThat(everyStatusActionAndActor()).hasSize(5 * 6 * 4);
+		assertThat(everyStatusActionAndActor()).hasSize(5 * 7 * 4);
 	}
 
 	@ParameterizedTest(name = "{0}: {2} tries {1} -> {3}")
@@ -215,8 +220,9 @@ class HelpRequestStateMachineTests {
 			perform(request, action, actor.person, NOW);
 			assertThat(request.getStatus()).isEqualTo(expected.next());
 			assertThat(request.getUpdatedAt()).isEqualTo(NOW);
-			// releasing a claim on an answered request keeps its status, and still shows in its history
-			if (expected.next() != status || action == Action.RELEASE) {
+			// releasing a claim on an answered request keeps its status, and still shows in its history; so does
+			// an edit
+			if (expected.next() != status || action == Action.RELEASE || action == Action.EDIT) {
 				assertThat(request.getEvents()).hasSize(before.events() + 1);
 				assertEvent(last(request.getEvents()), status, expected.next(), actor.person, NOW);
 			}
@@ -606,16 +612,38 @@ class HelpRequestStateMachineTests {
 	}
 
 	@Test
+	void anEditReplacesTheTextTopicsAndUrgencyKeepsTheStatusAndAnonymityAndIsInTheHistory() {
+		HelpRequest request = HelpRequest.post(AUTHOR, "Old title", "Old details.", "Old try.", Urgency.HIGH, true,
+				List.of(new Topic("maven"), new Topic("java")), POSTED_AT);
+		request.claim(CLAIMER, CLAIMED_AT);
+
+		request.edit(AUTHOR, "New title", "New details.", null, Urgency.LOW, List.of(new Topic("gradle")), NOW);
+
+		assertThat(request.getTitle()).isEqualTo("New title");
+		assertThat(request.getDetails()).isEqualTo("New details.");
+		assertThat(request.getTriedSoFar()).isNull();
+		assertThat(request.getUrgency()).isEqualTo(Urgency.LOW);
+		assertThat(request.getTopics()).extracting(Topic::getName).containsExactly("gradle");
+		assertThat(request.isAnonymous()).as("the anonymous flag is not editable").isTrue();
+		assertThat(request.getStatus()).isEqualTo(RequestStatus.CLAIMED);
+		assertThat(request.getClaimedBy()).isSameAs(CLAIMER);
+		assertThat(request.getUpdatedAt()).isEqualTo(NOW);
+		RequestEvent edited = last(request.getEvents());
+		assertThat(edited.getKind()).isEqualTo(EventKind.EDITED);
+		assertEvent(edited, RequestStatus.CLAIMED, RequestStatus.CLAIMED, AUTHOR, NOW);
+	}
+
+	@Test
 	void theLikelyActionComesFirstAndEveryoneHearsWhatHappensNext() {
 		HelpRequest request = post();
-		assertThat(request.actionsFor(AUTHOR)).containsExactly(Action.CANCEL, Action.RESOLVE);
+		assertThat(request.actionsFor(AUTHOR)).containsExactly(Action.CANCEL, Action.EDIT, Action.RESOLVE);
 		assertThat(request.nextStepFor(AUTHOR)).isEqualTo(NextStep.WAITING);
 		assertThat(request.nextStepFor(PEER)).isEqualTo(NextStep.OFFER);
 		assertThat(request.nextStepFor(OTHER_MENTOR)).isEqualTo(NextStep.CLAIM_OR_OFFER);
 
 		request.offerHelp(PEER, "Idea.", ANSWERED_AT);
 
-		assertThat(request.actionsFor(AUTHOR)).containsExactly(Action.RESOLVE, Action.CANCEL);
+		assertThat(request.actionsFor(AUTHOR)).containsExactly(Action.RESOLVE, Action.CANCEL, Action.EDIT);
 		assertThat(request.nextStepFor(AUTHOR)).isEqualTo(NextStep.CHOOSE_OFFER);
 		assertThat(request.nextStepFor(PEER)).isEqualTo(NextStep.YOU_OFFERED);
 		request.resolve(AUTHOR, null, CLOSED_AT);
@@ -663,6 +691,8 @@ class HelpRequestStateMachineTests {
 			case RESOLVE -> request.resolve(actor, null, now);
 			case CANCEL -> request.cancel(actor, now);
 			case REOPEN -> request.reopen(actor, "It came back.", now);
+			case EDIT -> request.edit(actor, "Maven offline build fails", "The parent POM is missing.", null,
+					Urgency.LOW, List.of(new Topic("build")), now);
 		}
 	}
 

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The derived statistics tables ({@code stats_request}, {@code stats_request_topic}) always agree with the raw
  * tables: random lifecycles (posts, claims, releases, offers, resolutions with and without an accepted offer,
- * cancellations, reopenings, offers changed and withdrawn, thank-you notes, and refused actions whose transactions
+ * cancellations, reopenings, edits, offers changed and withdrawn, thank-you notes, and refused actions whose
+ * transactions
  * roll back) are driven through
  * the services on PostgreSQL, and after every few steps every derived row is compared with the same figures
  * recomputed from the raw tables by a different formulation (grouped joins, as the migration's backfill).
@@ -158,6 +159,9 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 			.isPositive();
 		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where thanked", Long.class))
 			.isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from request_events where kind = 'EDITED'", Long.class))
+			.as("requests were edited")
+			.isPositive();
 		assertThat(this.jdbc.queryForObject("select count(*) from request_events where kind = 'OFFER_WITHDRAWN'",
 				Long.class))
 			.as("offers were withdrawn")
@@ -260,8 +264,8 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * A random action on request {@code id} (the author resolves, cancels and reopens; anyone else claims, releases
-	 * and offers), or a thank-you note from the author; {@code false} when the rules refused it (and its
+	 * A random action on request {@code id} (the author resolves, cancels, reopens and edits; anyone else claims,
+	 * releases and offers), or a thank-you note from the author; {@code false} when the rules refused it (and its
 	 * transaction rolled back).
 	 */
 	private boolean randomStep(Random random, long id, List<String> everyone, Action[] actions, Instant at) {
@@ -293,6 +297,13 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 						"select p.username from help_requests r join people p on p.id = r.author_id where r.id = ?",
 						String.class, id);
 				Action action = actions[random.nextInt(actions.length)];
+				if (action == Action.EDIT) {
+					// the author edits: a line in the history that counts for nothing, and new topics
+					String topic = TOPICS.get(random.nextInt(TOPICS.size()));
+					this.requests.edit(author, id,
+							new RequestDraft("Help with " + topic, "More details.", null, List.of(topic), null, false));
+					return true;
+				}
 				String who = (action == Action.RESOLVE || action == Action.CANCEL || action == Action.REOPEN) ? author
 						: actor;
 				RequestView view = this.requests.view(who, id);

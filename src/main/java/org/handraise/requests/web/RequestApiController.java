@@ -68,6 +68,12 @@ class RequestApiController {
 		return this.requests.view(me.getName(), id);
 	}
 
+	@PutMapping("/{id}")
+	@Operation(summary = "Edit your own request's text, topics and urgency while it is not closed (the author)")
+	RequestView edit(@PathVariable long id, @RequestBody EditedRequest body, Principal me) {
+		return this.requests.edit(me.getName(), id, body.toDraft());
+	}
+
 	@PostMapping("/{id}/claim")
 	@Operation(summary = "Claim an open request (mentors)")
 	RequestView claim(@PathVariable long id, Principal me) {
@@ -125,6 +131,15 @@ class RequestApiController {
 		RequestDraft toDraft() {
 			return new RequestDraft(this.title, this.details, this.triedSoFar, this.topics, this.urgency,
 					Boolean.TRUE.equals(this.anonymous));
+		}
+
+	}
+
+	/** A request's new text, topics and urgency; whether it is anonymous stays as posted. */
+	record EditedRequest(String title, String details, String triedSoFar, List<String> topics, String urgency) {
+
+		RequestDraft toDraft() {
+			return new RequestDraft(this.title, this.details, this.triedSoFar, this.topics, this.urgency, false);
 		}
 
 	}

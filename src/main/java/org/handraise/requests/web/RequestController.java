@@ -35,7 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The request pages: list, mentor queue, ask, detail and every action on a request.
+ * The request pages: list, mentor queue, ask, edit, detail and every action on a request.
  */
 @Controller
 class RequestController {
@@ -111,6 +111,42 @@ class RequestController {
 		redirect.addFlashAttribute("flashSuccess",
 				created.topics().isEmpty() ? "flash.request.posted.no-topics" : "flash.request.posted");
 		return "redirect:/requests/" + created.id();
+	}
+
+	/**
+	 * The ask form filled in with the author's request, to edit it. The coach does not review edits: the author
+	 * edits most often to follow advice they already have.
+	 */
+	@GetMapping("/requests/{id}/edit")
+	String editForm(@PathVariable long id, Principal me, Model model, RedirectAttributes redirect) {
+		RequestView request;
+		try {
+			request = this.requests.forEditing(me.getName(), id);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
+			return "redirect:/requests/" + id;
+		}
+		model.addAttribute("form", RequestForm.of(request));
+		return editView(id, model);
+	}
+
+	@PostMapping("/requests/{id}/edit")
+	String edit(@PathVariable long id, @ModelAttribute("form") RequestForm form, BindingResult result, Principal me,
+			Model model, RedirectAttributes redirect) {
+		try {
+			this.requests.edit(me.getName(), id, form.toDraft());
+		}
+		catch (InvalidInputException ex) {
+			reject(result, ex);
+			return editView(id, model);
+		}
+		catch (ConflictException ex) {
+			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
+			return "redirect:/requests/" + id;
+		}
+		redirect.addFlashAttribute("flashSuccess", "flash.request.edited");
+		return "redirect:/requests/" + id;
 	}
 
 	/**
@@ -288,6 +324,11 @@ class RequestController {
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("knownTopics", this.requests.topicNames());
 		return "requests/form";
+	}
+
+	private String editView(long id, Model model) {
+		model.addAttribute("editing", id);
+		return formView(model);
 	}
 
 	private void reject(BindingResult result, InvalidInputException ex) {

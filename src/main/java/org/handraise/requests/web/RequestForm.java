@@ -4,9 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.handraise.requests.RequestDraft;
+import org.handraise.requests.RequestView;
 
 /**
- * The "ask for help" form. Topics are typed comma-separated. {@code reviewed} (a hidden field) carries the
+ * The "ask for help" form, also the form that edits a request (where the anonymous flag stays as it was). Topics
+ * are typed comma-separated. {@code reviewed} (a hidden field) carries the
  * {@link org.handraise.requests.RequestCoach#fingerprint fingerprint} of the draft whose tips were last shown, alone
  * or next to field errors: that same draft, submitted again, is posted as it is; a changed one is reviewed again.
  */
@@ -25,6 +27,18 @@ public class RequestForm {
 	private boolean anonymous;
 
 	private String reviewed;
+
+	/** The form filled in with a request as it stands, for its author to edit. */
+	static RequestForm of(RequestView request) {
+		RequestForm form = new RequestForm();
+		form.setTitle(request.title());
+		form.setDetails(request.details());
+		form.setTriedSoFar(request.triedSoFar());
+		form.setTopics(String.join(", ", request.topics()));
+		form.setUrgency(request.urgency().name());
+		form.setAnonymous(request.anonymous());
+		return form;
+	}
 
 	RequestDraft toDraft() {
 		List<String> topicList = (this.topics == null || this.topics.isBlank()) ? List.of()

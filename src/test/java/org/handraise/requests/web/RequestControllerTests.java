@@ -402,12 +402,90 @@ class RequestControllerTests {
 		verifyNoInteractions(this.requests);
 	}
 
+	// --- editing a request ---------------------------------------------------------------------------
+
+	@Test
+	void theEditPageShowsTheAskFormFilledInWithItsOwnHeadingAndNoAnonymousChoice() throws Exception {
+		given(this.requests.forEditing("alice", 7L))
+			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.EDIT, Action.RESOLVE)));
+		String html = this.mvc.perform(get("/requests/7/edit"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("<title>Edit your request", ">Edit your request</h1>", ">Save changes</button>",
+				"action=\"/requests/7/edit\"", "value=\"" + SPECIFIC_TITLE + "\"", "value=\"flyway, sql\"",
+				"Dropped the index by hand", "href=\"/requests/7\"");
+		assertThat(html).doesNotContain("name=\"anonymous\"").doesNotContain(">Ask for help</h1>");
+		assertThat(postFormsIn(html)).containsExactly("/requests/7/edit");
+	}
+
+	@Test
+	void savingAnEditRedirectsToTheRequestWithAFlash() throws Exception {
+		given(this.requests.edit(eq("alice"), eq(7L), any(RequestDraft.class)))
+			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.EDIT, Action.RESOLVE)));
+		this.mvc.perform(post("/requests/7/edit").with(csrf())
+			.param("title", SPECIFIC_TITLE)
+			.param("details", LONG_DETAILS)
+			.param("topics", "sql, flyway ,")
+			.param("urgency", "LOW"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/requests/7"))
+			.andExpect(flash().attribute("flashSuccess", "flash.request.edited"));
+		ArgumentCaptor<RequestDraft> draft = ArgumentCaptor.forClass(RequestDraft.class);
+		verify(this.requests).edit(eq("alice"), eq(7L), draft.capture());
+		assertThat(draft.getValue().title()).isEqualTo(SPECIFIC_TITLE);
+		assertThat(draft.getValue().topics()).containsExactly("sql", "flyway");
+		assertThat(draft.getValue().urgency()).isEqualTo("LOW");
+	}
+
+	@Test
+	void anInvalidEditReRendersTheEditFormWithTheFieldMessage() throws Exception {
+		Validation validation = new Validation(this.validator);
+		given(this.requests.edit(eq("alice"), eq(7L), any(RequestDraft.class))).willAnswer((call) -> {
+			validation.check(call.getArgument(2));
+			return requestView(7L, RequestStatus.OPEN, Set.of(Action.EDIT));
+		});
+		this.mvc.perform(post("/requests/7/edit").with(csrf())
+			.param("title", "  ")
+			.param("details", LONG_DETAILS)
+			.param("urgency", "NORMAL"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("requests/form"))
+			.andExpect(model().attributeHasFieldErrors("form", "title"))
+			.andExpect(content().string(containsString("Give your request a title.")))
+			.andExpect(content().string(containsString("Edit your request")))
+			.andExpect(content().string(containsString("action=\"/requests/7/edit\"")));
+	}
+
+	@Test
+	void editingSomeoneElsesRequestShowsTheForbiddenPage() throws Exception {
+		given(this.requests.forEditing("alice", 7L))
+			.willThrow(new ForbiddenException(RequestMessages.EDIT_NOT_AUTHOR.with()));
+		this.mvc.perform(get("/requests/7/edit"))
+			.andExpect(status().isForbidden())
+			.andExpect(view().name("error/403"))
+			.andExpect(content().string(containsString("Only the person who asked can edit this request.")));
+	}
+
+	@Test
+	void editingAClosedRequestGoesBackToItWithTheReason() throws Exception {
+		given(this.requests.forEditing("alice", 7L))
+			.willThrow(new ConflictException(RequestMessages.ALREADY_CLOSED.with("resolved")));
+		this.mvc.perform(get("/requests/7/edit"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/requests/7"))
+			.andExpect(flash().attribute("flashError", "This request is already resolved."));
+	}
+
 	// --- a request's page ----------------------------------------------------------------------------
 
 	static Stream<Set<Action>> actionSets() {
 		return Stream.of(EnumSet.noneOf(Action.class), EnumSet.of(Action.CLAIM), EnumSet.of(Action.CLAIM, Action.OFFER),
 				EnumSet.of(Action.RELEASE, Action.OFFER), EnumSet.of(Action.OFFER),
-				EnumSet.of(Action.RESOLVE, Action.CANCEL), EnumSet.of(Action.REOPEN),
+				EnumSet.of(Action.RESOLVE, Action.CANCEL), EnumSet.of(Action.CANCEL, Action.EDIT, Action.RESOLVE),
+				EnumSet.of(Action.REOPEN),
 				EnumSet.of(Action.RESOLVE, Action.CANCEL, Action.REOPEN), EnumSet.allOf(Action.class));
 	}
 
@@ -423,14 +501,19 @@ class RequestControllerTests {
 			.getContentAsString();
 		Set<String> expected = new LinkedHashSet<>();
 		for (Action action : actions) {
-			expected.add("/requests/7/" + switch (action) {
+			String form = switch (action) {
 				case CLAIM -> "claim";
 				case RELEASE -> "release";
 				case OFFER -> "offers";
 				case RESOLVE -> "resolve";
 				case CANCEL -> "cancel";
 				case REOPEN -> "reopen";
-			});
+				// a link to the edit page, not a form
+				case EDIT -> null;
+			};
+			if (form != null) {
+				expected.add("/requests/7/" + form);
+			}
 		}
 		assertThat(postFormsIn(html)).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(html.contains("Claim this request")).as("claim button").isEqualTo(actions.contains(Action.CLAIM));
@@ -442,6 +525,7 @@ class RequestControllerTests {
 		assertThat(html.contains(">Reopen<")).as("reopen button").isEqualTo(actions.contains(Action.REOPEN));
 		assertThat(html.contains(">Cancel request<")).as("cancel button").isEqualTo(actions.contains(Action.CANCEL));
 		assertThat(html.contains(">Offer help<")).as("offer button").isEqualTo(actions.contains(Action.OFFER));
+		assertThat(html.contains("href=\"/requests/7/edit\"")).as("edit link").isEqualTo(actions.contains(Action.EDIT));
 		// never an empty card: what happens next is always said
 		assertThat(html).contains(actions.isEmpty() ? "You offered help; Bob decides whether it solves their problem."
 				: "You can offer help below. Only Bob can resolve or cancel it.");
