@@ -194,18 +194,18 @@ where o.n <= r.offer_count;
 
 -- --- history: one event per change of status, matching the request's times ---------------------------------
 
-insert into request_events (request_id, actor_id, from_status, to_status, occurred_at)
-select r.id, e.actor, e.from_status, e.to_status, e.at
+insert into request_events (request_id, actor_id, kind, from_status, to_status, occurred_at)
+select r.id, e.actor, e.kind, e.from_status, e.to_status, e.at
 from bench_r r
 cross join lateral (values
-	(1, true, r.author_id, null::varchar, 'OPEN', r.created_at),
-	(2, r.claimed, r.claimer, 'OPEN', 'CLAIMED', r.claimed_at),
-	(3, r.offer_count > 0, r.helper1, case when r.claimed then 'CLAIMED' else 'OPEN' end, 'ANSWERED',
+	(1, true, r.author_id, 'POSTED', null::varchar, 'OPEN', r.created_at),
+	(2, r.claimed, r.claimer, 'CLAIMED', 'OPEN', 'CLAIMED', r.claimed_at),
+	(3, r.offer_count > 0, r.helper1, 'OFFERED', case when r.claimed then 'CLAIMED' else 'OPEN' end, 'ANSWERED',
 		r.first_response_at),
-	(4, r.status in ('RESOLVED', 'CANCELLED'), r.author_id,
+	(4, r.status in ('RESOLVED', 'CANCELLED'), r.author_id, r.status,
 		case when r.offer_count > 0 then 'ANSWERED' when r.claimed then 'CLAIMED' else 'OPEN' end, r.status,
 		coalesce(r.resolved_at, r.cancelled_at))
-) as e(n, happened, actor, from_status, to_status, at)
+) as e(n, happened, actor, kind, from_status, to_status, at)
 where e.happened
 order by r.id, e.n;
 
