@@ -39,7 +39,7 @@ class ProfileController {
 
 	private final PeopleService people;
 
-	private final LoginThrottle throttle;
+	private final OwnPasswordChange passwords;
 
 	private final SessionTerminator sessions;
 
@@ -47,10 +47,10 @@ class ProfileController {
 
 	private final Texts texts;
 
-	ProfileController(PeopleService people, LoginThrottle throttle, SessionTerminator sessions,
+	ProfileController(PeopleService people, OwnPasswordChange passwords, SessionTerminator sessions,
 			AccessTokenService tokens, Texts texts) {
 		this.people = people;
-		this.throttle = throttle;
+		this.passwords = passwords;
 		this.sessions = sessions;
 		this.tokens = tokens;
 		this.texts = texts;
@@ -65,29 +65,12 @@ class ProfileController {
 	@PostMapping("/password")
 	String changePassword(Principal me, @ModelAttribute("form") PasswordChangeForm form, BindingResult result,
 			HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		String name = me.getName();
-		if (this.throttle.state(name) == LoginThrottle.State.LOCKED) {
-			result.rejectValue("currentPassword", "locked", this.texts.of(SecurityMessages.LOCKED));
+		if (this.passwords.change(me.getName(), form, result)) {
+			// a fresh session id for the session that stays, as at sign-in
+			request.changeSessionId();
+			redirect.addFlashAttribute("flashSuccess", "flash.profile.password");
+			return "redirect:/profile";
 		}
-		else if (form.getNewPassword() == null || !form.getNewPassword().equals(form.getConfirmPassword())) {
-			result.rejectValue("confirmPassword", "mismatch", this.texts.of(SecurityMessages.PASSWORD_MISMATCH));
-		}
-		else {
-			try {
-				this.people.changeOwnPassword(name, form.getCurrentPassword(), form.getNewPassword());
-				// a fresh session id for the session that stays, as at sign-in
-				request.changeSessionId();
-				redirect.addFlashAttribute("flashSuccess", "flash.profile.password");
-				return "redirect:/profile";
-			}
-			catch (InvalidInputException ex) {
-				this.texts.reject(result, ex);
-				if (ex.errors().stream().anyMatch((e) -> e.field().equals("currentPassword"))) {
-					this.throttle.recordFailure(name);
-				}
-			}
-		}
-		form.forget();
 		return page(me, request, model);
 	}
 

@@ -39,17 +39,17 @@ class WelcomeController {
 
 	private final HelpRequestService requests;
 
-	private final LoginThrottle throttle;
+	private final OwnPasswordChange passwords;
 
 	private final SessionTerminator sessions;
 
 	private final Texts texts;
 
-	WelcomeController(PeopleService people, HelpRequestService requests, LoginThrottle throttle,
+	WelcomeController(PeopleService people, HelpRequestService requests, OwnPasswordChange passwords,
 			SessionTerminator sessions, Texts texts) {
 		this.people = people;
 		this.requests = requests;
-		this.throttle = throttle;
+		this.passwords = passwords;
 		this.sessions = sessions;
 		this.texts = texts;
 	}
@@ -69,29 +69,12 @@ class WelcomeController {
 		if (!PasswordChangeRequiredFilter.mustChangePassword(me)) {
 			return "redirect:/";
 		}
-		String name = me.getName();
-		if (this.throttle.state(name) == LoginThrottle.State.LOCKED) {
-			result.rejectValue("currentPassword", "locked", this.texts.of(SecurityMessages.LOCKED));
+		if (this.passwords.change(me.getName(), form, result)) {
+			// this session is signed in again without the mark, with a fresh id, as at sign-in
+			this.sessions.signInAgainWithTheNewRoles(me.getName());
+			redirect.addFlashAttribute("flashSuccess", "flash.welcome.password");
+			return "redirect:/welcome/skills";
 		}
-		else if (form.getNewPassword() == null || !form.getNewPassword().equals(form.getConfirmPassword())) {
-			result.rejectValue("confirmPassword", "mismatch", this.texts.of(SecurityMessages.PASSWORD_MISMATCH));
-		}
-		else {
-			try {
-				this.people.changeOwnPassword(name, form.getCurrentPassword(), form.getNewPassword());
-				// this session is signed in again without the mark, with a fresh id, as at sign-in
-				this.sessions.signInAgainWithTheNewRoles(name);
-				redirect.addFlashAttribute("flashSuccess", "flash.welcome.password");
-				return "redirect:/welcome/skills";
-			}
-			catch (InvalidInputException ex) {
-				this.texts.reject(result, ex);
-				if (ex.errors().stream().anyMatch((e) -> e.field().equals("currentPassword"))) {
-					this.throttle.recordFailure(name);
-				}
-			}
-		}
-		form.forget();
 		return page(me, model);
 	}
 
