@@ -15,6 +15,7 @@ import org.handraise.audit.AuditAction;
 import org.handraise.audit.AuditLog;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.InvalidInputException;
+import org.handraise.shared.Labels;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
@@ -348,12 +349,9 @@ public class PeopleService {
 		return person.getRoles().stream().map(Enum::name).sorted().toList().toString();
 	}
 
+	/** The skills in the form topics are compared in ({@link Labels}), without blanks or repeats. */
 	static List<String> normalizeSkills(Collection<String> skills) {
-		return skills.stream()
-			.filter(StringUtils::hasText)
-			.map((s) -> s.strip().toLowerCase(Locale.ROOT))
-			.distinct()
-			.toList();
+		return skills.stream().filter(StringUtils::hasText).map(Labels::normalize).distinct().toList();
 	}
 
 	private Map<Long, Long> openClaims(Collection<Long> personIds) {

@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,6 +21,7 @@ import org.handraise.people.Role;
 import org.handraise.shared.CountedPage;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.HelpMetrics;
+import org.handraise.shared.Labels;
 import org.handraise.shared.NotFoundException;
 import org.handraise.shared.Validation;
 
@@ -509,7 +509,7 @@ public class HelpRequestService {
 		Set<String> names = new LinkedHashSet<>();
 		for (String name : raw) {
 			if (name != null && !name.isBlank()) {
-				names.add(name.strip().toLowerCase(Locale.ROOT));
+				names.add(Labels.normalize(name));
 			}
 		}
 		return names;
