@@ -19,17 +19,20 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Keeps the embedded H2 database (the default, {@code jdbc:h2:file:./data/handraise}) readable by the
- * application's own user only, whatever the umask: it holds password hashes, sessions and everything people wrote.
- * When {@code spring.datasource.url} is an H2 file on a POSIX file system, its folder is made {@code rwx------}
- * if it does not exist yet, the database file ({@code <name>.mv.db}) is made empty and {@code rw-------} before H2
- * first opens it (H2 takes an empty file for a new database), and the database's existing files
- * ({@code <name>.*}) are set {@code rw-------}. A file H2 makes later (a trace file) gets the umask's
- * permissions, but sits in the folder that keeps others out. An existing folder is left as it is, with a warning if
- * others may enter it. Any other URL (PostgreSQL, {@code jdbc:h2:mem:}, a server) and other file systems: nothing.
+ * Keeps the embedded H2 database (the default, {@code jdbc:h2:file:./data/handraise})
+ * readable by the application's own user only, whatever the umask: it holds password
+ * hashes, sessions and everything people wrote. When {@code spring.datasource.url} is an
+ * H2 file on a POSIX file system, its folder is made {@code rwx------} if it does not
+ * exist yet, the database file ({@code <name>.mv.db}) is made empty and {@code rw-------}
+ * before H2 first opens it (H2 takes an empty file for a new database), and the
+ * database's existing files ({@code <name>.*}) are set {@code rw-------}. A file H2 makes
+ * later (a trace file) gets the umask's permissions, but sits in the folder that keeps
+ * others out. An existing folder is left as it is, with a warning if others may enter it.
+ * Any other URL (PostgreSQL, {@code jdbc:h2:mem:}, a server) and other file systems:
+ * nothing.
  * <p>
- * An {@link EnvironmentPostProcessor}, so that it runs once the configuration is read and before any bean (the
- * data source, Flyway) exists: nothing has opened the database yet.
+ * An {@link EnvironmentPostProcessor}, so that it runs once the configuration is read and
+ * before any bean (the data source, Flyway) exists: nothing has opened the database yet.
  */
 class H2FilePermissions implements EnvironmentPostProcessor, Ordered {
 
@@ -91,9 +94,10 @@ class H2FilePermissions implements EnvironmentPostProcessor, Ordered {
 	}
 
 	/**
-	 * The database file of an H2 URL, without its {@code .mv.db}: {@code jdbc:h2:file:./data/handraise} or
-	 * {@code jdbc:h2:./data/handraise} (settings after {@code ;} ignored, {@code ~} the home folder), or null when
-	 * the URL is no H2 file.
+	 * The database file of an H2 URL, without its {@code .mv.db}:
+	 * {@code jdbc:h2:file:./data/handraise} or {@code jdbc:h2:./data/handraise} (settings
+	 * after {@code ;} ignored, {@code ~} the home folder), or null when the URL is no H2
+	 * file.
 	 */
 	static Path databaseFile(String url) {
 		if (url == null || !url.startsWith("jdbc:h2:")) {
@@ -108,7 +112,8 @@ class H2FilePermissions implements EnvironmentPostProcessor, Ordered {
 			path = path.substring("file:".length());
 		}
 		else if (path.matches("[A-Za-z][A-Za-z0-9]+:.*")) {
-			// mem:, tcp:, ssl:, zip:, nio:... (a one-letter prefix would be a Windows drive)
+			// mem:, tcp:, ssl:, zip:, nio:... (a one-letter prefix would be a Windows
+			// drive)
 			return null;
 		}
 		if (path.isEmpty()) {

@@ -29,8 +29,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The boundaries of the house style, checked on the compiled main code: features without cycles, controllers
- * that see neither repositories nor entities, and a {@code shared} package that knows no feature.
+ * The boundaries of the house style, checked on the compiled main code: features without
+ * cycles, controllers that see neither repositories nor entities, and a {@code shared}
+ * package that knows no feature.
  */
 class ArchitectureTests {
 
@@ -58,8 +59,7 @@ class ArchitectureTests {
 		// Guards against rules that pass because they match nothing.
 		assertThat(classes.that(ENTITIES)).extracting(JavaClass::getSimpleName).contains("HelpRequest", "Person");
 		assertThat(classes.that(REPOSITORIES)).extracting(JavaClass::getSimpleName).contains("HelpRequests", "People");
-		assertThat(classes.that(CONTROLLERS))
-			.extracting(JavaClass::getSimpleName)
+		assertThat(classes.that(CONTROLLERS)).extracting(JavaClass::getSimpleName)
 			.contains("RequestController", "RequestApiController", "ThanksController", "PeopleApiController");
 	}
 
@@ -139,7 +139,10 @@ class ArchitectureTests {
 			.check(classes);
 	}
 
-	/** The return type and every type in its generics ({@code ResponseEntity<Person>}, {@code List<Person>}). */
+	/**
+	 * The return type and every type in its generics ({@code ResponseEntity<Person>},
+	 * {@code List<Person>}).
+	 */
 	private static ArchCondition<JavaMethod> returnNoEntity() {
 		return new ArchCondition<>("return no JPA entity, not even inside a generic type") {
 			@Override

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The embedded H2 database is readable by its owner only: the application makes its folder {@code rwx------} and
- * its files {@code rw-------} before H2 opens them, whatever the umask, on a POSIX file system.
+ * The embedded H2 database is readable by its owner only: the application makes its
+ * folder {@code rwx------} and its files {@code rw-------} before H2 opens them, whatever
+ * the umask, on a POSIX file system.
  */
 class H2FilePermissionsTests {
 
@@ -41,8 +42,8 @@ class H2FilePermissionsTests {
 			assertThat(databaseFiles(data)).extracting(Path::getFileName)
 				.extracting(Path::toString)
 				.contains("handraise.mv.db");
-			assertThat(databaseFiles(data)).allSatisfy((file) -> assertThat(permissions(file)).as(file.toString())
-				.isEqualTo("rw-------"));
+			assertThat(databaseFiles(data))
+				.allSatisfy((file) -> assertThat(permissions(file)).as(file.toString()).isEqualTo("rw-------"));
 		}
 	}
 
@@ -64,7 +65,8 @@ class H2FilePermissionsTests {
 	private static ConfigurableApplicationContext start(Path database) {
 		String url = "jdbc:h2:file:" + database.toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		// Command-line arguments, so they win over application.properties (default properties would not).
+		// Command-line arguments, so they win over application.properties (default
+		// properties would not).
 		return new SpringApplicationBuilder(HandraiseApplication.class).run("--spring.datasource.url=" + url,
 				"--server.port=0", "--handraise.demo-data=false", "--spring.main.banner-mode=off");
 	}

@@ -36,15 +36,19 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every message code the Java code uses exists in {@code messages.properties}, with the arguments it is given, so
- * no page or API answer can meet a missing message. Three ways codes appear in Java, three checks:
+ * Every message code the Java code uses exists in {@code messages.properties}, with the
+ * arguments it is given, so no page or API answer can meet a missing message. Three ways
+ * codes appear in Java, three checks:
  * <ul>
- * <li>the domain's sentences (refusals, bad input, not found, API errors) are {@link MessageKey} enums: each
- * constant's code exists and its text takes exactly {@link MessageKey#arity()} arguments;</li>
- * <li>Bean Validation messages are {@code {code}} templates on the constraints: each constraint of each
- * constrained class names a code that exists (none falls back to Hibernate Validator's own English);</li>
- * <li>codes written as string literals (flash messages, the coach's tips, relative times, the statistics' labels):
- * each literal shaped like a code of one of the families of {@code messages.properties} exists.</li>
+ * <li>the domain's sentences (refusals, bad input, not found, API errors) are
+ * {@link MessageKey} enums: each constant's code exists and its text takes exactly
+ * {@link MessageKey#arity()} arguments;</li>
+ * <li>Bean Validation messages are {@code {code}} templates on the constraints: each
+ * constraint of each constrained class names a code that exists (none falls back to
+ * Hibernate Validator's own English);</li>
+ * <li>codes written as string literals (flash messages, the coach's tips, relative times,
+ * the statistics' labels): each literal shaped like a code of one of the families of
+ * {@code messages.properties} exists.</li>
  * </ul>
  * (Templates are checked by {@code TemplateTextTests}.)
  */
@@ -54,10 +58,16 @@ class MessageCodesTests {
 
 	private static final Path MESSAGES = Path.of("src/main/resources/messages.properties");
 
-	/** A string literal that looks like a message code: two or more dot-separated segments. */
+	/**
+	 * A string literal that looks like a message code: two or more dot-separated
+	 * segments.
+	 */
 	private static final Pattern CODE_LITERAL = Pattern.compile("\"([a-z][a-zA-Z0-9-]*(?:\\.[a-zA-Z0-9-]+)+)\"");
 
-	/** Configuration properties and metric names share the "handraise." prefix; they are not messages. */
+	/**
+	 * Configuration properties and metric names share the "handraise." prefix; they are
+	 * not messages.
+	 */
 	private static final Set<String> NOT_MESSAGE_FAMILIES = Set.of("handraise");
 
 	private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
@@ -93,8 +103,7 @@ class MessageCodesTests {
 			.filter((c) -> c.isAssignableTo(MessageKey.class) && !c.isEquivalentTo(MessageKey.class))
 			.map(JavaClass::reflect)
 			.collect(Collectors.toList());
-		assertThat(keyTypes).as("every MessageKey is an enum, so its codes can be listed")
-			.allMatch(Class::isEnum);
+		assertThat(keyTypes).as("every MessageKey is an enum, so its codes can be listed").allMatch(Class::isEnum);
 		assertThat(keyTypes).extracting(Class::getSimpleName)
 			.as("guards against a check that passes because it finds nothing")
 			.contains("RequestMessages", "ThanksMessages", "PeopleMessages", "TokenMessages", "StatsMessages",
@@ -110,7 +119,8 @@ class MessageCodesTests {
 					problems.add(where + ": missing from messages.properties");
 				}
 				else if (key.arity() == 0) {
-					// Spring returns a text without arguments as it is, without MessageFormat
+					// Spring returns a text without arguments as it is, without
+					// MessageFormat
 					if (text.contains("''") || TEMPLATE_CODE.matcher(text).find()) {
 						problems.add(where + ": takes no arguments, but its text is written for MessageFormat");
 					}
@@ -121,8 +131,7 @@ class MessageCodesTests {
 				else {
 					int arguments = new MessageFormat(text).getFormatsByArgumentIndex().length;
 					if (arguments != key.arity()) {
-						problems.add(where + ": the text takes " + arguments + " argument(s), the key "
-								+ key.arity());
+						problems.add(where + ": the text takes " + arguments + " argument(s), the key " + key.arity());
 					}
 				}
 			}

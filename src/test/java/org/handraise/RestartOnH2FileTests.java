@@ -19,8 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded default keeps its data: the whole application, started twice on the same H2 file, finds
- * what the first run saved, and loads the demo data only once.
+ * The embedded default keeps its data: the whole application, started twice on the same
+ * H2 file, finds what the first run saved, and loads the demo data only once.
  */
 class RestartOnH2FileTests {
 
@@ -69,7 +69,8 @@ class RestartOnH2FileTests {
 	private ConfigurableApplicationContext start() {
 		String url = "jdbc:h2:file:" + this.folder.resolve("handraise").toAbsolutePath()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-		// Command-line arguments, so they win over application.properties (default properties would not).
+		// Command-line arguments, so they win over application.properties (default
+		// properties would not).
 		return new SpringApplicationBuilder(HandraiseApplication.class).run("--spring.datasource.url=" + url,
 				"--server.port=0", "--handraise.demo-data=true", "--spring.main.banner-mode=off");
 	}

@@ -32,10 +32,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The audit log: security-relevant events (sign-ins, lockouts, password changes, role changes, deactivations)
- * with who, what, to whom, when (UTC), the request and the instance. It never records a password or a session id,
- * and strips control characters (CR, LF, NUL...) from whatever people typed, so an entry cannot forge another.
- * Each entry also goes to the {@code handraise.audit} log.
+ * The audit log: security-relevant events (sign-ins, lockouts, password changes, role
+ * changes, deactivations) with who, what, to whom, when (UTC), the request and the
+ * instance. It never records a password or a session id, and strips control characters
+ * (CR, LF, NUL...) from whatever people typed, so an entry cannot forge another. Each
+ * entry also goes to the {@code handraise.audit} log.
  */
 @Service
 public class AuditLog {
@@ -58,7 +59,9 @@ public class AuditLog {
 		record(currentActor(), action, subject, detail);
 	}
 
-	/** Records an event with a given actor (for sign-in, where nobody is signed in yet). */
+	/**
+	 * Records an event with a given actor (for sign-in, where nobody is signed in yet).
+	 */
 	public void record(String actor, AuditAction action, String subject, String detail) {
 		write(actor, action, subject, detail, clientAddress());
 	}
@@ -79,17 +82,19 @@ public class AuditLog {
 		this.jdbc.update("insert into audit_events (occurred_at, actor, action, subject, detail, request_id,"
 				+ " instance_id, client_address) values (:at, :actor, :action, :subject, :detail, :requestId,"
 				+ " :instance, :address)", row);
-		logger.info("audit action={} actor={} subject={} detail={} request={} address={}", action,
-				row.get("actor"), row.get("subject"), row.get("detail"), row.get("requestId"), row.get("address"));
+		logger.info("audit action={} actor={} subject={} detail={} request={} address={}", action, row.get("actor"),
+				row.get("subject"), row.get("detail"), row.get("requestId"), row.get("address"));
 	}
 
 	/**
-	 * Records a refusal (403) of the current request by the signed-in person: the method and the path with every
-	 * segment that reads as a number, however it is spelt ({@code 35}, {@code 035}, {@code +35}, {@code %2B35},
-	 * {@code 0x23}: whatever Spring would bind to an id), replaced by {@code {id}}, and why in a word. A refusal of the
-	 * author of an anonymous request on that request names neither her nor her address: its actor is
-	 * {@link #ANONYMOUS_AUTHOR}, as in the request's transitions, so it can't be lined up with her other entries.
-	 * Never fails the response it is recorded for: if the database cannot take the row, the refusal is only logged.
+	 * Records a refusal (403) of the current request by the signed-in person: the method
+	 * and the path with every segment that reads as a number, however it is spelt
+	 * ({@code 35}, {@code 035}, {@code +35}, {@code %2B35}, {@code 0x23}: whatever Spring
+	 * would bind to an id), replaced by {@code {id}}, and why in a word. A refusal of the
+	 * author of an anonymous request on that request names neither her nor her address:
+	 * its actor is {@link #ANONYMOUS_AUTHOR}, as in the request's transitions, so it
+	 * can't be lined up with her other entries. Never fails the response it is recorded
+	 * for: if the database cannot take the row, the refusal is only logged.
 	 */
 	public void denied(HttpServletRequest request, String why) {
 		try {
@@ -123,7 +128,10 @@ public class AuditLog {
 		return String.join("/", segments);
 	}
 
-	/** The id of the help request a path is about ({@code /requests/{id}…}, {@code /api/requests/{id}…}), if any. */
+	/**
+	 * The id of the help request a path is about ({@code /requests/{id}…},
+	 * {@code /api/requests/{id}…}), if any.
+	 */
 	static Long requestIdIn(String path) {
 		if (path == null) {
 			return null;
@@ -138,8 +146,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * The number a path segment stands for as Spring MVC would bind it to a {@code long} (its matrix parameters
-	 * dropped, white space trimmed, a sign, leading zeros, hex and any Unicode digits accepted), or null.
+	 * The number a path segment stands for as Spring MVC would bind it to a {@code long}
+	 * (its matrix parameters dropped, white space trimmed, a sign, leading zeros, hex and
+	 * any Unicode digits accepted), or null.
 	 */
 	private static Long number(String segment) {
 		int matrix = segment.indexOf(';');
@@ -155,7 +164,10 @@ public class AuditLog {
 		}
 	}
 
-	/** The request URI percent-decoded, as the handler mapping sees it (undecodable: as it came). */
+	/**
+	 * The request URI percent-decoded, as the handler mapping sees it (undecodable: as it
+	 * came).
+	 */
 	private static String decoded(String uri) {
 		if (uri == null) {
 			return null;
@@ -169,17 +181,19 @@ public class AuditLog {
 	}
 
 	private boolean isAnonymousAuthor(long requestId, String actor) {
-		List<String> authors = this.jdbc.queryForList("select p.username from help_requests r"
-				+ " join people p on p.id = r.author_id where r.id = :id and r.anonymous = true",
+		List<String> authors = this.jdbc.queryForList(
+				"select p.username from help_requests r"
+						+ " join people p on p.id = r.author_id where r.id = :id and r.anonymous = true",
 				Map.of("id", requestId), String.class);
 		return authors.contains(actor);
 	}
 
 	/**
-	 * The audit log, newest first, optionally of one action and one actor: the rows of {@code audit_events}
-	 * merged with the lifecycle transitions of {@code request_events}. The author of an anonymous request is
-	 * shown as {@link #ANONYMOUS_AUTHOR} for the transitions of that request, to administrators too, and
-	 * filtering by the author's name does not find them.
+	 * The audit log, newest first, optionally of one action and one actor: the rows of
+	 * {@code audit_events} merged with the lifecycle transitions of
+	 * {@code request_events}. The author of an anonymous request is shown as
+	 * {@link #ANONYMOUS_AUTHOR} for the transitions of that request, to administrators
+	 * too, and filtering by the author's name does not find them.
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public Page<AuditEventView> events(AuditAction action, String actor, int page, int size) {
@@ -199,41 +213,49 @@ public class AuditLog {
 		Long total = this.jdbc.queryForObject("select count(*) from " + MERGED + where, params, Long.class);
 		params.put("limit", request.getPageSize());
 		params.put("offset", request.getOffset());
-		List<AuditEventView> rows = this.jdbc.query("select id, occurred_at, actor, action, subject, detail,"
-				+ " request_id, instance_id, client_address from " + MERGED + where
-				+ " order by occurred_at desc, source, id desc limit :limit offset :offset", params,
+		List<AuditEventView> rows = this.jdbc.query(
+				"select id, occurred_at, actor, action, subject, detail,"
+						+ " request_id, instance_id, client_address from " + MERGED + where
+						+ " order by occurred_at desc, source, id desc limit :limit offset :offset",
+				params,
 				(rs, i) -> new AuditEventView(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
 						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 						rs.getString(8), rs.getString(9)));
 		return new PageImpl<>(rows, request, (total != null) ? total : 0);
 	}
 
-	/** Who the audit log names as the actor of a transition by the author of an anonymous request. */
+	/**
+	 * Who the audit log names as the actor of a transition by the author of an anonymous
+	 * request.
+	 */
 	public static final String ANONYMOUS_AUTHOR = "(anonymous author)";
 
 	private static final String MERGED = "(select id, occurred_at, actor, action, subject, detail, request_id,"
-			+ " instance_id, client_address, 0 as source from audit_events"
-			+ " union all"
+			+ " instance_id, client_address, 0 as source from audit_events" + " union all"
 			+ " select e.id, e.occurred_at,"
 			+ " case when r.anonymous and e.actor_id = r.author_id then :anonymousAuthor else p.username end,"
 			+ " case when e.kind = 'EDITED' then 'REQUEST_EDITED' else 'REQUEST_' || e.to_status end,"
 			+ " 'request ' || cast(e.request_id as varchar(20)),"
 			+ " case when e.from_status is null then 'new request' when e.kind = 'EDITED' then 'while ' || e.to_status"
-			+ " else 'from ' || e.from_status end"
-			+ " || case when e.reason is null then '' else ', ' || e.reason end,"
+			+ " else 'from ' || e.from_status end" + " || case when e.reason is null then '' else ', ' || e.reason end,"
 			+ " cast(null as varchar(40)), cast(null as varchar(60)), cast(null as varchar(45)), 1 as source"
 			+ " from request_events e join help_requests r on r.id = e.request_id"
 			+ " join people p on p.id = e.actor_id) merged";
 
-	/** Printable text only, at most {@code max} characters: CR, LF, NUL and other controls become spaces. */
+	/**
+	 * Printable text only, at most {@code max} characters: CR, LF, NUL and other controls
+	 * become spaces.
+	 */
 	static String clean(String text, int max, String fallback) {
 		if (text == null) {
 			return fallback;
 		}
 		StringBuilder out = new StringBuilder(Math.min(text.length(), max));
-		text.codePoints().limit(max).forEach((c) -> out.appendCodePoint(
-				(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.isSurrogate((char) c)) ? ' '
-						: c));
+		text.codePoints()
+			.limit(max)
+			.forEach((c) -> out.appendCodePoint(
+					(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 || Character.isSurrogate((char) c)) ? ' '
+							: c));
 		String cleaned = out.toString();
 		return (cleaned.length() > max) ? cleaned.substring(0, max) : cleaned;
 	}
@@ -247,8 +269,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * The client's address as the servlet container sees it: the {@code X-Forwarded-For} address only when the
-	 * connection came from a trusted proxy ({@code server.tomcat.remoteip.internal-proxies}), else the peer.
+	 * The client's address as the servlet container sees it: the {@code X-Forwarded-For}
+	 * address only when the connection came from a trusted proxy
+	 * ({@code server.tomcat.remoteip.internal-proxies}), else the peer.
 	 */
 	private static String clientAddress() {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
@@ -257,7 +280,10 @@ public class AuditLog {
 		return attributes.getRequest().getRemoteAddr();
 	}
 
-	/** The request's {@code X-Request-Id} when a proxy set one, else a request attribute made up once. */
+	/**
+	 * The request's {@code X-Request-Id} when a proxy set one, else a request attribute
+	 * made up once.
+	 */
 	private static String requestId() {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return null;

@@ -32,21 +32,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills an empty database with the people, help requests, offers and thank-you notes of
- * {@link DemoCatalog}, so that every page shows something real right after the first start.
+ * {@link DemoCatalog}, so that every page shows something real right after the first
+ * start.
  * <p>
- * Runs on startup when {@code handraise.demo-data} is true (the default; the {@code postgres} profile turns it
- * off), and only while nobody exists yet, so a restart never loads it twice. It runs before the web server starts
- * (a lifecycle phase below the server's), so nobody can reach the sign-in page before the demo accounts exist.
- * Everything goes through the services, which check the same rules as for real people, in one transaction: all of
- * it or nothing.
- * Times are relative to the {@link Clock} and drawn from a seeded {@link Random}, so every load looks the same
- * relative to its start, and nothing is dated in the future.
+ * Runs on startup when {@code handraise.demo-data} is true (the default; the
+ * {@code postgres} profile turns it off), and only while nobody exists yet, so a restart
+ * never loads it twice. It runs before the web server starts (a lifecycle phase below the
+ * server's), so nobody can reach the sign-in page before the demo accounts exist.
+ * Everything goes through the services, which check the same rules as for real people, in
+ * one transaction: all of it or nothing. Times are relative to the {@link Clock} and
+ * drawn from a seeded {@link Random}, so every load looks the same relative to its start,
+ * and nothing is dated in the future.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "handraise.demo-data", matchIfMissing = true)
 class DemoData implements SmartLifecycle {
 
-	/** Before the web server, which starts in {@code SmartLifecycle.DEFAULT_PHASE - 1024}. */
+	/**
+	 * Before the web server, which starts in {@code SmartLifecycle.DEFAULT_PHASE - 1024}.
+	 */
 	private static final int PHASE = 0;
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoData.class);
@@ -74,8 +78,8 @@ class DemoData implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DemoData(PeopleService people, HelpRequestService requests, ThanksService thanks,
-			PasswordEncoder passwordEncoder, PlatformTransactionManager transactionManager, Clock clock) {
+	DemoData(PeopleService people, HelpRequestService requests, ThanksService thanks, PasswordEncoder passwordEncoder,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.people = people;
 		this.requests = requests;
 		this.thanks = thanks;
@@ -112,9 +116,11 @@ class DemoData implements SmartLifecycle {
 			logger.debug("People exist already; no demo data loaded");
 			return false;
 		}
-		logger.info("Loaded demo data: {} people, {} help requests, {} offers, {} thank-you notes; "
-				+ "sign in as {} with password '{}'", counts.people(), counts.requests(), counts.offers(),
-				counts.notes(), String.join(", ", DemoCatalog.SIGN_IN_NAMES), PASSWORD);
+		logger.info(
+				"Loaded demo data: {} people, {} help requests, {} offers, {} thank-you notes; "
+						+ "sign in as {} with password '{}'",
+				counts.people(), counts.requests(), counts.offers(), counts.notes(),
+				String.join(", ", DemoCatalog.SIGN_IN_NAMES), PASSWORD);
 		return true;
 	}
 
@@ -153,12 +159,12 @@ class DemoData implements SmartLifecycle {
 
 	private RequestView play(Story story, RequestView request, Step step, Instant at) {
 		return switch (step.kind()) {
-			case CLAIM, RELEASE, OFFER -> this.requests.act(step.who(), request.id(), step.kind().action, at,
-					step.text(), null);
+			case CLAIM, RELEASE, OFFER ->
+				this.requests.act(step.who(), request.id(), step.kind().action, at, step.text(), null);
 			case RESOLVE -> this.requests.act(story.author(), request.id(), step.kind().action, at, null,
 					(step.who() != null) ? offerBy(request, step.who()) : null);
-			case CANCEL, REOPEN -> this.requests.act(story.author(), request.id(), step.kind().action, at,
-					step.text(), null);
+			case CANCEL, REOPEN ->
+				this.requests.act(story.author(), request.id(), step.kind().action, at, step.text(), null);
 			case THANK -> {
 				this.thanks.send(story.author(),
 						new ThanksDraft(step.who(), step.text(), request.id(), step.publicNote()), at);
@@ -180,8 +186,8 @@ class DemoData implements SmartLifecycle {
 	}
 
 	/**
-	 * When each step happens: a random gap from the step kind's range after the one before, all gaps shrunk
-	 * alike when they would not fit before {@code latest}.
+	 * When each step happens: a random gap from the step kind's range after the one
+	 * before, all gaps shrunk alike when they would not fit before {@code latest}.
 	 */
 	static List<Instant> timeline(Instant start, List<Step> steps, Instant latest, Random random) {
 		long[] gaps = new long[steps.size()];

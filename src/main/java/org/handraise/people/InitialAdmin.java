@@ -19,9 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The first administrator of a new installation, from {@code handraise.initial-admin.username} and
- * {@code handraise.initial-admin.password}: created once, only while nobody else exists, so that a fresh
- * production database (no demo data) can be signed into. Change the password after the first sign-in.
+ * The first administrator of a new installation, from
+ * {@code handraise.initial-admin.username} and {@code handraise.initial-admin.password}:
+ * created once, only while nobody else exists, so that a fresh production database (no
+ * demo data) can be signed into. Change the password after the first sign-in.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -58,9 +59,9 @@ class InitialAdmin implements ApplicationRunner {
 		List<Message> problems = new PasswordPolicy().problems(this.password, this.username);
 		if (!problems.isEmpty()) {
 			// for the operator, in the log: the default (English) text
-			throw new IllegalStateException("handraise.initial-admin.password "
-					+ this.messages.getMessage(problems.get(0), Locale.ROOT)
-					+ " (12 to 128 characters, not a common password, not the username)");
+			throw new IllegalStateException(
+					"handraise.initial-admin.password " + this.messages.getMessage(problems.get(0), Locale.ROOT)
+							+ " (12 to 128 characters, not a common password, not the username)");
 		}
 		this.people.seed(this.username, "Administrator", null, Set.of(Role.ADMIN), List.of(),
 				this.passwordEncoder.encode(this.password), null);

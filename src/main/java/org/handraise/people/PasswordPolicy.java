@@ -19,19 +19,23 @@ import org.handraise.shared.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * What a password must be (OWASP ASVS 5.0, V6.2): 12 to 128 characters, any characters at all and no
- * composition rules, but not a common or easily guessed one. "Easily guessed" is
+ * What a password must be (OWASP ASVS 5.0, V6.2): 12 to 128 characters, any characters at
+ * all and no composition rules, but not a common or easily guessed one. "Easily guessed"
+ * is
  * <ul>
- * <li>a password of the common-password lists, in any case: {@code security/top-10000-passwords.txt} (the 10,000
- * most common passwords, from nbvcxz, MIT licence beside it) and {@code security/common-passwords.txt} (weak
- * passwords and password words written for Handraise); or one made of such a password plus predictable digits and
- * symbols around it ({@code Summer2025!}), also in leetspeak ({@code P@ssw0rd}) or with spaces and dashes
- * ({@code i love you 123});</li>
+ * <li>a password of the common-password lists, in any case:
+ * {@code security/top-10000-passwords.txt} (the 10,000 most common passwords, from
+ * nbvcxz, MIT licence beside it) and {@code security/common-passwords.txt} (weak
+ * passwords and password words written for Handraise); or one made of such a password
+ * plus predictable digits and symbols around it ({@code Summer2025!}), also in leetspeak
+ * ({@code P@ssw0rd}) or with spaces and dashes ({@code i love you 123});</li>
  * <li>a keyboard walk, an alphabet or digit run, or a mix of them with at most two breaks
  * ({@code qwertyuiop12}, {@code 1q2w3e4r5t6y}, {@code abcdefghijkl});</li>
- * <li>a password of three different characters or fewer ({@code aaaaaaaaaaaa}), or the same short or weak block
- * repeated ({@code abcabcabcabc}, {@code passwordpassword});</li>
- * <li>a password that contains the person's username, or the name of the application.</li>
+ * <li>a password of three different characters or fewer ({@code aaaaaaaaaaaa}), or the
+ * same short or weak block repeated ({@code abcabcabcabc},
+ * {@code passwordpassword});</li>
+ * <li>a password that contains the person's username, or the name of the
+ * application.</li>
  * </ul>
  */
 @Component
@@ -57,7 +61,10 @@ public class PasswordPolicy {
 
 	private final Set<String> common;
 
-	/** The 10,000 most common passwords, most common first, as nbvcxz ships them (see the LICENSE beside it). */
+	/**
+	 * The 10,000 most common passwords, most common first, as nbvcxz ships them (see the
+	 * LICENSE beside it).
+	 */
 	static final String TOP_LIST = "/security/top-10000-passwords.txt";
 
 	/** Weak passwords and password words written for Handraise. */
@@ -86,7 +93,10 @@ public class PasswordPolicy {
 		return password != null && this.common.contains(password.toLowerCase(Locale.ROOT));
 	}
 
-	/** Throws an {@link InvalidInputException} on {@code field} when the password breaks the policy. */
+	/**
+	 * Throws an {@link InvalidInputException} on {@code field} when the password breaks
+	 * the policy.
+	 */
 	public void enforce(String field, String password, String username) {
 		List<Message> problems = problems(password, username);
 		if (!problems.isEmpty()) {
@@ -94,7 +104,10 @@ public class PasswordPolicy {
 		}
 	}
 
-	/** What is wrong with the password, for this username (may be null); empty when it is fine. */
+	/**
+	 * What is wrong with the password, for this username (may be null); empty when it is
+	 * fine.
+	 */
 	public List<Message> problems(String password, String username) {
 		List<Message> problems = new ArrayList<>();
 		int length = (password != null) ? password.codePointCount(0, password.length()) : 0;
@@ -119,10 +132,12 @@ public class PasswordPolicy {
 	}
 
 	/**
-	 * On the list as it is, or after taking digits and symbols off either end ({@code Summer2025!} is
-	 * {@code summer}), in leetspeak ({@code p@ssw0rd}), or without spaces, dots and dashes. What is left after
-	 * taking digits and symbols off must have a letter: the list holds many numbers, and a long number that merely
-	 * ends in one of them ({@code 739201846502} ends in {@code 6502}) is not that number decorated.
+	 * On the list as it is, or after taking digits and symbols off either end
+	 * ({@code Summer2025!} is {@code summer}), in leetspeak ({@code p@ssw0rd}), or
+	 * without spaces, dots and dashes. What is left after taking digits and symbols off
+	 * must have a letter: the list holds many numbers, and a long number that merely ends
+	 * in one of them ({@code 739201846502} ends in {@code 6502}) is not that number
+	 * decorated.
 	 */
 	private boolean isCommon(String lower) {
 		int lead = 0;
@@ -140,12 +155,13 @@ public class PasswordPolicy {
 				}
 				String middle = lower.substring(start, lower.length() - cut);
 				if (middle.isEmpty() || ((start > 0 || cut > 0) && middle.chars().noneMatch(Character::isLetter))) {
-					// digits around digits are no decoration: 739201846502 is not "1846502" dressed up
+					// digits around digits are no decoration: 739201846502 is not
+					// "1846502" dressed up
 					continue;
 				}
 				String joined = SEPARATORS.matcher(middle).replaceAll("");
-				if (this.common.contains(middle) || this.common.contains(joined)
-						|| this.common.contains(unleet(middle)) || this.common.contains(unleet(joined))) {
+				if (this.common.contains(middle) || this.common.contains(joined) || this.common.contains(unleet(middle))
+						|| this.common.contains(unleet(joined))) {
 					return true;
 				}
 			}
@@ -171,8 +187,9 @@ public class PasswordPolicy {
 	}
 
 	/**
-	 * Every step is a repeat, a neighbour on the keyboard or the next letter or digit, but for two breaks (or one
-	 * step in five, for longer ones: {@code 1qaz2wsx3edc4rfv}).
+	 * Every step is a repeat, a neighbour on the keyboard or the next letter or digit,
+	 * but for two breaks (or one step in five, for longer ones:
+	 * {@code 1qaz2wsx3edc4rfv}).
 	 */
 	static boolean isWalk(String lower) {
 		int allowed = Math.max(2, (lower.length() - 1) / 5);
@@ -219,7 +236,10 @@ public class PasswordPolicy {
 		return null;
 	}
 
-	/** The same block over and over ({@code abcabcabcabc}), where the block is short or weak itself. */
+	/**
+	 * The same block over and over ({@code abcabcabcabc}), where the block is short or
+	 * weak itself.
+	 */
 	private boolean isRepeatedBlock(String lower) {
 		int n = lower.length();
 		for (int period = 1; period <= n / 2; period++) {

@@ -11,15 +11,15 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * People. Associations a read needs are fetched with {@code join fetch} in the query, never with an entity graph:
- * Hibernate translates a query with an entity graph to SQL again on every call (its plan is not kept), and every
- * signed-in call reads its caller.
+ * People. Associations a read needs are fetched with {@code join fetch} in the query,
+ * never with an entity graph: Hibernate translates a query with an entity graph to SQL
+ * again on every call (its plan is not kept), and every signed-in call reads its caller.
  */
 interface People extends JpaRepository<Person, Long> {
 
 	/**
-	 * The person with their roles and skills, in one query: every signed-in call reads its caller this way (lists
-	 * and the home page need a mentor's skills).
+	 * The person with their roles and skills, in one query: every signed-in call reads
+	 * its caller this way (lists and the home page need a mentor's skills).
 	 */
 	@Query("select p from Person p left join fetch p.roles left join fetch p.skills where p.username = :username")
 	Optional<Person> findByUsername(@Param("username") String username);

@@ -3,8 +3,8 @@ package org.handraise.people;
 import org.handraise.shared.MessageKey;
 
 /**
- * What the directory, the administration and the password rules say to people. The texts are in
- * {@code messages.properties}.
+ * What the directory, the administration and the password rules say to people. The texts
+ * are in {@code messages.properties}.
  */
 public enum PeopleMessages implements MessageKey {
 

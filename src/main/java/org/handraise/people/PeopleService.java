@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
- * People, their teams, roles and skills: the directory, sign-in look-ups and administration.
+ * People, their teams, roles and skills: the directory, sign-in look-ups and
+ * administration.
  */
 @Service
 @Transactional(readOnly = true)
@@ -75,12 +76,14 @@ public class PeopleService {
 	}
 
 	public Optional<Credentials> credentials(String username) {
-		return findByUsername(username)
-			.map((p) -> new Credentials(p.getUsername(), p.getPasswordHash(), p.isActive(), p.getRoles(),
-					p.mustChangePassword()));
+		return findByUsername(username).map((p) -> new Credentials(p.getUsername(), p.getPasswordHash(), p.isActive(),
+				p.getRoles(), p.mustChangePassword()));
 	}
 
-	/** No username has control characters (nor could PostgreSQL compare one that had): such a name is nobody. */
+	/**
+	 * No username has control characters (nor could PostgreSQL compare one that had):
+	 * such a name is nobody.
+	 */
 	private Optional<Person> findByUsername(String username) {
 		if (username == null || username.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
 			return Optional.empty();
@@ -136,7 +139,8 @@ public class PeopleService {
 		String encoded = this.passwordEncoder.encode(command.password());
 		Person person = new Person(username, command.displayName().strip(), command.email().strip(), encoded,
 				this.clock.instant());
-		// the administrator knows this password: the person chooses their own at their first sign-in
+		// the administrator knows this password: the person chooses their own at their
+		// first sign-in
 		person.assignPasswordHash(encoded);
 		apply(person, command);
 		Person saved = this.people.save(person);
@@ -146,9 +150,11 @@ public class PeopleService {
 	}
 
 	/**
-	 * Changes a person's name, email, team, roles, skills and availability, and says which of them changed (none:
-	 * nothing is saved nor recorded). The username never changes after the person is added, and a password is set
-	 * only by {@link #resetPassword}: a command that tries either is refused, never silently ignored.
+	 * Changes a person's name, email, team, roles, skills and availability, and says
+	 * which of them changed (none: nothing is saved nor recorded). The username never
+	 * changes after the person is added, and a password is set only by
+	 * {@link #resetPassword}: a command that tries either is refused, never silently
+	 * ignored.
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -190,15 +196,16 @@ public class PeopleService {
 	public void resetPassword(String username, String newPassword) {
 		Person person = byUsername(username);
 		this.passwordPolicy.enforce("password", newPassword, person.getUsername());
-		// the administrator knows this password too: the person chooses their own at their next sign-in
+		// the administrator knows this password too: the person chooses their own at
+		// their next sign-in
 		person.assignPasswordHash(this.passwordEncoder.encode(newPassword));
 		this.audit.record(AuditAction.PASSWORD_RESET, person.getUsername(), null);
 		this.events.publishEvent(new AccessRevoked(person.getUsername(), AccessRevoked.Cause.PASSWORD_RESET));
 	}
 
 	/**
-	 * A person changes their own password: the current one must be right and the new one must follow the
-	 * {@link PasswordPolicy}. Their other sessions end.
+	 * A person changes their own password: the current one must be right and the new one
+	 * must follow the {@link PasswordPolicy}. Their other sessions end.
 	 */
 	@Transactional(noRollbackFor = InvalidInputException.class)
 	public void changeOwnPassword(String username, String currentPassword, String newPassword) {
@@ -217,8 +224,8 @@ public class PeopleService {
 	}
 
 	/**
-	 * A person describes their own skills (lower case, as an administrator's are): what mentors' queues and the
-	 * directory match against request topics.
+	 * A person describes their own skills (lower case, as an administrator's are): what
+	 * mentors' queues and the directory match against request topics.
 	 */
 	@Transactional
 	public Me changeOwnSkills(String username, List<String> skills) {
@@ -246,8 +253,8 @@ public class PeopleService {
 	}
 
 	/**
-	 * Clears the failed sign-ins of this person's account name, and with them any lock, so that they can sign in at
-	 * once (locks on client addresses stay).
+	 * Clears the failed sign-ins of this person's account name, and with them any lock,
+	 * so that they can sign in at once (locks on client addresses stay).
 	 */
 	@Transactional
 	@PreAuthorize("hasRole('ADMIN')")
@@ -266,7 +273,9 @@ public class PeopleService {
 		changed(person, false);
 	}
 
-	/** Adds a person with an already encoded password; for seeding data, not for people. */
+	/**
+	 * Adds a person with an already encoded password; for seeding data, not for people.
+	 */
 	@Transactional
 	public Person seed(String username, String displayName, String team, Collection<Role> roles,
 			Collection<String> skills, String encodedPassword, String availability) {
@@ -293,8 +302,8 @@ public class PeopleService {
 	}
 
 	/**
-	 * Notes that the person opens their home page now. Callers note a visit at most every few minutes, not on every
-	 * page, so that browsing writes (nearly) nothing.
+	 * Notes that the person opens their home page now. Callers note a visit at most every
+	 * few minutes, not on every page, so that browsing writes (nearly) nothing.
 	 */
 	@Transactional
 	public void markSeen(String username, Instant at) {
@@ -302,9 +311,10 @@ public class PeopleService {
 	}
 
 	/**
-	 * Whether this person is an active administrator and no other active person is one. The active administrators'
-	 * rows are locked first (until the transaction ends), and counted by a second statement that sees what the
-	 * transactions it waited for committed: two administrators demoting each other at once cannot both succeed.
+	 * Whether this person is an active administrator and no other active person is one.
+	 * The active administrators' rows are locked first (until the transaction ends), and
+	 * counted by a second statement that sees what the transactions it waited for
+	 * committed: two administrators demoting each other at once cannot both succeed.
 	 */
 	private boolean isLastActiveAdministrator(Person person) {
 		if (!person.isActive() || !person.hasRole(Role.ADMIN)) {
@@ -326,8 +336,8 @@ public class PeopleService {
 	}
 
 	/**
-	 * Tells the statistics that a person's team, roles or state changed, once the change is flushed, so that what
-	 * listens in this transaction reads it from the tables.
+	 * Tells the statistics that a person's team, roles or state changed, once the change
+	 * is flushed, so that what listens in this transaction reads it from the tables.
 	 */
 	private void changed(Person person, boolean seeded) {
 		this.entityManager.flush();
@@ -338,7 +348,8 @@ public class PeopleService {
 		person.joinTeam(StringUtils.hasText(command.team()) ? teamNamed(command.team().strip()) : null);
 		person.grantRoles(command.roles());
 		person.replaceSkills(normalizeSkills(command.skills()));
-		person.describeAvailability(StringUtils.hasText(command.availability()) ? command.availability().strip() : null);
+		person
+			.describeAvailability(StringUtils.hasText(command.availability()) ? command.availability().strip() : null);
 	}
 
 	private Team teamNamed(String name) {
@@ -349,7 +360,10 @@ public class PeopleService {
 		return person.getRoles().stream().map(Enum::name).sorted().toList().toString();
 	}
 
-	/** The skills in the form topics are compared in ({@link Labels}), without blanks or repeats. */
+	/**
+	 * The skills in the form topics are compared in ({@link Labels}), without blanks or
+	 * repeats.
+	 */
 	static List<String> normalizeSkills(Collection<String> skills) {
 		return skills.stream().filter(StringUtils::hasText).map(Labels::normalize).distinct().toList();
 	}

@@ -25,7 +25,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Someone who works here: asks for help, helps, and maybe mentors, manages or administers.
+ * Someone who works here: asks for help, helps, and maybe mentors, manages or
+ * administers.
  */
 @Entity
 @Table(name = "people")
@@ -58,8 +59,8 @@ public class Person {
 	private boolean active = true;
 
 	/**
-	 * Whether the person signs in with a password somebody else chose (an administrator added them or reset it):
-	 * they must choose their own before they use anything else.
+	 * Whether the person signs in with a password somebody else chose (an administrator
+	 * added them or reset it): they must choose their own before they use anything else.
 	 */
 	@Column(name = "must_change_password", nullable = false)
 	private boolean mustChangePassword;
@@ -67,12 +68,13 @@ public class Person {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
-	// written only by PeopleService.markSeen, never with the entity, so that a visit never bumps the version
+	// written only by PeopleService.markSeen, never with the entity, so that a visit
+	// never bumps the version
 	@Column(name = "last_seen_at", insertable = false, updatable = false)
 	private Instant lastSeenAt;
 
-	// lazy: a person shown on a page (author, helper) needs no roles; the one signed in is read with them
-	// (People.findByUsername)
+	// lazy: a person shown on a page (author, helper) needs no roles; the one signed in
+	// is read with them (People.findByUsername)
 	@ElementCollection(fetch = FetchType.LAZY)
 	@CollectionTable(name = "person_roles", joinColumns = @JoinColumn(name = "person_id"))
 	@Column(name = "role", length = 20)
@@ -140,7 +142,10 @@ public class Person {
 		return this.createdAt;
 	}
 
-	/** When the person last opened their home page (noted at most every few minutes), or null before that. */
+	/**
+	 * When the person last opened their home page (noted at most every few minutes), or
+	 * null before that.
+	 */
 	public Instant getLastSeenAt() {
 		return this.lastSeenAt;
 	}
@@ -168,7 +173,10 @@ public class Person {
 		this.mustChangePassword = false;
 	}
 
-	/** A password somebody else chose (an administrator): the person must replace it at their next sign-in. */
+	/**
+	 * A password somebody else chose (an administrator): the person must replace it at
+	 * their next sign-in.
+	 */
 	void assignPasswordHash(String passwordHash) {
 		this.passwordHash = passwordHash;
 		this.mustChangePassword = true;
@@ -182,7 +190,10 @@ public class Person {
 		this.availability = availability;
 	}
 
-	/** Everyone is an employee; these roles come on top. The same roles again change nothing (nor the version). */
+	/**
+	 * Everyone is an employee; these roles come on top. The same roles again change
+	 * nothing (nor the version).
+	 */
 	void grantRoles(Collection<Role> roles) {
 		Set<Role> granted = EnumSet.of(Role.EMPLOYEE);
 		granted.addAll(roles);

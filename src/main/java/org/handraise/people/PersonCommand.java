@@ -13,8 +13,8 @@ import org.handraise.shared.PlainText;
 import org.handraise.shared.VisibleText;
 
 /**
- * An administrator's description of a person: for adding one, or changing one (then the username and
- * password are ignored).
+ * An administrator's description of a person: for adding one, or changing one (then the
+ * username and password are ignored).
  */
 public record PersonCommand(
 		@NotBlank(message = "{handraise.validation.username.required}") @Size(max = 40,
@@ -26,12 +26,12 @@ public record PersonCommand(
 				message = "{handraise.validation.max-length}") @Email(
 						message = "{handraise.validation.email}") String email,
 		@Size(max = 60, message = "{handraise.validation.max-length}") @PlainText @VisibleText String team,
-		@Size(max = 200, message = "{handraise.validation.max-length}") @PlainText String availability,
-		Set<Role> roles,
-		@Size(max = 10, message = "{handraise.validation.skills.count}") List<@NotBlank(
-				message = "{handraise.validation.skills.blank}") @Size(max = 30,
-						message = "{handraise.validation.skills.length}") @PlainText @VisibleText(
-								joiners = false) String> skills,
+		@Size(max = 200, message = "{handraise.validation.max-length}") @PlainText String availability, Set<Role> roles,
+		@Size(max = 10,
+				message = "{handraise.validation.skills.count}") List<@NotBlank(
+						message = "{handraise.validation.skills.blank}") @Size(max = 30,
+								message = "{handraise.validation.skills.length}") @PlainText @VisibleText(
+										joiners = false) String> skills,
 		@Size(min = 12, max = 128, message = "{handraise.validation.password}") String password) {
 
 	public PersonCommand {

@@ -7,13 +7,13 @@ import java.util.Objects;
 import org.handraise.shared.MessageKey;
 
 /**
- * The fields of a person an administrator can change, in the form's order, each named as a sentence names it
- * ("Saved: display name, team and roles.").
+ * The fields of a person an administrator can change, in the form's order, each named as
+ * a sentence names it ("Saved: display name, team and roles.").
  */
 public enum PersonField implements MessageKey {
 
-	DISPLAY_NAME("admin.people.field.display-name"), EMAIL("admin.people.field.email"),
-	TEAM("admin.people.field.team"), ROLES("admin.people.field.roles"), SKILLS("admin.people.field.skills"),
+	DISPLAY_NAME("admin.people.field.display-name"), EMAIL("admin.people.field.email"), TEAM("admin.people.field.team"),
+	ROLES("admin.people.field.roles"), SKILLS("admin.people.field.skills"),
 	AVAILABILITY("admin.people.field.availability");
 
 	private final String code;
@@ -32,7 +32,9 @@ public enum PersonField implements MessageKey {
 		return 0;
 	}
 
-	/** The fields that differ between the two views of one person, in the form's order. */
+	/**
+	 * The fields that differ between the two views of one person, in the form's order.
+	 */
 	static List<PersonField> changed(AdminPersonView before, AdminPersonView after) {
 		List<PersonField> changed = new ArrayList<>();
 		if (!Objects.equals(before.displayName(), after.displayName())) {

@@ -3,7 +3,8 @@ package org.handraise.people;
 import java.util.List;
 
 /**
- * A person in the directory: team, skills, availability and how many requests they hold right now.
+ * A person in the directory: team, skills, availability and how many requests they hold
+ * right now.
  */
 public record PersonView(String username, String displayName, String team, List<String> roles, List<String> skills,
 		String availability, boolean mentor, boolean active, long openClaims) {

@@ -13,10 +13,11 @@ import jakarta.persistence.criteria.Root;
 import org.springframework.data.jpa.domain.Specification;
 
 /**
- * {@link CappedSearch} with the Criteria API: the same specification as the rest of the repository, so the page
- * and its count always agree on what matches. The count selects a constant with a row limit ({@code select 1 …
- * fetch first n rows only}), which the database stops reading once it has {@code n}; a specification adds its
- * order only to row queries, so the count is not sorted.
+ * {@link CappedSearch} with the Criteria API: the same specification as the rest of the
+ * repository, so the page and its count always agree on what matches. The count selects a
+ * constant with a row limit ({@code select 1 …
+ * fetch first n rows only}), which the database stops reading once it has {@code n}; a
+ * specification adds its order only to row queries, so the count is not sorted.
  */
 class CappedSearchImpl implements CappedSearch {
 
@@ -44,7 +45,10 @@ class CappedSearchImpl implements CappedSearch {
 		return this.entityManager.createQuery(query).setMaxResults(cap).getResultList().size();
 	}
 
-	/** The requests of {@code query} narrowed to {@code spec} (which also orders row queries). */
+	/**
+	 * The requests of {@code query} narrowed to {@code spec} (which also orders row
+	 * queries).
+	 */
 	private static Root<HelpRequest> matching(Specification<HelpRequest> spec, CriteriaQuery<?> query,
 			CriteriaBuilder cb) {
 		Root<HelpRequest> root = query.from(HelpRequest.class);

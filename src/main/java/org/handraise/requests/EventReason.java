@@ -1,8 +1,8 @@
 package org.handraise.requests;
 
 /**
- * Why a line of a request's history happened, where it was not the actor's own choice. An ordinary transition has
- * none.
+ * Why a line of a request's history happened, where it was not the actor's own choice. An
+ * ordinary transition has none.
  */
 public enum EventReason {
 

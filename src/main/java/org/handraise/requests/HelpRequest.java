@@ -52,11 +52,12 @@ import org.handraise.shared.NotFoundException;
  * CLAIMED -> OPEN, ANSWERED -> ANSWERED   the claimer was deactivated: the claim is released for them
  * </pre>
  *
- * A helper may change or withdraw their own offer until it is accepted, while the request is not closed.
- * Every change of status, every release, every withdrawn offer and every edit appends a {@link RequestEvent}. The rules live
- * in {@link #refusal(Action, Person)} and {@link #offerRefusal(Offer, Person)}, which both the changes and what a
- * page offers ({@link #actionsFor(Person)}, {@link #mayChange(Offer, Person)}) use, so the two can never
- * disagree.
+ * A helper may change or withdraw their own offer until it is accepted, while the request
+ * is not closed. Every change of status, every release, every withdrawn offer and every
+ * edit appends a {@link RequestEvent}. The rules live in {@link #refusal(Action, Person)}
+ * and {@link #offerRefusal(Offer, Person)}, which both the changes and what a page offers
+ * ({@link #actionsFor(Person)}, {@link #mayChange(Offer, Person)}) use, so the two can
+ * never disagree.
  */
 @Entity
 @Table(name = "help_requests")
@@ -128,8 +129,9 @@ public class HelpRequest {
 	private List<RequestEvent> events = new ArrayList<>();
 
 	/**
-	 * How many offers the request has, counted by the query that loads it (an index-only count), so that a list
-	 * shows it without loading the offers. As loaded: {@link #getOffers()} is the live collection.
+	 * How many offers the request has, counted by the query that loads it (an index-only
+	 * count), so that a list shows it without loading the offers. As loaded:
+	 * {@link #getOffers()} is the live collection.
 	 */
 	@Formula("(select count(*) from offers o where o.request_id = id)")
 	private int offerCount;
@@ -160,7 +162,7 @@ public class HelpRequest {
 		return new HelpRequest(author, title, details, triedSoFar, urgency, anonymous, topics, now);
 	}
 
-	// --- the rules -------------------------------------------------------------------------------------
+	// the rules
 
 	/**
 	 * Why {@code actor} may not take {@code action} now, or empty when they may.
@@ -186,7 +188,8 @@ public class HelpRequest {
 				if (this.claimedBy != null && !isClaimer(actor)) {
 					yield Refusal.forbidden(RequestMessages.RELEASE_NOT_CLAIMER.with());
 				}
-				// a claimer who answered may still step back while the request is not closed
+				// a claimer who answered may still step back while the request is not
+				// closed
 				boolean held = this.claimedBy != null
 						&& (this.status == RequestStatus.CLAIMED || this.status == RequestStatus.ANSWERED);
 				yield held ? null : Refusal.conflict(RequestMessages.RELEASE_NOT_CLAIMED.with(state()));
@@ -195,8 +198,7 @@ public class HelpRequest {
 				if (isAuthor) {
 					yield Refusal.conflict(RequestMessages.OFFER_OWN.with());
 				}
-				yield this.status.isClosed()
-						? Refusal.conflict(RequestMessages.OFFER_CLOSED.with(state())) : null;
+				yield this.status.isClosed() ? Refusal.conflict(RequestMessages.OFFER_CLOSED.with(state())) : null;
 			}
 			case RESOLVE -> {
 				if (!isAuthor) {
@@ -228,8 +230,8 @@ public class HelpRequest {
 	}
 
 	/**
-	 * Why {@code actor} may not change or withdraw {@code offer} now, or empty when they may: only its helper, until
-	 * it is accepted, while the request is not closed.
+	 * Why {@code actor} may not change or withdraw {@code offer} now, or empty when they
+	 * may: only its helper, until it is accepted, while the request is not closed.
 	 */
 	Optional<Refusal> offerRefusal(Offer offer, Person actor) {
 		if (!offer.isBy(actor)) {
@@ -238,8 +240,8 @@ public class HelpRequest {
 		if (offer.isAccepted()) {
 			return Optional.of(Refusal.conflict(RequestMessages.OFFER_ACCEPTED.with()));
 		}
-		return this.status.isClosed()
-				? Optional.of(Refusal.conflict(RequestMessages.OFFER_CHANGE_CLOSED.with(state()))) : Optional.empty();
+		return this.status.isClosed() ? Optional.of(Refusal.conflict(RequestMessages.OFFER_CHANGE_CLOSED.with(state())))
+				: Optional.empty();
 	}
 
 	/** Whether {@code viewer} may change or withdraw {@code offer} now. */
@@ -248,9 +250,9 @@ public class HelpRequest {
 	}
 
 	/**
-	 * Exactly the actions {@code viewer} may take now, the likely one first: a request without offers is more often
-	 * cancelled or edited (as the coach or a comment suggests) than resolved by its author, one with offers is
-	 * resolved.
+	 * Exactly the actions {@code viewer} may take now, the likely one first: a request
+	 * without offers is more often cancelled or edited (as the coach or a comment
+	 * suggests) than resolved by its author, one with offers is resolved.
 	 */
 	Set<Action> actionsFor(Person viewer) {
 		List<Action> order = this.offers.isEmpty()
@@ -300,7 +302,7 @@ public class HelpRequest {
 		}
 	}
 
-	// --- the transitions -------------------------------------------------------------------------------
+	// the transitions
 
 	void claim(Person mentor, Instant now) {
 		guard(Action.CLAIM, mentor);
@@ -319,10 +321,12 @@ public class HelpRequest {
 	}
 
 	/**
-	 * The person who holds the claim left (an administrator deactivated them): the claim is released, recorded as
-	 * {@link EventReason#HELPER_LEFT} with the administrator as the actor. A claimed request goes back to the queue
-	 * ({@code OPEN}, as a release does); an answered one stays answered, its offers untouched, and no longer shows
-	 * the claim. Nothing happens to a request the person does not hold, nor to a closed one.
+	 * The person who holds the claim left (an administrator deactivated them): the claim
+	 * is released, recorded as {@link EventReason#HELPER_LEFT} with the administrator as
+	 * the actor. A claimed request goes back to the queue ({@code OPEN}, as a release
+	 * does); an answered one stays answered, its offers untouched, and no longer shows
+	 * the claim. Nothing happens to a request the person does not hold, nor to a closed
+	 * one.
 	 * @return whether a claim was released
 	 */
 	boolean releaseForDeparted(Person departed, Person actor, Instant now) {
@@ -364,8 +368,9 @@ public class HelpRequest {
 	}
 
 	/**
-	 * Takes an offer back. The first response is then the earliest offer left (none: no response yet), and a request
-	 * left without offers is no longer answered: it is claimed again if someone holds the claim, open otherwise.
+	 * Takes an offer back. The first response is then the earliest offer left (none: no
+	 * response yet), and a request left without offers is no longer answered: it is
+	 * claimed again if someone holds the claim, open otherwise.
 	 */
 	void withdrawOffer(Person helper, long offerId, Instant now) {
 		Offer offer = offer(offerId);
@@ -400,8 +405,7 @@ public class HelpRequest {
 			accepted = this.offers.stream()
 				.filter((o) -> acceptedOfferId.equals(o.getId()))
 				.findFirst()
-				.orElseThrow(() -> InvalidInputException.of("acceptedOfferId",
-						RequestMessages.NOT_AN_OFFER.with()));
+				.orElseThrow(() -> InvalidInputException.of("acceptedOfferId", RequestMessages.NOT_AN_OFFER.with()));
 		}
 		this.offers.forEach(Offer::unaccept);
 		if (accepted != null) {
@@ -417,7 +421,10 @@ public class HelpRequest {
 		moveTo(EventKind.CANCELLED, RequestStatus.CANCELLED, actor, null, now);
 	}
 
-	/** Reopens a resolved request; {@code reason} (checked by the service) goes into the history. */
+	/**
+	 * Reopens a resolved request; {@code reason} (checked by the service) goes into the
+	 * history.
+	 */
 	void reopen(Person actor, String reason, Instant now) {
 		guard(Action.REOPEN, actor);
 		this.claimedBy = null;
@@ -428,8 +435,9 @@ public class HelpRequest {
 	}
 
 	/**
-	 * The author changes what they asked: text, urgency and topics (replaced), not the anonymous flag nor the status.
-	 * The input is checked by the service; the change goes into the history as {@link EventKind#EDITED}.
+	 * The author changes what they asked: text, urgency and topics (replaced), not the
+	 * anonymous flag nor the status. The input is checked by the service; the change goes
+	 * into the history as {@link EventKind#EDITED}.
 	 */
 	void edit(Person actor, String title, String details, String triedSoFar, Urgency urgency, Collection<Topic> topics,
 			Instant now) {
@@ -454,7 +462,7 @@ public class HelpRequest {
 		return RequestMessages.state(this.status);
 	}
 
-	// --- reading ---------------------------------------------------------------------------------------
+	// reading
 
 	boolean isAuthor(Person person) {
 		return person != null && Objects.equals(this.author.getId(), person.getId());

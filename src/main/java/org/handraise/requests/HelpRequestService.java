@@ -39,9 +39,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The help loop: post, edit, claim, release, offer, resolve, cancel, reopen; and the lists and views of requests.
- * The rules themselves live in {@link HelpRequest}; this service loads, checks input, saves and decides what
- * the viewer may see. Pages and API both call it.
+ * The help loop: post, edit, claim, release, offer, resolve, cancel, reopen; and the
+ * lists and views of requests. The rules themselves live in {@link HelpRequest}; this
+ * service loads, checks input, saves and decides what the viewer may see. Pages and API
+ * both call it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -53,8 +54,8 @@ public class HelpRequestService {
 	static final int NEWS = 8;
 
 	/**
-	 * How far beyond a page's start the lists count matching requests by default ("1,000+ requests" above that);
-	 * {@code handraise.lists.count-ahead}.
+	 * How far beyond a page's start the lists count matching requests by default ("1,000+
+	 * requests" above that); {@code handraise.lists.count-ahead}.
 	 */
 	static final int COUNT_AHEAD = 1000;
 
@@ -89,14 +90,18 @@ public class HelpRequestService {
 		this.clock = clock;
 	}
 
-	/** Checks a draft without posting it; throws {@link org.handraise.shared.InvalidInputException}. */
+	/**
+	 * Checks a draft without posting it; throws
+	 * {@link org.handraise.shared.InvalidInputException}.
+	 */
 	public void validate(RequestDraft draft) {
 		this.validation.check(draft);
 	}
 
 	/**
-	 * The words that would tell who {@code username} is, for the coach to look for in an anonymous draft
-	 * ({@link RequestCoach#review(RequestDraft, java.util.Collection)}): their name and its parts, username and team.
+	 * The words that would tell who {@code username} is, for the coach to look for in an
+	 * anonymous draft ({@link RequestCoach#review(RequestDraft, java.util.Collection)}):
+	 * their name and its parts, username and team.
 	 */
 	public List<String> identifyingWords(String username) {
 		Person author = this.people.byUsername(username);
@@ -109,7 +114,7 @@ public class HelpRequestService {
 		return words;
 	}
 
-	// --- changes ---------------------------------------------------------------------------------------
+	// changes
 
 	@Transactional
 	public RequestView post(String username, RequestDraft draft) {
@@ -152,7 +157,8 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * The author's request as it stands, to fill in the edit form; refused (403, 409) as the edit itself would be.
+	 * The author's request as it stands, to fill in the edit form; refused (403, 409) as
+	 * the edit itself would be.
 	 */
 	public RequestView forEditing(String username, long id) {
 		Person actor = this.people.byUsername(username);
@@ -164,9 +170,10 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * The author changes their request: text, urgency and topics, checked as on posting; the anonymous flag of the
-	 * draft is ignored. Someone who may not edit it hears so before anything about their input, and nothing is
-	 * stored (not even a new topic) unless the edit is saved.
+	 * The author changes their request: text, urgency and topics, checked as on posting;
+	 * the anonymous flag of the draft is ignored. Someone who may not edit it hears so
+	 * before anything about their input, and nothing is stored (not even a new topic)
+	 * unless the edit is saved.
 	 */
 	@Transactional
 	public RequestView edit(String username, long id, RequestDraft draft) {
@@ -205,8 +212,8 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * Takes the helper's own offer back, until it is accepted; a request left without offers is claimed or open
-	 * again.
+	 * Takes the helper's own offer back, until it is accepted; a request left without
+	 * offers is claimed or open again.
 	 */
 	@Transactional
 	public RequestView withdrawOffer(String username, long id, long offerId) {
@@ -214,8 +221,8 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * Runs a transition at an explicit time; for seeding history. {@code message} is the offer's text, or the reason
-	 * for reopening.
+	 * Runs a transition at an explicit time; for seeding history. {@code message} is the
+	 * offer's text, or the reason for reopening.
 	 */
 	@Transactional
 	public RequestView act(String username, long id, Action action, Instant at, String message, Long acceptedOfferId) {
@@ -233,11 +240,12 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * Releases every claim of a person an administrator deactivated ({@link HelpRequest#releaseForDeparted}), each
-	 * request flushed and announced ({@link RequestChanged}) so that the statistics follow. A plain
-	 * {@link EventListener}: it runs in the deactivation's transaction, so the deactivation and the releases commit
-	 * together or not at all (a request changed by someone else at the same moment fails both, and the
-	 * administrator tries again).
+	 * Releases every claim of a person an administrator deactivated
+	 * ({@link HelpRequest#releaseForDeparted}), each request flushed and announced
+	 * ({@link RequestChanged}) so that the statistics follow. A plain
+	 * {@link EventListener}: it runs in the deactivation's transaction, so the
+	 * deactivation and the releases commit together or not at all (a request changed by
+	 * someone else at the same moment fails both, and the administrator tries again).
 	 */
 	@EventListener
 	@Transactional
@@ -302,7 +310,7 @@ public class HelpRequestService {
 
 	}
 
-	// --- reading ---------------------------------------------------------------------------------------
+	// reading
 
 	public RequestView view(String username, long id) {
 		return toView(load(id), this.people.byUsername(username));
@@ -321,9 +329,10 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * One page of {@code spec}, and its total counted up to {@code count-ahead} requests beyond the page's start
-	 * (at least one beyond the page, so a next page is always known): exact below that, a lower bound above it.
-	 * Like Spring Data, a first page that is not full needs no count.
+	 * One page of {@code spec}, and its total counted up to {@code count-ahead} requests
+	 * beyond the page's start (at least one beyond the page, so a next page is always
+	 * known): exact below that, a lower bound above it. Like Spring Data, a first page
+	 * that is not full needs no count.
 	 */
 	private CountedPage<RequestSummary> counted(Specification<HelpRequest> spec, Pageable pageable, Person viewer,
 			Set<String> skills) {
@@ -344,8 +353,9 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * The home page's requests for the person; {@code news} holds what happened since {@code since} to the requests
-	 * they asked and claimed (none when {@code since} is null), at most {@value #NEWS} of each kind.
+	 * The home page's requests for the person; {@code news} holds what happened since
+	 * {@code since} to the requests they asked and claimed (none when {@code since} is
+	 * null), at most {@value #NEWS} of each kind.
 	 */
 	public HomeView home(String username, Instant since) {
 		Person me = this.people.byUsername(username);
@@ -356,28 +366,31 @@ public class HelpRequestService {
 		boolean mentor = me.hasRole(Role.MENTOR);
 		List<HelpRequest> suggested = mentor ? suggestions(me, 5) : List.of();
 		List<RequestNews> news = (since != null) ? news(me, since) : List.of();
-		// mapped only now that all three lists are loaded: their authors, topics and offers are then fetched
-		// together, one batch each, rather than once per list
+		// mapped only now that all three lists are loaded: their authors, topics and
+		// offers are then fetched together, one batch each, rather than once per list
 		return new HomeView(news, summaries(open, me, Set.of()), summaries(held, me, Set.of()),
 				summaries(suggested, me, mentor ? me.getSkills() : Set.of()));
 	}
 
-	/** Offers on the person's requests and their claims resolved since then, newest first: two queries. */
+	/**
+	 * Offers on the person's requests and their claims resolved since then, newest first:
+	 * two queries.
+	 */
 	private List<RequestNews> news(Person me, Instant since) {
 		List<RequestNews> news = new ArrayList<>();
 		this.requests.findOffersSince(me.getId(), since, Limit.of(NEWS))
 			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.OFFER, (Long) row[0], (String) row[1],
 					new PersonRef((String) row[2], (String) row[3]), (Instant) row[4])));
 		this.requests.findClaimsResolvedSince(me.getId(), since, Limit.of(NEWS))
-			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.CLAIM_RESOLVED, (Long) row[0],
-					(String) row[1], null, (Instant) row[2])));
+			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.CLAIM_RESOLVED, (Long) row[0], (String) row[1],
+					null, (Instant) row[2])));
 		news.sort(Comparator.comparing(RequestNews::at).reversed());
 		return List.copyOf(news);
 	}
 
 	/**
-	 * The first {@code limit} requests of the mentor's queue, in the queue's order, found through the queue's index
-	 * rather than by sorting every open request.
+	 * The first {@code limit} requests of the mentor's queue, in the queue's order, found
+	 * through the queue's index rather than by sorting every open request.
 	 */
 	private List<HelpRequest> suggestions(Person mentor, int limit) {
 		Set<String> skills = mentor.getSkills();
@@ -392,7 +405,10 @@ public class HelpRequestService {
 		return ids.stream().map(found::get).toList();
 	}
 
-	/** The requests the person holds right now (claimed, not yet answered), most recently active first. */
+	/**
+	 * The requests the person holds right now (claimed, not yet answered), most recently
+	 * active first.
+	 */
 	public List<RequestSummary> claims(String username) {
 		Person me = this.people.byUsername(username);
 		return summaries(first(held(me), RECENT, 10), me, Set.of());
@@ -404,8 +420,8 @@ public class HelpRequestService {
 	}
 
 	/**
-	 * The first {@code limit} requests, without the count query a {@link Page} would add: the home page shows no
-	 * totals.
+	 * The first {@code limit} requests, without the count query a {@link Page} would add:
+	 * the home page shows no totals.
 	 */
 	private List<HelpRequest> first(Specification<HelpRequest> spec, Sort sort, int limit) {
 		return this.requests.findBy(spec, (query) -> query.sortBy(sort).limit(limit).all());
@@ -437,7 +453,7 @@ public class HelpRequestService {
 			.collect(Collectors.toMap(RequestHeadline::id, Function.identity()));
 	}
 
-	// --- mapping ---------------------------------------------------------------------------------------
+	// mapping
 
 	private HelpRequest load(long id) {
 		return this.requests.findWithPeople(id)
@@ -463,7 +479,10 @@ public class HelpRequestService {
 				history, helpers(request));
 	}
 
-	/** Everyone who claimed the request or offered help on it, once each, in order of their first help. */
+	/**
+	 * Everyone who claimed the request or offered help on it, once each, in order of
+	 * their first help.
+	 */
 	private static List<PersonRef> helpers(HelpRequest request) {
 		Map<Long, PersonRef> helpers = new java.util.LinkedHashMap<>();
 		request.getEvents()
@@ -483,8 +502,8 @@ public class HelpRequestService {
 				names, request.getUrgency(), request.isAnonymous(), request.getStatus(),
 				(request.isAnonymous() && !mine) ? null : PersonRef.of(request.getAuthor()),
 				PersonRef.of(request.getClaimedBy()), request.getCreatedAt(), request.getClaimedAt(),
-				request.getFirstResponseAt(), request.getResolvedAt(), request.getUpdatedAt(),
-				request.getOfferCount(), mine, matches);
+				request.getFirstResponseAt(), request.getResolvedAt(), request.getUpdatedAt(), request.getOfferCount(),
+				mine, matches);
 	}
 
 	private static List<String> topicNames(HelpRequest request) {

@@ -1,9 +1,9 @@
 package org.handraise.requests;
 
 /**
- * What happens next on a request, as the viewer should hear it: what they can do, or why nothing is theirs to
- * do now and who acts next. A page says it in a sentence ({@code request.next.*}), so that the "what you can do"
- * card is never empty.
+ * What happens next on a request, as the viewer should hear it: what they can do, or why
+ * nothing is theirs to do now and who acts next. A page says it in a sentence
+ * ({@code request.next.*}), so that the "what you can do" card is never empty.
  */
 public enum NextStep {
 

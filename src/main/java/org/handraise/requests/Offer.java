@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
 import org.handraise.people.Person;
 
 /**
- * Help offered on a request, by a mentor or a peer. Part of the {@link HelpRequest} aggregate.
+ * Help offered on a request, by a mentor or a peer. Part of the {@link HelpRequest}
+ * aggregate.
  */
 @Entity
 @Table(name = "offers")

@@ -6,9 +6,10 @@ import org.handraise.people.Person;
 import org.handraise.people.PersonRef;
 
 /**
- * An offer of help as shown to a viewer: {@code mine} when the viewer offered it, {@code changeable} when they may
- * still change or withdraw it (their own, not accepted, on a request that is not closed); {@code editedAt} when
- * its helper last changed it, or null.
+ * An offer of help as shown to a viewer: {@code mine} when the viewer offered it,
+ * {@code changeable} when they may still change or withdraw it (their own, not accepted,
+ * on a request that is not closed); {@code editedAt} when its helper last changed it, or
+ * null.
  */
 public record OfferView(Long id, PersonRef helper, String message, Instant createdAt, Instant editedAt,
 		boolean accepted, boolean mine, boolean changeable) {

@@ -5,8 +5,9 @@ import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.Message;
 
 /**
- * Why an action on a request is refused: the person may not do it at all ({@link Kind#FORBIDDEN}, a 403), or
- * not in the request's current state ({@link Kind#CONFLICT}, a 409). The reason is a sentence for people, as a
+ * Why an action on a request is refused: the person may not do it at all
+ * ({@link Kind#FORBIDDEN}, a 403), or not in the request's current state
+ * ({@link Kind#CONFLICT}, a 409). The reason is a sentence for people, as a
  * {@link Message} resolved in the viewer's locale where it is shown.
  */
 record Refusal(Kind kind, Message reason) {

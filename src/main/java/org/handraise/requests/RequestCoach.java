@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads a draft the way a busy helper would and says what would make it easier to answer. Its tips are
- * message keys; they advise and never block.
+ * Reads a draft the way a busy helper would and says what would make it easier to answer.
+ * Its tips are message keys; they advise and never block.
  * <p>
- * The coach reviews every draft it has not reviewed yet: the form carries the {@link #fingerprint fingerprint} of
- * the draft the coach last spoke about, so that exactly that draft may then be posted as it is, while a changed one
- * (edited after the tips, or after a field error) is reviewed again.
+ * The coach reviews every draft it has not reviewed yet: the form carries the
+ * {@link #fingerprint fingerprint} of the draft the coach last spoke about, so that
+ * exactly that draft may then be posted as it is, while a changed one (edited after the
+ * tips, or after a field error) is reviewed again.
  */
 public final class RequestCoach {
 
@@ -36,9 +37,10 @@ public final class RequestCoach {
 	}
 
 	/**
-	 * Reviews a draft; for an anonymous one, also whether its text names {@code identifying}: words that would
-	 * tell who asked (the author's name and its parts, username, team), as whole words in any case. A tip, never a
-	 * block: the author decides.
+	 * Reviews a draft; for an anonymous one, also whether its text names
+	 * {@code identifying}: words that would tell who asked (the author's name and its
+	 * parts, username, team), as whole words in any case. A tip, never a block: the
+	 * author decides.
 	 */
 	public static List<String> review(RequestDraft draft, Collection<String> identifying) {
 		List<String> tips = new ArrayList<>();
@@ -58,8 +60,9 @@ public final class RequestCoach {
 		if (draft.topics().isEmpty()) {
 			tips.add("coach.topics.empty");
 		}
-		if (draft.anonymous() && identifies(String.join("\n", title, details,
-				(draft.triedSoFar() != null) ? draft.triedSoFar() : ""), identifying)) {
+		if (draft.anonymous()
+				&& identifies(String.join("\n", title, details, (draft.triedSoFar() != null) ? draft.triedSoFar() : ""),
+						identifying)) {
 			tips.add("coach.anonymous.identifies");
 		}
 		return tips;
@@ -81,28 +84,35 @@ public final class RequestCoach {
 	}
 
 	/**
-	 * What the coach says about {@code draft}, given the fingerprint of the draft it last reviewed ({@code null} or
-	 * blank when it has not spoken yet).
+	 * What the coach says about {@code draft}, given the fingerprint of the draft it last
+	 * reviewed ({@code null} or blank when it has not spoken yet).
 	 */
 	public static Advice advise(RequestDraft draft, String lastReviewed) {
 		return advise(draft, lastReviewed, List.of());
 	}
 
-	/** The same, for an author whom {@code identifying} words would name (see {@link #review(RequestDraft, Collection)}). */
+	/**
+	 * The same, for an author whom {@code identifying} words would name (see
+	 * {@link #review(RequestDraft, Collection)}).
+	 */
 	public static Advice advise(RequestDraft draft, String lastReviewed, Collection<String> identifying) {
 		String fingerprint = fingerprint(draft);
 		return new Advice(review(draft, identifying), fingerprint, fingerprint.equals(lastReviewed));
 	}
 
-	/** The field a tip of {@link #review} is about ({@code title}, {@code details}, {@code triedSoFar}, ...). */
+	/**
+	 * The field a tip of {@link #review} is about ({@code title}, {@code details},
+	 * {@code triedSoFar}, ...).
+	 */
 	public static String field(String tip) {
 		return FIELDS.get(tip);
 	}
 
 	/**
-	 * A short digest of what the coach reads in a draft (title, details, what was tried, topics, anonymous; surrounding
-	 * whitespace ignored): equal for the same draft, different as soon as one of them changes. It only tells drafts
-	 * apart; it protects nothing, as the coach only advises.
+	 * A short digest of what the coach reads in a draft (title, details, what was tried,
+	 * topics, anonymous; surrounding whitespace ignored): equal for the same draft,
+	 * different as soon as one of them changes. It only tells drafts apart; it protects
+	 * nothing, as the coach only advises.
 	 */
 	public static String fingerprint(RequestDraft draft) {
 		String text = String.join("\u0000", stripped(draft.title()), stripped(draft.details()),
@@ -122,13 +132,18 @@ public final class RequestCoach {
 
 	/**
 	 * The coach's word on one draft.
+	 *
 	 * @param tips the tips for the draft, in order; empty when it has nothing to add
-	 * @param fingerprint the draft's {@link #fingerprint}, for the form to carry once the tips are shown
+	 * @param fingerprint the draft's {@link #fingerprint}, for the form to carry once the
+	 * tips are shown
 	 * @param alreadyShown whether these tips were shown for exactly this draft before
 	 */
 	public record Advice(List<String> tips, String fingerprint, boolean alreadyShown) {
 
-		/** Whether the draft is held back to show the tips first: there are tips, and not for this draft yet. */
+		/**
+		 * Whether the draft is held back to show the tips first: there are tips, and not
+		 * for this draft yet.
+		 */
 		public boolean holdsBack() {
 			return !this.tips.isEmpty() && !this.alreadyShown;
 		}

@@ -11,8 +11,9 @@ import org.handraise.shared.PlainText;
 import org.handraise.shared.VisibleText;
 
 /**
- * A new help request as someone typed it, from the page form or the API. Validated in the service, so
- * both apply the same rules. Text is kept exactly as typed; topics are compared in one form ({@link Labels}).
+ * A new help request as someone typed it, from the page form or the API. Validated in the
+ * service, so both apply the same rules. Text is kept exactly as typed; topics are
+ * compared in one form ({@link Labels}).
  */
 public record RequestDraft(
 		@NotBlank(message = "{handraise.validation.title.required}") @Size(max = 120,
@@ -20,10 +21,11 @@ public record RequestDraft(
 		@NotBlank(message = "{handraise.validation.details.required}") @Size(max = 5000,
 				message = "{handraise.validation.max-length}") @PlainText String details,
 		@Size(max = 2000, message = "{handraise.validation.max-length}") @PlainText String triedSoFar,
-		@Size(max = 5, message = "{handraise.validation.topics.count}") List<@NotBlank(
-				message = "{handraise.validation.topics.blank}") @Size(max = 30,
-						message = "{handraise.validation.topics.length}") @PlainText @VisibleText(
-								joiners = false) String> topics,
+		@Size(max = 5,
+				message = "{handraise.validation.topics.count}") List<@NotBlank(
+						message = "{handraise.validation.topics.blank}") @Size(max = 30,
+								message = "{handraise.validation.topics.length}") @PlainText @VisibleText(
+										joiners = false) String> topics,
 		@Pattern(regexp = "LOW|NORMAL|HIGH", message = "{handraise.validation.urgency}") String urgency,
 		boolean anonymous) {
 

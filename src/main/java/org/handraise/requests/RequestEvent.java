@@ -19,10 +19,10 @@ import org.hibernate.type.SqlTypes;
 import org.handraise.people.Person;
 
 /**
- * One line of a request's history: who did what ({@link EventKind}), moving it from what status to what, when,
- * the note they gave, if any, and (rarely) why it happened without them ({@link EventReason}). Written by the
- * aggregate in
- * the same transaction as the change; statistics are computed from these rows.
+ * One line of a request's history: who did what ({@link EventKind}), moving it from what
+ * status to what, when, the note they gave, if any, and (rarely) why it happened without
+ * them ({@link EventReason}). Written by the aggregate in the same transaction as the
+ * change; statistics are computed from these rows.
  */
 @Entity
 @Table(name = "request_events")
@@ -114,7 +114,10 @@ class RequestEvent {
 		return this.occurredAt;
 	}
 
-	/** Why it happened, where it was not the actor's own choice; null for an ordinary transition. */
+	/**
+	 * Why it happened, where it was not the actor's own choice; null for an ordinary
+	 * transition.
+	 */
 	EventReason getReason() {
 		return this.reason;
 	}

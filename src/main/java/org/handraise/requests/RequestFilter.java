@@ -3,8 +3,8 @@ package org.handraise.requests;
 /**
  * What the request list is narrowed to and how it is sorted. Every field is optional.
  */
-public record RequestFilter(RequestStatus status, String topic, boolean mine, boolean claimedByMe,
-		boolean unanswered, String query, Sort sort) {
+public record RequestFilter(RequestStatus status, String topic, boolean mine, boolean claimedByMe, boolean unanswered,
+		String query, Sort sort) {
 
 	public enum Sort {
 
@@ -19,7 +19,10 @@ public record RequestFilter(RequestStatus status, String topic, boolean mine, bo
 		query = clean(query);
 	}
 
-	/** Search text without control characters (nobody types them; PostgreSQL refuses NUL), or null if blank. */
+	/**
+	 * Search text without control characters (nobody types them; PostgreSQL refuses NUL),
+	 * or null if blank.
+	 */
 	private static String clean(String text) {
 		if (text == null) {
 			return null;

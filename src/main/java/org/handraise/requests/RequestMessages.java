@@ -4,8 +4,8 @@ import org.handraise.shared.Message;
 import org.handraise.shared.MessageKey;
 
 /**
- * What the help loop says to people: refusals, bad input and unknown requests. The texts are in
- * {@code messages.properties}.
+ * What the help loop says to people: refusals, bad input and unknown requests. The texts
+ * are in {@code messages.properties}.
  */
 public enum RequestMessages implements MessageKey {
 
@@ -95,7 +95,10 @@ public enum RequestMessages implements MessageKey {
 		return this.arity;
 	}
 
-	/** A status as a word inside a sentence ("this one is resolved"), in the viewer's language. */
+	/**
+	 * A status as a word inside a sentence ("this one is resolved"), in the viewer's
+	 * language.
+	 */
 	static Message state(RequestStatus status) {
 		return switch (status) {
 			case OPEN -> STATE_OPEN.with();

@@ -5,9 +5,10 @@ import java.time.Instant;
 import org.handraise.people.PersonRef;
 
 /**
- * Something that happened to the viewer's requests or claims, for the home page's "since your last visit".
- * {@code helper} names who offered help ({@link Kind#OFFER}); it is null for {@link Kind#CLAIM_RESOLVED}, which
- * names nobody, so that it never names the author of an anonymous request.
+ * Something that happened to the viewer's requests or claims, for the home page's "since
+ * your last visit". {@code helper} names who offered help ({@link Kind#OFFER}); it is
+ * null for {@link Kind#CLAIM_RESOLVED}, which names nobody, so that it never names the
+ * author of an anonymous request.
  */
 public record RequestNews(Kind kind, long requestId, String title, PersonRef helper, Instant at) {
 

@@ -56,7 +56,10 @@ final class RequestSpecifications {
 		};
 	}
 
-	/** Open, unclaimed requests; those on the mentor's skills first, then the most urgent, then the oldest. */
+	/**
+	 * Open, unclaimed requests; those on the mentor's skills first, then the most urgent,
+	 * then the oldest.
+	 */
 	static Specification<HelpRequest> mentorQueue(Person mentor, Collection<String> skills) {
 		return (root, query, cb) -> {
 			Predicate open = cb.equal(root.get("status"), RequestStatus.OPEN);
@@ -64,9 +67,7 @@ final class RequestSpecifications {
 			if (isRowQuery(query)) {
 				List<Order> orders = new ArrayList<>();
 				if (!skills.isEmpty()) {
-					orders.add(cb.asc(cb.selectCase()
-						.when(hasTopicIn(root, query, cb, skills), 0)
-						.otherwise(1)));
+					orders.add(cb.asc(cb.selectCase().when(hasTopicIn(root, query, cb, skills), 0).otherwise(1)));
 				}
 				orders.add(cb.asc(urgencyRank(root, cb)));
 				orders.add(cb.asc(root.get("createdAt")));
@@ -91,8 +92,8 @@ final class RequestSpecifications {
 			case NEWEST -> List.of(cb.desc(root.get("createdAt")), cb.desc(root.get("id")));
 			case OLDEST -> List.of(cb.asc(root.get("createdAt")), cb.asc(root.get("id")));
 			case UPDATED -> List.of(cb.desc(root.get("updatedAt")), cb.desc(root.get("id")));
-			case URGENCY -> List.of(cb.asc(urgencyRank(root, cb)), cb.desc(root.get("createdAt")),
-					cb.desc(root.get("id")));
+			case URGENCY ->
+				List.of(cb.asc(urgencyRank(root, cb)), cb.desc(root.get("createdAt")), cb.desc(root.get("id")));
 		};
 	}
 

@@ -7,9 +7,10 @@ import java.util.Set;
 import org.handraise.people.PersonRef;
 
 /**
- * A request with its offers, history, the people who helped (claimed or offered), the actions the viewer may take
- * (the likely one first) and what happens next for them ({@code next}). {@code author} is null for anonymous
- * requests unless the viewer wrote it ({@code mine}).
+ * A request with its offers, history, the people who helped (claimed or offered), the
+ * actions the viewer may take (the likely one first) and what happens next for them
+ * ({@code next}). {@code author} is null for anonymous requests unless the viewer wrote
+ * it ({@code mine}).
  */
 public record RequestView(Long id, String title, String details, String triedSoFar, List<String> topics,
 		Urgency urgency, boolean anonymous, RequestStatus status, PersonRef author, PersonRef claimedBy,

@@ -8,7 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * What a request is about ("java", "kubernetes"): lower case, matched against mentors' skills.
+ * What a request is about ("java", "kubernetes"): lower case, matched against mentors'
+ * skills.
  */
 @Entity
 @Table(name = "topics")

@@ -16,8 +16,9 @@ interface Topics extends JpaRepository<Topic, Long> {
 	List<String> findAllNames();
 
 	/**
-	 * Adds the topic unless it exists. Two requests posted at once with the same new topic both succeed: the second
-	 * insert waits for the first and then does nothing (PostgreSQL, and H2 in its PostgreSQL mode).
+	 * Adds the topic unless it exists. Two requests posted at once with the same new
+	 * topic both succeed: the second insert waits for the first and then does nothing
+	 * (PostgreSQL, and H2 in its PostgreSQL mode).
 	 */
 	@Modifying
 	@Query(value = "insert into topics (name) values (:name) on conflict do nothing", nativeQuery = true)

@@ -13,9 +13,10 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a session that is older than the absolute timeout, however busy it has been (the idle timeout is the
- * servlet container's, or Spring Session's), and sends the browser to the sign-in page. Age is counted from the
- * session's creation, which Spring Session stores with the session, so every instance agrees.
+ * Ends a session that is older than the absolute timeout, however busy it has been (the
+ * idle timeout is the servlet container's, or Spring Session's), and sends the browser to
+ * the sign-in page. Age is counted from the session's creation, which Spring Session
+ * stores with the session, so every instance agrees.
  */
 class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
 

@@ -9,9 +9,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * bcrypt over the SHA-256 of the password (Base64, 44 characters). bcrypt reads at most 72 bytes, and Spring
- * Security refuses longer input; passwords may be up to 128 characters of any script, so they are hashed to a
- * fixed length first. Every character still counts.
+ * bcrypt over the SHA-256 of the password (Base64, 44 characters). bcrypt reads at most
+ * 72 bytes, and Spring Security refuses longer input; passwords may be up to 128
+ * characters of any script, so they are hashed to a fixed length first. Every character
+ * still counts.
  */
 final class BcryptSha256PasswordEncoder implements PasswordEncoder {
 

@@ -23,9 +23,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer hr_...} for the API: a personal access token, checked by one indexed lookup of its
- * SHA-256 hash instead of a password hash. A request without a bearer token passes on untouched (to HTTP Basic);
- * a bearer token that is unknown, revoked, expired or whose owner is deactivated ends the request with a 401 whose
+ * {@code Authorization: Bearer hr_...} for the API: a personal access token, checked by
+ * one indexed lookup of its SHA-256 hash instead of a password hash. A request without a
+ * bearer token passes on untouched (to HTTP Basic); a bearer token that is unknown,
+ * revoked, expired or whose owner is deactivated ends the request with a 401 whose
  * challenge is {@code Bearer error="invalid_token"} (RFC 6750).
  */
 class BearerTokenFilter extends OncePerRequestFilter {

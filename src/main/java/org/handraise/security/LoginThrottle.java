@@ -21,17 +21,21 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed sign-ins, counted in the database so that every instance sees the same count, twice over:
+ * Failed sign-ins, counted in the database so that every instance sees the same count,
+ * twice over:
  * <ul>
- * <li>per account name: after {@code lockout.max-failures} failures within {@code lockout.window}, the name is
- * locked for {@code lockout.duration}, and every attempt for it is refused, with the right password too. Names that
- * belong to nobody are counted the same way, so a lock tells nothing about whether an account exists. A successful
- * sign-in, or an administrator's unlock, clears the count.</li>
- * <li>per client address (as the servlet container reports it, which trusts {@code X-Forwarded-For} from trusted
- * proxies only; an IPv6 address counts for its /64 network): after {@code address-lockout.max-failures} failures
- * within its window, every sign-in from that address is refused for its duration, whatever the account name, before
- * any password is checked. So one address cannot keep more than a few accounts locked, and its refused attempts
- * count against no account. A success does not clear this count.</li>
+ * <li>per account name: after {@code lockout.max-failures} failures within
+ * {@code lockout.window}, the name is locked for {@code lockout.duration}, and every
+ * attempt for it is refused, with the right password too. Names that belong to nobody are
+ * counted the same way, so a lock tells nothing about whether an account exists. A
+ * successful sign-in, or an administrator's unlock, clears the count.</li>
+ * <li>per client address (as the servlet container reports it, which trusts
+ * {@code X-Forwarded-For} from trusted proxies only; an IPv6 address counts for its /64
+ * network): after {@code address-lockout.max-failures} failures within its window, every
+ * sign-in from that address is refused for its duration, whatever the account name,
+ * before any password is checked. So one address cannot keep more than a few accounts
+ * locked, and its refused attempts count against no account. A success does not clear
+ * this count.</li>
  * </ul>
  */
 @Component
@@ -64,15 +68,18 @@ class LoginThrottle {
 	}
 
 	/**
-	 * Counts one failed sign-in for this name; true when this failure locked it. Atomic across instances: one
-	 * UPDATE that reads and writes the row, or the INSERT of a first failure (and the UPDATE again if another
-	 * instance inserted it first).
+	 * Counts one failed sign-in for this name; true when this failure locked it. Atomic
+	 * across instances: one UPDATE that reads and writes the row, or the INSERT of a
+	 * first failure (and the UPDATE again if another instance inserted it first).
 	 */
 	boolean recordFailure(String username) {
 		return this.accounts.recordFailure(key(username));
 	}
 
-	/** Forgets the failures of this name, after it signed in successfully or an administrator unlocked it. */
+	/**
+	 * Forgets the failures of this name, after it signed in successfully or an
+	 * administrator unlocked it.
+	 */
 	void recordSuccess(String username) {
 		this.accounts.clear(key(username));
 	}
@@ -87,14 +94,18 @@ class LoginThrottle {
 		return this.addresses.state(addressKey(address));
 	}
 
-	/** Counts one failed sign-in from this client address; true when this failure locked the address. */
+	/**
+	 * Counts one failed sign-in from this client address; true when this failure locked
+	 * the address.
+	 */
 	boolean recordAddressFailure(String address) {
 		return this.addresses.recordFailure(addressKey(address));
 	}
 
 	/**
-	 * What the table stores for a name: the name itself when it is plain and short, otherwise a hash of it (so
-	 * that no control character, NUL or endless string reaches the database).
+	 * What the table stores for a name: the name itself when it is plain and short,
+	 * otherwise a hash of it (so that no control character, NUL or endless string reaches
+	 * the database).
 	 */
 	static String key(String username) {
 		String name = (username != null) ? username : "";
@@ -104,8 +115,9 @@ class LoginThrottle {
 	}
 
 	/**
-	 * What the table stores for a client address: an IPv4 address as it is, an IPv6 address as its /64 network
-	 * (one subscriber usually has a whole /64 to pick addresses from), anything else as {@link #key}.
+	 * What the table stores for a client address: an IPv4 address as it is, an IPv6
+	 * address as its /64 network (one subscriber usually has a whole /64 to pick
+	 * addresses from), anything else as {@link #key}.
 	 */
 	static String addressKey(String address) {
 		if (address != null && address.indexOf(':') >= 0 && address.matches("[0-9A-Fa-f:.%]+")) {
@@ -137,7 +149,10 @@ class LoginThrottle {
 		}
 	}
 
-	/** Failures per key in one table: a window of {@code max-failures}, then a lock of {@code duration}. */
+	/**
+	 * Failures per key in one table: a window of {@code max-failures}, then a lock of
+	 * {@code duration}.
+	 */
 	private static final class Counter {
 
 		private static final String FRESH = "(window_start <= :floor or (locked_until is not null and locked_until <= :now))";
@@ -169,8 +184,7 @@ class LoginThrottle {
 				return State.CLEAR;
 			}
 			OffsetDateTime until = lockedUntil.get(0);
-			return (until != null && until.toInstant().isAfter(this.clock.instant())) ? State.LOCKED
-					: State.COUNTING;
+			return (until != null && until.toInstant().isAfter(this.clock.instant())) ? State.LOCKED : State.COUNTING;
 		}
 
 		boolean recordFailure(String key) {
@@ -178,8 +192,10 @@ class LoginThrottle {
 			Map<String, Object> params = Map.of("key", key, "now", utc(now), "floor",
 					utc(now.minus(this.settings.window())), "until", utc(now.plus(this.settings.duration())), "max",
 					this.settings.maxFailures());
-			this.jdbc.update("delete from " + this.table + " where window_start <= :floor"
-					+ " and (locked_until is null or locked_until <= :now) and " + this.keyColumn + " <> :key", params);
+			this.jdbc.update(
+					"delete from " + this.table + " where window_start <= :floor"
+							+ " and (locked_until is null or locked_until <= :now) and " + this.keyColumn + " <> :key",
+					params);
 			if (update(params) == 0) {
 				try {
 					this.jdbc.update("insert into " + this.table + " (" + this.keyColumn
@@ -197,12 +213,11 @@ class LoginThrottle {
 		}
 
 		private int update(Map<String, Object> params) {
-			return this.jdbc.update("update " + this.table + " set"
-					+ " failures = case when " + FRESH + " then 1 else failures + 1 end,"
-					+ " window_start = case when " + FRESH + " then :now else window_start end,"
-					+ " locked_until = case when (case when " + FRESH + " then 1 else failures + 1 end) >= :max"
-					+ " then :until when " + FRESH + " then null else locked_until end"
-					+ " where " + this.keyColumn + " = :key", params);
+			return this.jdbc.update("update " + this.table + " set" + " failures = case when " + FRESH
+					+ " then 1 else failures + 1 end," + " window_start = case when " + FRESH
+					+ " then :now else window_start end," + " locked_until = case when (case when " + FRESH
+					+ " then 1 else failures + 1 end) >= :max" + " then :until when " + FRESH
+					+ " then null else locked_until end" + " where " + this.keyColumn + " = :key", params);
 		}
 
 		void clear(String key) {

@@ -8,10 +8,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
 /**
- * A signed-in person choosing a new password, from the profile page or the Welcome page: refused while their name is
- * locked, the new one typed twice, the current one required; a wrong current password counts towards the sign-in
- * lockout, so neither form is a way around it. What happens after a change (the session, the next page) is the
- * page's.
+ * A signed-in person choosing a new password, from the profile page or the Welcome page:
+ * refused while their name is locked, the new one typed twice, the current one required;
+ * a wrong current password counts towards the sign-in lockout, so neither form is a way
+ * around it. What happens after a change (the session, the next page) is the page's.
  */
 @Component
 class OwnPasswordChange {
@@ -29,8 +29,9 @@ class OwnPasswordChange {
 	}
 
 	/**
-	 * Changes {@code username}'s password as the form asks; whether it did. When it did not, {@code result} holds the
-	 * field errors and the form has forgotten the passwords typed.
+	 * Changes {@code username}'s password as the form asks; whether it did. When it did
+	 * not, {@code result} holds the field errors and the form has forgotten the passwords
+	 * typed.
 	 */
 	boolean change(String username, PasswordChangeForm form, BindingResult result) {
 		if (this.throttle.state(username) == LoginThrottle.State.LOCKED) {

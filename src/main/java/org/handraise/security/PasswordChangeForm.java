@@ -1,7 +1,8 @@
 package org.handraise.security;
 
 /**
- * The "change my password" form on the profile page. Passwords are never sent back to the page.
+ * The "change my password" form on the profile page. Passwords are never sent back to the
+ * page.
  */
 public class PasswordChangeForm {
 

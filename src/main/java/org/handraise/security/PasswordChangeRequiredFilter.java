@@ -16,12 +16,13 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A person who signed in with a password an administrator chose (they were just added, or their password was
- * reset) must choose their own before anything else. Sign-in marks them with the {@link #AUTHORITY} (read with the
- * rest of their credentials, so no extra query per request); this filter, after authorization, then sends every
- * page to the welcome page ({@code /welcome}, where they choose it), but for that page, signing out and the static
- * resources, and answers every API call with a 403 problem saying so. Once they have chosen, their session is
- * signed in again without the mark.
+ * A person who signed in with a password an administrator chose (they were just added, or
+ * their password was reset) must choose their own before anything else. Sign-in marks
+ * them with the {@link #AUTHORITY} (read with the rest of their credentials, so no extra
+ * query per request); this filter, after authorization, then sends every page to the
+ * welcome page ({@code /welcome}, where they choose it), but for that page, signing out
+ * and the static resources, and answers every API call with a 403 problem saying so. Once
+ * they have chosen, their session is signed in again without the mark.
  */
 final class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
@@ -46,7 +47,10 @@ final class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 		return new PasswordChangeRequiredFilter(null);
 	}
 
-	/** For the API: a 403 problem, through {@code forbidden}, that says to choose a password first. */
+	/**
+	 * For the API: a 403 problem, through {@code forbidden}, that says to choose a
+	 * password first.
+	 */
 	static PasswordChangeRequiredFilter api(AccessDeniedHandler forbidden) {
 		return new PasswordChangeRequiredFilter(forbidden);
 	}
@@ -78,7 +82,9 @@ final class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 			.anyMatch(AUTHORITY::equals);
 	}
 
-	/** The refusal of an API call by a person who must choose their own password first. */
+	/**
+	 * The refusal of an API call by a person who must choose their own password first.
+	 */
 	static final class PasswordChangeRequiredException extends AccessDeniedException {
 
 		PasswordChangeRequiredException() {

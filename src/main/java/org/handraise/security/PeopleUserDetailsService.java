@@ -14,9 +14,10 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 /**
- * Sign-in over the people directory. A deactivated person is disabled and cannot sign in. A person who signs in
- * with a password an administrator chose gets the {@link PasswordChangeRequiredFilter#AUTHORITY} besides their
- * roles, until they choose their own.
+ * Sign-in over the people directory. A deactivated person is disabled and cannot sign in.
+ * A person who signs in with a password an administrator chose gets the
+ * {@link PasswordChangeRequiredFilter#AUTHORITY} besides their roles, until they choose
+ * their own.
  */
 @Service
 class PeopleUserDetailsService implements UserDetailsService {

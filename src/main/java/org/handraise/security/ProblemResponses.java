@@ -26,9 +26,9 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 
 /**
- * 401 and 403 for the API as {@code application/problem+json}, written before any controller runs, with the
- * {@code detail} in the request's locale. Every 403, here and on the pages ({@link #pages()}), goes into the audit
- * log.
+ * 401 and 403 for the API as {@code application/problem+json}, written before any
+ * controller runs, with the {@code detail} in the request's locale. Every 403, here and
+ * on the pages ({@link #pages()}), goes into the audit log.
  */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -43,7 +43,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	}
 
 	/**
-	 * The 401 of a chain that signs in with HTTP Basic only (the actuator): {@code WWW-Authenticate: Basic}.
+	 * The 401 of a chain that signs in with HTTP Basic only (the actuator):
+	 * {@code WWW-Authenticate: Basic}.
 	 */
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
@@ -52,11 +53,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	}
 
 	/**
-	 * The API's 401: a bearer token that was sent and is no good gets {@code Bearer error="invalid_token"}
-	 * (RFC 6750, section 3.1); anything else (no credentials, a wrong password) gets the Basic challenge with a
-	 * Bearer one beside it, the two ways to sign in. A browser ({@link #isBrowser}) gets the Bearer challenge only:
-	 * a Basic challenge would make it ask for a password and then send that with every request to the site,
-	 * other sites' form posts included.
+	 * The API's 401: a bearer token that was sent and is no good gets
+	 * {@code Bearer error="invalid_token"} (RFC 6750, section 3.1); anything else (no
+	 * credentials, a wrong password) gets the Basic challenge with a Bearer one beside
+	 * it, the two ways to sign in. A browser ({@link #isBrowser}) gets the Bearer
+	 * challenge only: a Basic challenge would make it ask for a password and then send
+	 * that with every request to the site, other sites' form posts included.
 	 */
 	AuthenticationEntryPoint api() {
 		return (request, response, authException) -> commence(request, response, authException, true);
@@ -66,7 +68,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 			AuthenticationException authException, boolean bearerToo) throws IOException {
 		if (authException instanceof InternalAuthenticationServiceException
 				&& DatabaseUnavailableFilter.isDatabaseUnavailable(authException)) {
-			// the account could not be looked up: the database is out of reach, not the credentials wrong
+			// the account could not be looked up: the database is out of reach, not the
+			// credentials wrong
 			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 			write(request, response, 503, "Service Unavailable", this.texts.of(WebMessages.UNAVAILABLE));
 			return;
@@ -92,10 +95,11 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	}
 
 	/**
-	 * Whether the request comes from a browser: only browsers send the fetch metadata headers
-	 * ({@code Sec-Fetch-*}, over HTTPS and to localhost) or an {@code Origin}, jQuery-style scripts send
-	 * {@code X-Requested-With}, and a browser navigating to a URL accepts {@code text/html}. curl, scripts and
-	 * other API clients send none of these.
+	 * Whether the request comes from a browser: only browsers send the fetch metadata
+	 * headers ({@code Sec-Fetch-*}, over HTTPS and to localhost) or an {@code Origin},
+	 * jQuery-style scripts send {@code X-Requested-With}, and a browser navigating to a
+	 * URL accepts {@code text/html}. curl, scripts and other API clients send none of
+	 * these.
 	 */
 	static boolean isBrowser(HttpServletRequest request) {
 		if (request.getHeader("Sec-Fetch-Mode") != null || request.getHeader("Sec-Fetch-Site") != null
@@ -118,14 +122,17 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
 		audit(request, accessDeniedException);
-		write(request, response, 403, "Forbidden",
-				this.texts.of((accessDeniedException instanceof SameOriginFilter.CrossSiteRequestException)
-						? SecurityMessages.CROSS_SITE
-						: (accessDeniedException instanceof PasswordChangeRequiredFilter.PasswordChangeRequiredException)
-								? SecurityMessages.PASSWORD_CHANGE_REQUIRED : WebMessages.FORBIDDEN));
+		write(request, response, 403, "Forbidden", this.texts
+			.of((accessDeniedException instanceof SameOriginFilter.CrossSiteRequestException)
+					? SecurityMessages.CROSS_SITE
+					: (accessDeniedException instanceof PasswordChangeRequiredFilter.PasswordChangeRequiredException)
+							? SecurityMessages.PASSWORD_CHANGE_REQUIRED : WebMessages.FORBIDDEN));
 	}
 
-	/** The pages' 403: recorded in the audit log, then the usual error page (status 403, {@code error/403}). */
+	/**
+	 * The pages' 403: recorded in the audit log, then the usual error page (status 403,
+	 * {@code error/403}).
+	 */
 	AccessDeniedHandler pages() {
 		AccessDeniedHandler page = new AccessDeniedHandlerImpl();
 		return (request, response, denied) -> {
@@ -137,11 +144,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	private void audit(HttpServletRequest request, AccessDeniedException denied) {
 		AuditLog log = this.audit.getIfAvailable();
 		if (log != null) {
-			log.denied(request, (denied instanceof CsrfException) ? "missing or invalid CSRF token"
-					: (denied instanceof SameOriginFilter.CrossSiteRequestException) ? "cross-site request"
-					: (denied instanceof PasswordChangeRequiredFilter.PasswordChangeRequiredException)
-							? "must choose a password first"
-					: (denied instanceof AuthorizationDeniedException) ? "role" : "refused");
+			log.denied(request,
+					(denied instanceof CsrfException) ? "missing or invalid CSRF token"
+							: (denied instanceof SameOriginFilter.CrossSiteRequestException) ? "cross-site request"
+									: (denied instanceof PasswordChangeRequiredFilter.PasswordChangeRequiredException)
+											? "must choose a password first"
+											: (denied instanceof AuthorizationDeniedException) ? "role" : "refused");
 		}
 	}
 

@@ -25,13 +25,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The signed-in person's own account: change their password (the current one required) and end their sessions
- * on other devices. Wrong current passwords count towards the sign-in lockout, so this form is no way around it.
- * Personal access tokens for the API are made and revoked here too. A new token is shown once, in the response to
- * the form that made it ({@code Cache-Control: no-store}), and never again: not through a flash attribute, which
- * would put it in the session, and sessions are stored in the database. Each token form carries a random
- * {@code once} value; sending the same form again (reloading that page) makes no second token but leads back to
- * the profile page, which says so.
+ * The signed-in person's own account: change their password (the current one required)
+ * and end their sessions on other devices. Wrong current passwords count towards the
+ * sign-in lockout, so this form is no way around it. Personal access tokens for the API
+ * are made and revoked here too. A new token is shown once, in the response to the form
+ * that made it ({@code Cache-Control: no-store}), and never again: not through a flash
+ * attribute, which would put it in the session, and sessions are stored in the database.
+ * Each token form carries a random {@code once} value; sending the same form again
+ * (reloading that page) makes no second token but leads back to the profile page, which
+ * says so.
  */
 @Controller
 @RequestMapping("/profile")
@@ -110,7 +112,10 @@ class ProfileController {
 		return page(me, request, model);
 	}
 
-	/** The chosen lifetime: null when none was sent (the default), 0 (refused) when it is no number. */
+	/**
+	 * The chosen lifetime: null when none was sent (the default), 0 (refused) when it is
+	 * no number.
+	 */
 	private static Integer days(String expiresInDays) {
 		if (expiresInDays == null) {
 			return null;

@@ -16,19 +16,23 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API's defence against other sites: a call with an {@code Origin} header that is not Handraise's own is
- * refused with 403 before any credentials are looked at. Only browsers send {@code Origin}, and a browser sends
- * Basic credentials it has cached with any site's form post or script; scripts and curl send no {@code Origin}
- * and pass. Handraise's own origin is the scheme, host and port of the request as the server sees it: behind a
- * proxy, those the proxy forwards ({@code X-Forwarded-Proto}, {@code -Host}, {@code -Port}) where they are
- * believed; and the origin of {@code handraise.base-url} where one is configured (for a proxy whose forwarded headers
- * are not believed). {@code Origin: null} (a sandboxed or privacy-sensitive context) is another site.
+ * The API's defence against other sites: a call with an {@code Origin} header that is not
+ * Handraise's own is refused with 403 before any credentials are looked at. Only browsers
+ * send {@code Origin}, and a browser sends Basic credentials it has cached with any
+ * site's form post or script; scripts and curl send no {@code Origin} and pass.
+ * Handraise's own origin is the scheme, host and port of the request as the server sees
+ * it: behind a proxy, those the proxy forwards ({@code X-Forwarded-Proto}, {@code -Host},
+ * {@code -Port}) where they are believed; and the origin of {@code handraise.base-url}
+ * where one is configured (for a proxy whose forwarded headers are not believed).
+ * {@code Origin: null} (a sandboxed or privacy-sensitive context) is another site.
  */
 class SameOriginFilter extends OncePerRequestFilter {
 
 	private final AccessDeniedHandler forbidden;
 
-	/** The origin of the configured base URL ({@code https://help.example.com}), or null. */
+	/**
+	 * The origin of the configured base URL ({@code https://help.example.com}), or null.
+	 */
 	private final URI configured;
 
 	SameOriginFilter(AccessDeniedHandler forbidden, String baseUrl) {
@@ -68,7 +72,10 @@ class SameOriginFilter extends OncePerRequestFilter {
 		return this.configured != null && uri != null && this.configured.equals(uri);
 	}
 
-	/** Scheme, host (lower case) and port (the default one filled in) of {@code url}, or null when it has none. */
+	/**
+	 * Scheme, host (lower case) and port (the default one filled in) of {@code url}, or
+	 * null when it has none.
+	 */
 	static URI configuredOrigin(String url) {
 		if (url == null || url.isBlank()) {
 			return null;

@@ -32,9 +32,10 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 
 /**
- * Two filter chains over the same accounts: {@code /api/**} is stateless, with a personal access token
- * ({@code Authorization: Bearer}) or HTTP Basic (no session, so no CSRF token, but no calls from other sites'
- * pages either: {@link SameOriginFilter}), and the pages use form login with a session and CSRF protection.
+ * Two filter chains over the same accounts: {@code /api/**} is stateless, with a personal
+ * access token ({@code Authorization: Bearer}) or HTTP Basic (no session, so no CSRF
+ * token, but no calls from other sites' pages either: {@link SameOriginFilter}), and the
+ * pages use form login with a session and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -43,8 +44,9 @@ class SecurityConfig {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		// new hashes: bcrypt over SHA-256, so passwords of up to 128 characters count whole (bcrypt alone reads
-		// 72 bytes); existing {bcrypt}, {argon2}... hashes still match
+		// new hashes: bcrypt over SHA-256, so passwords of up to 128 characters count
+		// whole (bcrypt alone reads 72 bytes); existing {bcrypt}, {argon2}... hashes
+		// still match
 		Map<String, PasswordEncoder> encoders = new HashMap<>();
 		encoders.put(BcryptSha256PasswordEncoder.ID, new BcryptSha256PasswordEncoder());
 		DelegatingPasswordEncoder standard = (DelegatingPasswordEncoder) PasswordEncoderFactories
@@ -55,9 +57,10 @@ class SecurityConfig {
 	}
 
 	/**
-	 * No observations of the filter chain, authentication and authorization: each request would otherwise start
-	 * and stop an observation around every one of its ~15 filters (JFR: 5-8 % of an API call's CPU). Requests are
-	 * still observed as a whole ({@code http.server.requests}); failed sign-ins and refusals are in the audit log.
+	 * No observations of the filter chain, authentication and authorization: each request
+	 * would otherwise start and stop an observation around every one of its ~15 filters
+	 * (JFR: 5-8 % of an API call's CPU). Requests are still observed as a whole
+	 * ({@code http.server.requests}); failed sign-ins and refusals are in the audit log.
 	 */
 	@Bean
 	static SecurityObservationSettings securityObservationSettings() {
@@ -71,34 +74,35 @@ class SecurityConfig {
 			throws Exception {
 		statelessBasic(http.securityMatcher("/api/**"), problems.api(), problems)
 			.authorizeHttpRequests((auth) -> auth.anyRequest().authenticated());
-		// a person who must choose their own password first does that on the pages, not here
+		// a person who must choose their own password first does that on the pages, not
+		// here
 		http.addFilterAfter(PasswordChangeRequiredFilter.api(problems), AuthorizationFilter.class);
-		// another site's call (a browser sends Origin) is refused before any credentials are read: in the place
-		// of the CSRF filter, which a stateless API has no use for
+		// another site's call (a browser sends Origin) is refused before any credentials
+		// are read: in the place of the CSRF filter, which a stateless API has no use for
 		http.addFilterAt(new SameOriginFilter(problems, baseUrl), CsrfFilter.class);
-		// a personal access token (Authorization: Bearer) first: no password hash per call; Basic still works.
-		// (Web slice tests without the tokens feature get Basic only.)
+		// a personal access token (Authorization: Bearer) first: no password hash per
+		// call; Basic still works. (Web slice tests without the tokens feature get Basic
+		// only.)
 		AccessTokenService tokenService = tokens.getIfAvailable();
 		if (tokenService != null) {
-			http.addFilterBefore(new BearerTokenFilter(tokenService, problems.api()),
-					BasicAuthenticationFilter.class);
+			http.addFilterBefore(new BearerTokenFilter(tokenService, problems.api()), BasicAuthenticationFilter.class);
 		}
 		return http.build();
 	}
 
 	/**
-	 * Actuator: health and info for everyone (load balancers, probes), everything else (Prometheus, metrics)
-	 * for administrators, with HTTP Basic so that a scraper can sign in.
+	 * Actuator: health and info for everyone (load balancers, probes), everything else
+	 * (Prometheus, metrics) for administrators, with HTTP Basic so that a scraper can
+	 * sign in.
 	 */
 	@Bean
 	@Order(2)
 	SecurityFilterChain actuatorChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-		statelessBasic(http.securityMatcher("/actuator/**"), problems, problems)
-			.authorizeHttpRequests((auth) -> auth
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
-				.permitAll()
-				.anyRequest()
-				.hasRole("ADMIN"));
+		statelessBasic(http.securityMatcher("/actuator/**"), problems, problems).authorizeHttpRequests(
+				(auth) -> auth.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+					.permitAll()
+					.anyRequest()
+					.hasRole("ADMIN"));
 		http.addFilterAfter(PasswordChangeRequiredFilter.api(problems), AuthorizationFilter.class);
 		return http.build();
 	}
@@ -108,17 +112,21 @@ class SecurityConfig {
 	SecurityFilterChain pageChain(HttpSecurity http, SecuritySettings settings, Clock clock, ProblemResponses problems)
 			throws Exception {
 		strictHeaders(http);
-		// a 403 (wrong role, missing CSRF token) is audited, then shown as the error page; a visitor who is not
-		// signed in is sent to /login by a relative address, never one built from the Host header they sent
+		// a 403 (wrong role, missing CSRF token) is audited, then shown as the error
+		// page; a visitor who is not signed in is sent to /login by a relative address,
+		// never one built from the Host header they sent
 		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
 		signIn.setFavorRelativeUris(true);
 		http.exceptionHandling((ex) -> ex.authenticationEntryPoint(signIn).accessDeniedHandler(problems.pages()));
-		// a session older than the absolute timeout ends before anyone reads who is signed in with it
+		// a session older than the absolute timeout ends before anyone reads who is
+		// signed in with it
 		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(settings.session().absoluteTimeout(), clock),
 				SecurityContextHolderFilter.class);
-		// the page an anonymous visitor asked for waits in a cookie, not in a new session: a crawler stores nothing
+		// the page an anonymous visitor asked for waits in a cookie, not in a new
+		// session: a crawler stores nothing
 		http.requestCache((cache) -> cache.requestCache(pageRequestCache()));
-		// a new session id at sign-in (no fixation), as Spring Security does by default: said here on purpose
+		// a new session id at sign-in (no fixation), as Spring Security does by default:
+		// said here on purpose
 		http.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()));
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/login", "/error", "/error/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
@@ -136,16 +144,19 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
-		// a person signed in with a password an administrator chose goes to /welcome until they choose their own
+		// a person signed in with a password an administrator chose goes to /welcome
+		// until they choose their own
 		http.addFilterAfter(PasswordChangeRequiredFilter.pages(), AuthorizationFilter.class);
 		return http.build();
 	}
 
 	/**
-	 * Where a visitor who is not signed in wanted to go, kept for after signing in: the path and query in a cookie
-	 * ({@code REDIRECT_URI}: HttpOnly, SameSite=Lax, Secure over HTTPS, gone when the browser closes), read back as
-	 * a path on this site only. Only page GETs are kept (not a form post, not a script's request). No session is
-	 * made for it, and the address after signing in is the page's own, with no marker parameter.
+	 * Where a visitor who is not signed in wanted to go, kept for after signing in: the
+	 * path and query in a cookie ({@code REDIRECT_URI}: HttpOnly, SameSite=Lax, Secure
+	 * over HTTPS, gone when the browser closes), read back as a path on this site only.
+	 * Only page GETs are kept (not a form post, not a script's request). No session is
+	 * made for it, and the address after signing in is the page's own, with no marker
+	 * parameter.
 	 */
 	static CookieRequestCache pageRequestCache() {
 		CookieRequestCache cache = new CookieRequestCache();
@@ -156,7 +167,8 @@ class SecurityConfig {
 	}
 
 	/**
-	 * A chain for machines: HTTP Basic on every call, no session (and so no CSRF), 401 and 403 as problem+json.
+	 * A chain for machines: HTTP Basic on every call, no session (and so no CSRF), 401
+	 * and 403 as problem+json.
 	 */
 	private static HttpSecurity statelessBasic(HttpSecurity http, AuthenticationEntryPoint unauthorized,
 			AccessDeniedHandler forbidden) throws Exception {
@@ -169,17 +181,17 @@ class SecurityConfig {
 	}
 
 	/**
-	 * Headers for every response: a Content-Security-Policy without inline script, no framing, no sniffing,
-	 * a cautious referrer, and (Spring Security's default) {@code Cache-Control: no-store}.
+	 * Headers for every response: a Content-Security-Policy without inline script, no
+	 * framing, no sniffing, a cautious referrer, and (Spring Security's default)
+	 * {@code Cache-Control: no-store}.
 	 */
 	static void strictHeaders(HttpSecurity http) throws Exception {
-		http.headers((headers) -> headers
-			.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer
 				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.frameOptions((frame) -> frame.deny())
-			.permissionsPolicyHeader((permissions) -> permissions
-				.policy("camera=(), microphone=(), geolocation=(), payment=()")));
+			.permissionsPolicyHeader(
+					(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
 	}
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

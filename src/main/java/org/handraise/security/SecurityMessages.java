@@ -3,7 +3,8 @@ package org.handraise.security;
 import org.handraise.shared.MessageKey;
 
 /**
- * What signing in and the profile page say to people. The texts are in {@code messages.properties}.
+ * What signing in and the profile page say to people. The texts are in
+ * {@code messages.properties}.
  */
 public enum SecurityMessages implements MessageKey {
 

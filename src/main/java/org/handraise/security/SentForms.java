@@ -7,9 +7,10 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * The {@code once} values of the token forms a session has sent already, so that sending the same form again (a
- * reload of the page that showed the new token, or a double click) makes no second token. Only the last few are
- * kept: they are random ids, not secrets, and stored with the session.
+ * The {@code once} values of the token forms a session has sent already, so that sending
+ * the same form again (a reload of the page that showed the new token, or a double click)
+ * makes no second token. Only the last few are kept: they are random ids, not secrets,
+ * and stored with the session.
  */
 final class SentForms {
 
@@ -25,7 +26,10 @@ final class SentForms {
 		return UUID.randomUUID().toString();
 	}
 
-	/** Whether {@code value} looks like an id this class makes: anything else is not remembered. */
+	/**
+	 * Whether {@code value} looks like an id this class makes: anything else is not
+	 * remembered.
+	 */
 	static boolean isId(String value) {
 		return value != null && value.matches("[0-9a-f-]{36}");
 	}

@@ -24,8 +24,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Ends a person's sessions everywhere they are stored (Spring Session keeps them in the database, indexed by
- * principal name), so every instance forgets them at once.
+ * Ends a person's sessions everywhere they are stored (Spring Session keeps them in the
+ * database, indexed by principal name), so every instance forgets them at once.
  */
 @Component
 class SessionTerminator {
@@ -44,9 +44,10 @@ class SessionTerminator {
 	}
 
 	/**
-	 * After the change is committed: a deactivated person, one whose password an administrator reset and one whose
-	 * roles an administrator changed lose every session. A person who changed their own password, or an
-	 * administrator who changed their own roles, keeps the session they did it from; for roles, that session takes
+	 * After the change is committed: a deactivated person, one whose password an
+	 * administrator reset and one whose roles an administrator changed lose every
+	 * session. A person who changed their own password, or an administrator who changed
+	 * their own roles, keeps the session they did it from; for roles, that session takes
 	 * the new roles at once, with a new id.
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
@@ -63,8 +64,8 @@ class SessionTerminator {
 	}
 
 	/**
-	 * "Log out my other sessions": ends every session of {@code username} but the one they asked from, and records
-	 * that they did, however many there were.
+	 * "Log out my other sessions": ends every session of {@code username} but the one
+	 * they asked from, and records that they did, however many there were.
 	 */
 	int endOtherSessions(String username, String currentSessionId) {
 		int ended = endSessions(username, currentSessionId);
@@ -72,7 +73,10 @@ class SessionTerminator {
 		return ended;
 	}
 
-	/** Ends all sessions of {@code username} but {@code keepSessionId} (null: all); how many ended. */
+	/**
+	 * Ends all sessions of {@code username} but {@code keepSessionId} (null: all); how
+	 * many ended.
+	 */
 	private int endSessions(String username, String keepSessionId) {
 		int ended = 0;
 		for (String id : this.sessions.findByPrincipalName(username).keySet()) {
@@ -91,9 +95,10 @@ class SessionTerminator {
 	}
 
 	/**
-	 * Replaces the signed-in person's authentication in the current session by one with the roles (and marks, such
-	 * as {@link PasswordChangeRequiredFilter#AUTHORITY}) the database holds now, and gives the session a new id (a
-	 * change of privileges, like a sign-in).
+	 * Replaces the signed-in person's authentication in the current session by one with
+	 * the roles (and marks, such as {@link PasswordChangeRequiredFilter#AUTHORITY}) the
+	 * database holds now, and gives the session a new id (a change of privileges, like a
+	 * sign-in).
 	 */
 	void signInAgainWithTheNewRoles(String username) {
 		UserDetails user = this.users.loadUserByUsername(username);

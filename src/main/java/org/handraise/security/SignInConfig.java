@@ -9,9 +9,9 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The one way in, for every filter chain: the people directory's accounts and passwords behind the
- * {@link LoginThrottle}. (Separate from {@link SecurityConfig} so that web slices, which import that one, need
- * no database.)
+ * The one way in, for every filter chain: the people directory's accounts and passwords
+ * behind the {@link LoginThrottle}. (Separate from {@link SecurityConfig} so that web
+ * slices, which import that one, need no database.)
  */
 @Configuration(proxyBeanMethods = false)
 class SignInConfig {

@@ -15,9 +15,10 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Sign-in (form and HTTP Basic alike) behind the {@link LoginThrottle}: a locked client address or a locked name is
- * refused before the password is even looked at (and the refusal counts against nothing), a failure is counted for
- * the name and the address, a success clears the name's count. A lock gets the same answer as a wrong password:
+ * Sign-in (form and HTTP Basic alike) behind the {@link LoginThrottle}: a locked client
+ * address or a locked name is refused before the password is even looked at (and the
+ * refusal counts against nothing), a failure is counted for the name and the address, a
+ * success clears the name's count. A lock gets the same answer as a wrong password:
  * {@code /login?error} on the page, the same 401 problem on the API.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
@@ -94,8 +95,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * The client's address as the servlet container reports it: the peer, or the {@code X-Forwarded-For} address
-	 * when the connection came from a trusted proxy; null outside a request.
+	 * The client's address as the servlet container reports it: the peer, or the
+	 * {@code X-Forwarded-For} address when the connection came from a trusted proxy; null
+	 * outside a request.
 	 */
 	private static String clientAddress() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
@@ -109,8 +111,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 	}
 
 	/**
-	 * The sign-in form, as opposed to HTTP Basic on every API call: only the former is worth an audit entry when
-	 * it succeeds (the latter would log every request).
+	 * The sign-in form, as opposed to HTTP Basic on every API call: only the former is
+	 * worth an audit entry when it succeeds (the latter would log every request).
 	 */
 	private static boolean isFormSignIn() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {

@@ -25,11 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The first sign-in of a person an administrator added (or whose password an administrator reset): they choose
- * their own password, with the one they were given as the current one and the {@link org.handraise.people.PasswordPolicy}
- * as everywhere, and then may describe their skills, from the topics requests already have or new ones.
- * {@link PasswordChangeRequiredFilter} sends them here until the password is theirs. Wrong current passwords count
- * towards the sign-in lockout, as on the profile page.
+ * The first sign-in of a person an administrator added (or whose password an
+ * administrator reset): they choose their own password, with the one they were given as
+ * the current one and the {@link org.handraise.people.PasswordPolicy} as everywhere, and
+ * then may describe their skills, from the topics requests already have or new ones.
+ * {@link PasswordChangeRequiredFilter} sends them here until the password is theirs.
+ * Wrong current passwords count towards the sign-in lockout, as on the profile page.
  */
 @Controller
 @RequestMapping(PasswordChangeRequiredFilter.WELCOME)
@@ -70,7 +71,8 @@ class WelcomeController {
 			return "redirect:/";
 		}
 		if (this.passwords.change(me.getName(), form, result)) {
-			// this session is signed in again without the mark, with a fresh id, as at sign-in
+			// this session is signed in again without the mark, with a fresh id, as at
+			// sign-in
 			this.sessions.signInAgainWithTheNewRoles(me.getName());
 			redirect.addFlashAttribute("flashSuccess", "flash.welcome.password");
 			return "redirect:/welcome/skills";
@@ -107,7 +109,10 @@ class WelcomeController {
 		return "welcome";
 	}
 
-	/** The topics requests have and the person's own skills, in one list, those chosen ticked. */
+	/**
+	 * The topics requests have and the person's own skills, in one list, those chosen
+	 * ticked.
+	 */
 	private String skillsPage(Principal me, List<String> chosen, String other, Model model) {
 		TreeSet<String> offered = new TreeSet<>(this.requests.topicNames());
 		offered.addAll(this.people.skillsOf(me.getName()));

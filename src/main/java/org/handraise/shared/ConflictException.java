@@ -1,8 +1,8 @@
 package org.handraise.shared;
 
 /**
- * The action is not possible in the current state. Mapped to 409; the reason is a sentence for people, saying
- * why.
+ * The action is not possible in the current state. Mapped to 409; the reason is a
+ * sentence for people, saying why.
  */
 public class ConflictException extends MessageException {
 

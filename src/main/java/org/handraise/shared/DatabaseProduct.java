@@ -7,8 +7,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which database Handraise runs on, asked once: PostgreSQL gets its own SQL where the standard has none (the
- * statistics' upserts, custom plans and exported snapshots; the sessions' attribute upserts), H2 the portable forms.
+ * Which database Handraise runs on, asked once: PostgreSQL gets its own SQL where the
+ * standard has none (the statistics' upserts, custom plans and exported snapshots; the
+ * sessions' attribute upserts), H2 the portable forms.
  */
 @Component
 public class DatabaseProduct {

@@ -8,8 +8,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Counters of the help loop for Prometheus ({@code handraise_requests_posted_total} and so on). A counter
- * moves only when the change it counts commits.
+ * Counters of the help loop for Prometheus ({@code handraise_requests_posted_total} and
+ * so on). A counter moves only when the change it counts commits.
  */
 @Component
 public class HelpMetrics {
@@ -25,10 +25,18 @@ public class HelpMetrics {
 	private final Counter thanked;
 
 	public HelpMetrics(MeterRegistry registry) {
-		this.posted = Counter.builder("handraise.requests.posted").description("Help requests posted").register(registry);
-		this.claimed = Counter.builder("handraise.requests.claimed").description("Help requests claimed").register(registry);
-		this.resolved = Counter.builder("handraise.requests.resolved").description("Help requests resolved").register(registry);
-		this.offered = Counter.builder("handraise.offers.posted").description("Offers of help posted").register(registry);
+		this.posted = Counter.builder("handraise.requests.posted")
+			.description("Help requests posted")
+			.register(registry);
+		this.claimed = Counter.builder("handraise.requests.claimed")
+			.description("Help requests claimed")
+			.register(registry);
+		this.resolved = Counter.builder("handraise.requests.resolved")
+			.description("Help requests resolved")
+			.register(registry);
+		this.offered = Counter.builder("handraise.offers.posted")
+			.description("Offers of help posted")
+			.register(registry);
 		this.thanked = Counter.builder("handraise.thanks.sent").description("Thank-you notes sent").register(registry);
 	}
 

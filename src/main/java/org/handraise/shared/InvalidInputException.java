@@ -3,8 +3,9 @@ package org.handraise.shared;
 import java.util.List;
 
 /**
- * Input that failed validation, with one entry per offending field. Mapped to 400 on the API and to field
- * messages on pages; each message is resolved in the viewer's locale there.
+ * Input that failed validation, with one entry per offending field. Mapped to 400 on the
+ * API and to field messages on pages; each message is resolved in the viewer's locale
+ * there.
  */
 public class InvalidInputException extends RuntimeException {
 

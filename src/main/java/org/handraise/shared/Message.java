@@ -9,13 +9,16 @@ import java.util.Objects;
 import org.springframework.context.MessageSourceResolvable;
 
 /**
- * What the domain says to people: a code of {@code messages.properties} with its arguments, made from a
- * {@link MessageKey}. It is not text yet: the edges (the API's problem details, the error pages, the pages' field
- * errors and flash messages) resolve it with Spring's {@code MessageSource} in the viewer's locale. An argument
- * may itself be a {@link Message} (a status word inside a sentence); it is resolved in the same locale.
+ * What the domain says to people: a code of {@code messages.properties} with its
+ * arguments, made from a {@link MessageKey}. It is not text yet: the edges (the API's
+ * problem details, the error pages, the pages' field errors and flash messages) resolve
+ * it with Spring's {@code MessageSource} in the viewer's locale. An argument may itself
+ * be a {@link Message} (a status word inside a sentence); it is resolved in the same
+ * locale.
  * <p>
- * The one exception is a Bean Validation message, which the validator has already resolved from
- * {@code messages.properties} in the viewer's locale when the rule failed ({@link #resolved(String)}).
+ * The one exception is a Bean Validation message, which the validator has already
+ * resolved from {@code messages.properties} in the viewer's locale when the rule failed
+ * ({@link #resolved(String)}).
  */
 public final class Message implements MessageSourceResolvable, Serializable {
 
@@ -38,7 +41,10 @@ public final class Message implements MessageSourceResolvable, Serializable {
 				null);
 	}
 
-	/** A text already in the viewer's language (what Bean Validation made of a message code). */
+	/**
+	 * A text already in the viewer's language (what Bean Validation made of a message
+	 * code).
+	 */
 	static Message resolved(String text) {
 		return new Message(null, List.of(), Objects.requireNonNull(text));
 	}
@@ -69,8 +75,8 @@ public final class Message implements MessageSourceResolvable, Serializable {
 
 	@Override
 	public boolean equals(Object other) {
-		return (other instanceof Message that) && Objects.equals(this.code, that.code)
-				&& this.args.equals(that.args) && Objects.equals(this.text, that.text);
+		return (other instanceof Message that) && Objects.equals(this.code, that.code) && this.args.equals(that.args)
+				&& Objects.equals(this.text, that.text);
 	}
 
 	@Override
@@ -78,7 +84,10 @@ public final class Message implements MessageSourceResolvable, Serializable {
 		return Objects.hash(this.code, this.args, this.text);
 	}
 
-	/** For logs and test output: the code and its arguments (or the resolved text), never shown to people. */
+	/**
+	 * For logs and test output: the code and its arguments (or the resolved text), never
+	 * shown to people.
+	 */
 	@Override
 	public String toString() {
 		return (this.code != null) ? (this.args.isEmpty() ? this.code : this.code + this.args) : this.text;

@@ -1,8 +1,9 @@
 package org.handraise.shared;
 
 /**
- * An exception that tells people why, as a {@link Message} the edges resolve in the viewer's locale. Its
- * {@link #getMessage()} is the code with its arguments, for logs only.
+ * An exception that tells people why, as a {@link Message} the edges resolve in the
+ * viewer's locale. Its {@link #getMessage()} is the code with its arguments, for logs
+ * only.
  */
 public abstract class MessageException extends RuntimeException {
 

@@ -12,9 +12,9 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Text people type: anything goes (it is stored as typed and escaped on output) except the NUL
- * character and other C0 control characters but tab, line feed and carriage return, which no keyboard
- * produces and which PostgreSQL refuses to store.
+ * Text people type: anything goes (it is stored as typed and escaped on output) except
+ * the NUL character and other C0 control characters but tab, line feed and carriage
+ * return, which no keyboard produces and which PostgreSQL refuses to store.
  */
 @Documented
 @Constraint(validatedBy = PlainText.Validator.class)

@@ -10,11 +10,12 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates commands inside the services, so that pages and API apply exactly the same rules and
- * nothing is saved when a rule fails. Every constraint names its message by a code of
- * {@code messages.properties} ({@code "{handraise.validation.title.required}"}); Spring's validator resolves it, with the
- * constraint's attributes such as {@code {max}}, in the locale of the request being served
- * ({@code LocaleContextHolder}), which is the locale the edges show it in.
+ * Validates commands inside the services, so that pages and API apply exactly the same
+ * rules and nothing is saved when a rule fails. Every constraint names its message by a
+ * code of {@code messages.properties} ({@code "{handraise.validation.title.required}"});
+ * Spring's validator resolves it, with the constraint's attributes such as {@code {max}},
+ * in the locale of the request being served ({@code LocaleContextHolder}), which is the
+ * locale the edges show it in.
  */
 @Component
 public class Validation {

@@ -12,11 +12,13 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Text whose every character can be seen: no Unicode format characters (category Cf), which show nothing or
- * reorder what is shown: zero-width spaces, direction overrides and isolates (the "Trojan Source" trick), soft
- * hyphens, byte order marks. Two topics or titles that look the same then are the same text. Where
- * {@link #joiners()} is true (titles), the zero-width joiner and non-joiner stay allowed: emoji sequences (👩‍💻)
- * and several scripts (Persian, Indic) need them. Labels such as topics and skills allow none.
+ * Text whose every character can be seen: no Unicode format characters (category Cf),
+ * which show nothing or reorder what is shown: zero-width spaces, direction overrides and
+ * isolates (the "Trojan Source" trick), soft hyphens, byte order marks. Two topics or
+ * titles that look the same then are the same text. Where {@link #joiners()} is true
+ * (titles), the zero-width joiner and non-joiner stay allowed: emoji sequences (👩‍💻)
+ * and several scripts (Persian, Indic) need them. Labels such as topics and skills allow
+ * none.
  */
 @Documented
 @Constraint(validatedBy = VisibleText.Validator.class)
@@ -47,10 +49,14 @@ public @interface VisibleText {
 			return value == null || isVisible(value, this.joiners);
 		}
 
-		/** Whether {@code text} has no format character (but the joiners, if {@code joiners}). */
+		/**
+		 * Whether {@code text} has no format character (but the joiners, if
+		 * {@code joiners}).
+		 */
 		public static boolean isVisible(CharSequence text, boolean joiners) {
 			return text.codePoints()
-				.noneMatch((c) -> Character.getType(c) == Character.FORMAT && !(joiners && (c == 0x200C || c == 0x200D)));
+				.noneMatch(
+						(c) -> Character.getType(c) == Character.FORMAT && !(joiners && (c == 0x200C || c == 0x200D)));
 		}
 
 	}

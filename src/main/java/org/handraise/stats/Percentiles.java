@@ -3,9 +3,10 @@ package org.handraise.stats;
 import java.util.List;
 
 /**
- * Percentiles by linear interpolation between the closest ranks, exactly as SQL's {@code percentile_cont}: for
- * {@code n} sorted values the p-th percentile sits at position {@code p * (n - 1)}. Used where the database has
- * no {@code percentile_cont}, over the sorted durations column it returns (never over loaded entities).
+ * Percentiles by linear interpolation between the closest ranks, exactly as SQL's
+ * {@code percentile_cont}: for {@code n} sorted values the p-th percentile sits at
+ * position {@code p * (n - 1)}. Used where the database has no {@code percentile_cont},
+ * over the sorted durations column it returns (never over loaded entities).
  */
 final class Percentiles {
 
@@ -13,8 +14,8 @@ final class Percentiles {
 	}
 
 	/**
-	 * The {@code fraction} percentile (0..1) of {@code sorted}, which must be in ascending order; {@code null} for no
-	 * values.
+	 * The {@code fraction} percentile (0..1) of {@code sorted}, which must be in
+	 * ascending order; {@code null} for no values.
 	 */
 	static Double of(List<Double> sorted, double fraction) {
 		if (fraction < 0 || fraction > 1) {

@@ -21,13 +21,16 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs part of a statistics report on a second connection that reads exactly what the report's own transaction
- * reads (a PostgreSQL exported snapshot, {@code pg_export_snapshot()} / {@code SET TRANSACTION SNAPSHOT}), so two
- * groups of independent statements run on two cores at once and the figures still agree with each other.
+ * Runs part of a statistics report on a second connection that reads exactly what the
+ * report's own transaction reads (a PostgreSQL exported snapshot,
+ * {@code pg_export_snapshot()} / {@code SET TRANSACTION SNAPSHOT}), so two groups of
+ * independent statements run on two cores at once and the figures still agree with each
+ * other.
  * <p>
- * At most one side task runs at a time. When it is busy the caller does the work itself, on its own connection, so
- * a report never waits for a side task that waits for a connection: a report waiting for its side task holds one
- * connection, the side task takes one more, and everything else holding a connection finishes without waiting for
+ * At most one side task runs at a time. When it is busy the caller does the work itself,
+ * on its own connection, so a report never waits for a side task that waits for a
+ * connection: a report waiting for its side task holds one connection, the side task
+ * takes one more, and everything else holding a connection finishes without waiting for
  * either.
  */
 @Component
@@ -45,8 +48,8 @@ class SnapshotReads implements DisposableBean {
 	}
 
 	/**
-	 * Starts {@code work} on a second connection that sees {@code snapshot}; {@code null} when the side task is
-	 * busy (the caller then does the work itself).
+	 * Starts {@code work} on a second connection that sees {@code snapshot}; {@code null}
+	 * when the side task is busy (the caller then does the work itself).
 	 */
 	<T> Future<T> trySubmit(String snapshot, Function<NamedParameterJdbcTemplate, T> work) {
 		if (!SNAPSHOT.matcher(snapshot).matches()) {

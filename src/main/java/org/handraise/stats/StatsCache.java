@@ -19,20 +19,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The reports computed in the last {@code cacheFor}, by question. A report depends only on its {@link StatsQuery},
- * not on who asks, so one computation serves every manager asking the same question, and whoever asks while it
- * runs waits for it instead of starting another one (a Monday-morning crowd costs one report, not one each).
+ * The reports computed in the last {@code cacheFor}, by question. A report depends only
+ * on its {@link StatsQuery}, not on who asks, so one computation serves every manager
+ * asking the same question, and whoever asks while it runs waits for it instead of
+ * starting another one (a Monday-morning crowd costs one report, not one each).
  * <p>
- * {@link #invalidate()} (a request or a person changed, once committed) drops every report, and a report that was
- * being computed when the change came is not served afterwards: each entry remembers the generation it started in.
- * So the figures are exact for changes made through this instance, and at most {@code cacheFor} old for changes
- * made through another one. A report says when it was computed ({@code period.generatedAt}). A failed computation
- * (an unknown team, say) is not kept: its waiters get the same exception, and the next caller tries again.
+ * {@link #invalidate()} (a request or a person changed, once committed) drops every
+ * report, and a report that was being computed when the change came is not served
+ * afterwards: each entry remembers the generation it started in. So the figures are exact
+ * for changes made through this instance, and at most {@code cacheFor} old for changes
+ * made through another one. A report says when it was computed
+ * ({@code period.generatedAt}). A failed computation (an unknown team, say) is not kept:
+ * its waiters get the same exception, and the next caller tries again.
  */
 @Component
 class StatsCache {
 
-	/** How many questions are kept at most: a period, a team and a topic each, so a few per manager. */
+	/**
+	 * How many questions are kept at most: a period, a team and a topic each, so a few
+	 * per manager.
+	 */
 	static final int MAX_ENTRIES = 256;
 
 	private final Duration cacheFor;
@@ -51,8 +57,10 @@ class StatsCache {
 	}
 
 	/**
-	 * @param cacheFor how long a report is served again; zero turns the cache off (every call computes)
-	 * @param maxEntries how many questions are kept at most; beyond that the oldest reports go first
+	 * @param cacheFor how long a report is served again; zero turns the cache off (every
+	 * call computes)
+	 * @param maxEntries how many questions are kept at most; beyond that the oldest
+	 * reports go first
 	 * @param clock for the reports' age
 	 */
 	StatsCache(Duration cacheFor, int maxEntries, Clock clock) {
@@ -64,7 +72,10 @@ class StatsCache {
 		this.clock = clock;
 	}
 
-	/** The kept report for {@code query}, or the one {@code compute} makes now (once, whoever else is asking). */
+	/**
+	 * The kept report for {@code query}, or the one {@code compute} makes now (once,
+	 * whoever else is asking).
+	 */
 	StatsReport get(StatsQuery query, Function<StatsQuery, StatsReport> compute) {
 		if (this.cacheFor.isZero()) {
 			return compute.apply(query);
@@ -97,7 +108,9 @@ class StatsCache {
 		}
 	}
 
-	/** Something the reports count changed: no report computed before now is served again. */
+	/**
+	 * Something the reports count changed: no report computed before now is served again.
+	 */
 	void invalidate() {
 		this.generation.incrementAndGet();
 		this.entries.clear();
@@ -118,7 +131,10 @@ class StatsCache {
 		return this.entries.size();
 	}
 
-	/** Keeps at most {@code maxEntries}: out-of-date reports go first, then the oldest finished ones. */
+	/**
+	 * Keeps at most {@code maxEntries}: out-of-date reports go first, then the oldest
+	 * finished ones.
+	 */
 	private void trim() {
 		if (this.entries.size() <= this.maxEntries) {
 			return;
@@ -154,7 +170,10 @@ class StatsCache {
 		}
 	}
 
-	/** A report started at {@code startedAt} in {@code generation}; done when {@code report} is. */
+	/**
+	 * A report started at {@code startedAt} in {@code generation}; done when
+	 * {@code report} is.
+	 */
 	private record Entry(long generation, Instant startedAt, CompletableFuture<StatsReport> report) {
 	}
 

@@ -22,10 +22,11 @@ import org.handraise.stats.StatsReport.TopicRow;
 import org.handraise.stats.StatsReport.Week;
 
 /**
- * A {@link StatsReport} as CSV (RFC 4180, CRLF line ends): one section per table, each a line with the section's
- * name, a header row and its rows, and a blank line after it. A suppressed figure reads {@value #SUPPRESSED}.
- * Every cell is escaped, and a cell that a spreadsheet would take for a formula (starting with {@code = + - @},
- * tab or carriage return) gets a leading apostrophe.
+ * A {@link StatsReport} as CSV (RFC 4180, CRLF line ends): one section per table, each a
+ * line with the section's name, a header row and its rows, and a blank line after it. A
+ * suppressed figure reads {@value #SUPPRESSED}. Every cell is escaped, and a cell that a
+ * spreadsheet would take for a formula (starting with {@code = + - @}, tab or carriage
+ * return) gets a leading apostrophe.
  */
 public final class StatsCsv {
 
@@ -164,9 +165,12 @@ public final class StatsCsv {
 		end();
 	}
 
-	// --- writing ---------------------------------------------------------------------------------------
+	// writing
 
-	/** Figures of a row or section: each null one reads "fewer than 3" when suppressed, else empty. */
+	/**
+	 * Figures of a row or section: each null one reads "fewer than 3" when suppressed,
+	 * else empty.
+	 */
 	private static Object[] values(boolean suppressed, Object... values) {
 		return Arrays.stream(values).map((v) -> (v == null && suppressed) ? SUPPRESSED : v).toArray();
 	}
@@ -222,7 +226,10 @@ public final class StatsCsv {
 		this.out.append(CRLF);
 	}
 
-	/** One cell: formatted, neutralised if a spreadsheet would run it as a formula, and quoted if needed. */
+	/**
+	 * One cell: formatted, neutralised if a spreadsheet would run it as a formula, and
+	 * quoted if needed.
+	 */
 	static String cell(Object value) {
 		if (value == null) {
 			return "";

@@ -16,22 +16,27 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the statistics' derived tables ({@code stats_request}, {@code stats_request_topic}, see
- * {@code V8__create_stats_facts.sql}) in step with the raw tables: on every {@link RequestChanged}, in the same
- * transaction as the change (a plain {@code @EventListener} runs synchronously in the publisher's transaction),
- * the request's rows are computed again from the raw tables with the same SQL as the migration's backfill.
+ * Keeps the statistics' derived tables ({@code stats_request},
+ * {@code stats_request_topic}, see {@code V8__create_stats_facts.sql}) in step with the
+ * raw tables: on every {@link RequestChanged}, in the same transaction as the change (a
+ * plain {@code @EventListener} runs synchronously in the publisher's transaction), the
+ * request's rows are computed again from the raw tables with the same SQL as the
+ * migration's backfill.
  * <p>
- * The daily roll-ups ({@code stats_day}, {@code stats_day_topic}, {@code stats_day_resolved}, see
- * {@code V10__create_stats_rollups.sql}) then get the difference between the request's contribution before and
- * after, in the request's shard ({@code id % 16}, so that concurrent changes of one day rarely wait for the same
- * row): one upsert per touched row ({@code insert … on conflict do update} on PostgreSQL, {@code merge} elsewhere)
- * that adds to the row, so two transactions changing requests of the same day both count (the second waits for
- * the first's row lock, then adds to what it committed). Rows are touched in one fixed order (table, then key),
- * so two such transactions never wait for each other in a cycle.
+ * The daily roll-ups ({@code stats_day}, {@code stats_day_topic},
+ * {@code stats_day_resolved}, see {@code V10__create_stats_rollups.sql}) then get the
+ * difference between the request's contribution before and after, in the request's shard
+ * ({@code id % 16}, so that concurrent changes of one day rarely wait for the same row):
+ * one upsert per touched row ({@code insert … on conflict do update} on PostgreSQL,
+ * {@code merge} elsewhere) that adds to the row, so two transactions changing requests of
+ * the same day both count (the second waits for the first's row lock, then adds to what
+ * it committed). Rows are touched in one fixed order (table, then key), so two such
+ * transactions never wait for each other in a cycle.
  * <p>
- * A request's row also records the team its author was in when it was posted ({@code team_id}, V19; none for an
- * anonymous request): written when the request is posted and kept on every later change, so that moving or
- * deactivating its author leaves the past's team figures as they were.
+ * A request's row also records the team its author was in when it was posted
+ * ({@code team_id}, V19; none for an anonymous request): written when the request is
+ * posted and kept on every later change, so that moving or deactivating its author leaves
+ * the past's team figures as they were.
  */
 @Component
 public class StatsFacts {
@@ -53,7 +58,9 @@ public class StatsFacts {
 			+ " exists (select 1 from thank_you_notes n where n.request_id = r.id), %s"
 			+ " from help_requests r where r.id = :id";
 
-	/** The author's team now, for a request being posted (none for an anonymous request). */
+	/**
+	 * The author's team now, for a request being posted (none for an anonymous request).
+	 */
 	private static final String TEAM_NOW = "case when r.anonymous then null"
 			+ " else (select p.team_id from people p where p.id = r.author_id) end";
 
@@ -66,8 +73,7 @@ public class StatsFacts {
 			+ " join stats_request f on f.request_id = r.id where rt.request_id = :id";
 
 	private static final String CONTRIBUTION = "select f.created_epoch as created_epoch, f.status as status,"
-			+ " f.team_id as team_id,"
-			+ " f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,"
+			+ " f.team_id as team_id," + " f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,"
 			+ " case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then true else false end"
 			+ " as answered, f.resolved_epoch as resolved_epoch, x.topic_id as topic_id from stats_request f"
 			+ " left join stats_request_topic x on x.request_id = f.request_id where f.request_id = :id"
@@ -75,12 +81,18 @@ public class StatsFacts {
 
 	private static final long DAY = 86_400;
 
-	/** Rows per roll-up key: a request's changes go to shard {@code id % SHARDS} (see V10). */
+	/**
+	 * Rows per roll-up key: a request's changes go to shard {@code id % SHARDS} (see
+	 * V10).
+	 */
 	static final int SHARDS = 16;
 
-	/** Column types for {@code merge}, whose source row needs them (counts and days are integers). */
-	private static final Map<String, String> TYPES = Map.of("status", "varchar(12)", "anonymous", "boolean",
-			"topic_id", "bigint", "shard", "smallint");
+	/**
+	 * Column types for {@code merge}, whose source row needs them (counts and days are
+	 * integers).
+	 */
+	private static final Map<String, String> TYPES = Map.of("status", "varchar(12)", "anonymous", "boolean", "topic_id",
+			"bigint", "shard", "smallint");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -104,9 +116,10 @@ public class StatsFacts {
 	/** Computes the derived rows of request {@code id} again from the raw tables. */
 	public void refresh(long id) {
 		Map<String, Long> params = Map.of("id", id);
-		// one transaction at a time per request: a transition already holds this lock, a thank-you note takes it
-		// here, so a note and a transition at once recompute the facts one after the other, each from what the
-		// other committed (no key: a note's foreign key check holds a key-share lock, which must not conflict)
+		// one transaction at a time per request: a transition already holds this lock, a
+		// thank-you note takes it here, so a note and a transition at once recompute the
+		// facts one after the other, each from what the other committed (no key: a note's
+		// foreign key check holds a key-share lock, which must not conflict)
 		this.jdbc.queryForList("select id from help_requests where id = :id"
 				+ (this.database.isPostgres() ? " for no key update" : " for update"), params, Long.class);
 		Contribution before = contribution(params);
@@ -116,8 +129,9 @@ public class StatsFacts {
 	}
 
 	/**
-	 * The derived rows of a request posted in this transaction. It has none yet, and no other transaction can see
-	 * it, so there is nothing to lock, read or delete first: 4 statements fewer than {@link #refresh}.
+	 * The derived rows of a request posted in this transaction. It has none yet, and no
+	 * other transaction can see it, so there is nothing to lock, read or delete first: 4
+	 * statements fewer than {@link #refresh}.
 	 */
 	void added(long id) {
 		derive(id, Map.of("id", id), Contribution.NONE);
@@ -138,9 +152,13 @@ public class StatsFacts {
 		}
 	}
 
-	/** What request {@code id} adds to the daily roll-ups now ({@link Contribution#NONE} if it has no facts). */
+	/**
+	 * What request {@code id} adds to the daily roll-ups now ({@link Contribution#NONE}
+	 * if it has no facts).
+	 */
 	private Contribution contribution(Map<String, Long> params) {
-		// one row per topic (or one with a null topic): the request's figures repeat on each
+		// one row per topic (or one with a null topic): the request's figures repeat on
+		// each
 		List<Long> topics = new ArrayList<>();
 		List<Contribution> rows = this.jdbc.query(CONTRIBUTION, params, (rs, n) -> {
 			long topic = rs.getLong("topic_id");
@@ -164,7 +182,9 @@ public class StatsFacts {
 		return Math.toIntExact((long) Math.floor(epochSeconds / DAY));
 	}
 
-	/** Adds {@code after - before} to the roll-ups, one row at a time in a fixed order. */
+	/**
+	 * Adds {@code after - before} to the roll-ups, one row at a time in a fixed order.
+	 */
 	private void roll(Contribution before, Contribution after, int shard) {
 		Map<DayKey, int[]> days = new TreeMap<>(DayKey.ORDER);
 		Map<TopicKey, int[]> topics = new TreeMap<>(TopicKey.ORDER);
@@ -174,8 +194,7 @@ public class StatsFacts {
 		List<MapSqlParameterSource> dayRows = new ArrayList<>();
 		days.forEach((key, d) -> {
 			if (d[0] != 0 || d[1] != 0 || d[2] != 0 || d[3] != 0) {
-				dayRows.add(new MapSqlParameterSource()
-					.addValue("shard", shard)
+				dayRows.add(new MapSqlParameterSource().addValue("shard", shard)
 					.addValue("epoch_day", key.epochDay())
 					.addValue("status", key.status())
 					.addValue("anonymous", key.anonymous())
@@ -210,8 +229,8 @@ public class StatsFacts {
 	}
 
 	/**
-	 * Adds the {@code counts} to the rows of {@code table} with the given {@code keys}, creating them if needed: one
-	 * batch (one round trip), the rows in the order given.
+	 * Adds the {@code counts} to the rows of {@code table} with the given {@code keys},
+	 * creating them if needed: one batch (one round trip), the rows in the order given.
 	 */
 	private void upsert(String table, List<String> keys, List<String> counts, List<MapSqlParameterSource> rows) {
 		if (rows.isEmpty()) {
@@ -223,16 +242,16 @@ public class StatsFacts {
 		if (this.database.isPostgres()) {
 			sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
 					+ String.join(", ", columns.stream().map((c) -> ":" + c).toList()) + ") on conflict ("
-					+ String.join(", ", keys) + ") do update set "
-					+ String.join(", ", counts.stream().map((c) -> c + " = " + table + "." + c + " + excluded." + c)
-						.toList());
+					+ String.join(", ", keys) + ") do update set " + String.join(", ",
+							counts.stream().map((c) -> c + " = " + table + "." + c + " + excluded." + c).toList());
 		}
 		else {
 			sql = "merge into " + table + " t using (select "
-					+ String.join(", ", columns.stream()
-						.map((c) -> "cast(:" + c + " as " + TYPES.getOrDefault(c, "integer") + ") as " + c)
-						.toList()) + ") s on "
-					+ String.join(" and ", keys.stream().map((k) -> "t." + k + " = s." + k).toList())
+					+ String.join(", ",
+							columns.stream()
+								.map((c) -> "cast(:" + c + " as " + TYPES.getOrDefault(c, "integer") + ") as " + c)
+								.toList())
+					+ ") s on " + String.join(" and ", keys.stream().map((k) -> "t." + k + " = s." + k).toList())
 					+ " when matched then update set "
 					+ String.join(", ", counts.stream().map((c) -> c + " = t." + c + " + s." + c).toList())
 					+ " when not matched then insert (" + String.join(", ", columns) + ") values ("
@@ -242,11 +261,11 @@ public class StatsFacts {
 	}
 
 	/**
-	 * One request's share of the roll-ups: the day it was posted, its status, flags and topics, and the day it was
-	 * resolved if it is resolved now.
+	 * One request's share of the roll-ups: the day it was posted, its status, flags and
+	 * topics, and the day it was resolved if it is resolved now.
 	 */
-	private record Contribution(Integer epochDay, String status, boolean anonymous, boolean reopened,
-			boolean answered, boolean thanked, Integer resolvedDay, List<Long> topics, Long teamId) {
+	private record Contribution(Integer epochDay, String status, boolean anonymous, boolean reopened, boolean answered,
+			boolean thanked, Integer resolvedDay, List<Long> topics, Long teamId) {
 
 		static final Contribution NONE = new Contribution(null, null, false, false, false, false, null, List.of(),
 				null);

@@ -17,14 +17,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps who was active, and in which team, when ({@code stats_membership}, see
- * {@code V19__record_teams_for_stats.sql}): one row per stretch of time a person was active in one team or in none.
- * On every {@link PersonChanged}, in the same transaction as the change (a plain {@code @EventListener}), the
- * person's open stretch is compared with what the person is now: when they left their team, joined another or were
- * deactivated, it ends now; when they are active in a team (or none) that no open stretch records, one begins now.
+ * {@code V19__record_teams_for_stats.sql}): one row per stretch of time a person was
+ * active in one team or in none. On every {@link PersonChanged}, in the same transaction
+ * as the change (a plain {@code @EventListener}), the person's open stretch is compared
+ * with what the person is now: when they left their team, joined another or were
+ * deactivated, it ends now; when they are active in a team (or none) that no open stretch
+ * records, one begins now.
  * <p>
- * A person's first stretch begins when they were added ({@code created_at}), except for a seeded person
- * ({@link PersonChanged#seeded()}), whose data may be dated earlier: theirs has no beginning, as the stretches of the
- * people who existed when the table was made.
+ * A person's first stretch begins when they were added ({@code created_at}), except for a
+ * seeded person ({@link PersonChanged#seeded()}), whose data may be dated earlier: theirs
+ * has no beginning, as the stretches of the people who existed when the table was made.
  */
 @Component
 class StatsMembership {
@@ -60,16 +62,17 @@ class StatsMembership {
 			return;
 		}
 		OffsetDateTime now = this.clock.instant().atOffset(ZoneOffset.UTC);
-		boolean recorded = !open.isEmpty() || this.jdbc.queryForObject(
-				"select count(*) from stats_membership m where m.person_id = :id", id, Long.class) > 0;
+		boolean recorded = !open.isEmpty() || this.jdbc
+			.queryForObject("select count(*) from stats_membership m where m.person_id = :id", id, Long.class) > 0;
 		if (!open.isEmpty()) {
 			this.jdbc.update("update stats_membership set to_at = :now where person_id = :id and to_at is null",
 					new MapSqlParameterSource("id", person.id()).addValue("now", now));
 		}
 		if (person.active()) {
 			OffsetDateTime from = recorded ? now : (change.seeded() ? null : person.createdAt());
-			this.jdbc.update("insert into stats_membership (person_id, team_id, from_at, to_at)"
-					+ " values (:id, :team, :from, null)",
+			this.jdbc.update(
+					"insert into stats_membership (person_id, team_id, from_at, to_at)"
+							+ " values (:id, :team, :from, null)",
 					new MapSqlParameterSource("id", person.id()).addValue("team", person.teamId(), Types.BIGINT)
 						.addValue("from", from, Types.TIMESTAMP_WITH_TIMEZONE));
 		}

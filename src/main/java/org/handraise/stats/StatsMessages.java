@@ -3,7 +3,8 @@ package org.handraise.stats;
 import org.handraise.shared.MessageKey;
 
 /**
- * What the statistics say about filters they cannot use. The texts are in {@code messages.properties}.
+ * What the statistics say about filters they cannot use. The texts are in
+ * {@code messages.properties}.
  */
 public enum StatsMessages implements MessageKey {
 

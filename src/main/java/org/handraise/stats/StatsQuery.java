@@ -12,9 +12,10 @@ import org.handraise.shared.InvalidInputException;
 import org.handraise.shared.InvalidInputException.FieldError;
 
 /**
- * What a manager asks the statistics for: a period of whole days (UTC, both ends included), optionally narrowed
- * to one team and/or one topic. Built from raw request parameters by {@link #parse}, which applies the defaults
- * and reports every bad field at once.
+ * What a manager asks the statistics for: a period of whole days (UTC, both ends
+ * included), optionally narrowed to one team and/or one topic. Built from raw request
+ * parameters by {@link #parse}, which applies the defaults and reports every bad field at
+ * once.
  *
  * @param from first day of the period, included
  * @param to last day of the period, included
@@ -36,11 +37,13 @@ public record StatsQuery(LocalDate from, LocalDate to, String team, String topic
 	}
 
 	/**
-	 * The query for raw parameters; blank means "not given". Without dates the period is the last
-	 * {@value #DEFAULT_WEEKS} weeks: from the Monday seven weeks before this week's Monday up to today. With only
-	 * {@code to}, the period is the eight weeks ending on it; with only {@code from}, it ends today.
-	 * @throws InvalidInputException for a date that is not {@code YYYY-MM-DD}, {@code from} after {@code to}, a
-	 * period longer than {@value #MAX_DAYS} days, or a team or topic name that is too long
+	 * The query for raw parameters; blank means "not given". Without dates the period is
+	 * the last {@value #DEFAULT_WEEKS} weeks: from the Monday seven weeks before this
+	 * week's Monday up to today. With only {@code to}, the period is the eight weeks
+	 * ending on it; with only {@code from}, it ends today.
+	 * @throws InvalidInputException for a date that is not {@code YYYY-MM-DD},
+	 * {@code from} after {@code to}, a period longer than {@value #MAX_DAYS} days, or a
+	 * team or topic name that is too long
 	 */
 	public static StatsQuery parse(String from, String to, String team, String topic, LocalDate today) {
 		List<FieldError> errors = new ArrayList<>();
@@ -71,12 +74,17 @@ public record StatsQuery(LocalDate from, LocalDate to, String team, String topic
 		return parse(null, null, null, null, today);
 	}
 
-	/** The Monday of the week {@link #from()} falls in: where the weekly series starts. */
+	/**
+	 * The Monday of the week {@link #from()} falls in: where the weekly series starts.
+	 */
 	public LocalDate firstWeek() {
 		return this.from.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
 	}
 
-	/** Whether the figures are narrowed to one team, so every figure about asking is a per-team cell. */
+	/**
+	 * Whether the figures are narrowed to one team, so every figure about asking is a
+	 * per-team cell.
+	 */
 	public boolean narrowedToTeam() {
 		return this.team != null;
 	}

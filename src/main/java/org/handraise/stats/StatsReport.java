@@ -5,32 +5,36 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Every figure of the manager statistics for one {@link StatsQuery}, as {@code GET /api/stats} returns it and
- * the dashboard and CSV show it.
+ * Every figure of the manager statistics for one {@link StatsQuery}, as
+ * {@code GET /api/stats} returns it and the dashboard and CSV show it.
  * <p>
- * <b>Cohort.</b> Volume, responsiveness, gratitude and the weekly "posted" series are about the requests
- * <em>posted</em> in the period (their status and times as they are now). Weekly "resolved" counts resolutions
- * that happened in each week. Helpers, notes and reciprocity count activity in the period. The backlog is a
- * snapshot of now. Durations are in minutes; shares are fractions between 0 and 1.
+ * <b>Cohort.</b> Volume, responsiveness, gratitude and the weekly "posted" series are
+ * about the requests <em>posted</em> in the period (their status and times as they are
+ * now). Weekly "resolved" counts resolutions that happened in each week. Helpers, notes
+ * and reciprocity count activity in the period. The backlog is a snapshot of now.
+ * Durations are in minutes; shares are fractions between 0 and 1.
  * <p>
- * <b>Privacy floor</b> (see {@link PrivacyFloor}). A row or section that would be built from fewer than three
- * distinct askers has {@code "suppressed": true} and {@code null} in every figure about asking; pages and CSV
- * show those as "fewer than 3". Nothing here names a person who asked or says how often someone asked; only
- * helpers are named. Anonymous requests count in organisation-wide figures only, never in a team's figures or
- * when the report is narrowed to a team.
+ * <b>Privacy floor</b> (see {@link PrivacyFloor}). A row or section that would be built
+ * from fewer than three distinct askers has {@code "suppressed": true} and {@code null}
+ * in every figure about asking; pages and CSV show those as "fewer than 3". Nothing here
+ * names a person who asked or says how often someone asked; only helpers are named.
+ * Anonymous requests count in organisation-wide figures only, never in a team's figures
+ * or when the report is narrowed to a team.
  * <p>
- * <b>Organisation-wide</b> figures are those of a report not narrowed to a team (narrowed to a topic or not), other
- * than the per-team rows, the team x topic cells, the managers' figure and the helpers. Thank-you notes about
- * anonymous requests and private notes count only there: only a request's author thanks for it, so such a note
- * counted for its sender's team or its recipient would tell who asked, or when and about what someone was
- * privately thanked. Notes that count anywhere else are <em>attributable</em>: public, and about no request or a
- * named one.
+ * <b>Organisation-wide</b> figures are those of a report not narrowed to a team (narrowed
+ * to a topic or not), other than the per-team rows, the team x topic cells, the managers'
+ * figure and the helpers. Thank-you notes about anonymous requests and private notes
+ * count only there: only a request's author thanks for it, so such a note counted for its
+ * sender's team or its recipient would tell who asked, or when and about what someone was
+ * privately thanked. Notes that count anywhere else are <em>attributable</em>: public,
+ * and about no request or a named one.
  */
-public record StatsReport(Period period, Requests requests, Responsiveness responsiveness, Backlog backlog,
-		Teams teams, List<Helper> helpers, Gratitude gratitude, Reciprocity reciprocity, List<Week> weekly) {
+public record StatsReport(Period period, Requests requests, Responsiveness responsiveness, Backlog backlog, Teams teams,
+		List<Helper> helpers, Gratitude gratitude, Reciprocity reciprocity, List<Week> weekly) {
 
 	/**
 	 * What the report covers.
+	 *
 	 * @param from first day, included (UTC)
 	 * @param to last day, included (UTC)
 	 * @param team the team it is narrowed to, or null
@@ -45,22 +49,27 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	}
 
 	/**
-	 * Requests posted in the period and where each one stands now: {@code resolved + cancelled + stillOpen =
+	 * Requests posted in the period and where each one stands now:
+	 * {@code resolved + cancelled + stillOpen =
 	 * posted}; {@code anonymous} of them were posted anonymously.
 	 */
 	public record Requests(boolean suppressed, Long posted, Long resolved, Long cancelled, Long stillOpen,
 			Long anonymous, List<TopicRow> byTopic) {
 	}
 
-	/** Requests posted in the period about one topic (a request with two topics counts in both rows). */
+	/**
+	 * Requests posted in the period about one topic (a request with two topics counts in
+	 * both rows).
+	 */
 	public record TopicRow(String topic, boolean suppressed, Long posted, Long resolved, Long cancelled,
 			Long stillOpen) {
 	}
 
 	/**
-	 * How fast requests posted in the period got help. {@code withinTarget}: first responses within the target,
-	 * of the requests whose target has passed or that got a response (requests closed without a response before
-	 * the target are left out). {@code reopened}: requests reopened after an answer or a resolution, of those that
+	 * How fast requests posted in the period got help. {@code withinTarget}: first
+	 * responses within the target, of the requests whose target has passed or that got a
+	 * response (requests closed without a response before the target are left out).
+	 * {@code reopened}: requests reopened after an answer or a resolution, of those that
 	 * were ever answered or resolved.
 	 */
 	public record Responsiveness(boolean suppressed, Durations firstResponse, Durations claim, Durations resolution,
@@ -68,9 +77,10 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	}
 
 	/**
-	 * Median and 90th percentile (linear interpolation, as {@code percentile_cont}) of {@code count} durations in
-	 * minutes; {@code null} without durations. First response: posting to the first offer. Claim: posting to the
-	 * first claim. Resolution: posting to the (last) resolution of requests resolved now.
+	 * Median and 90th percentile (linear interpolation, as {@code percentile_cont}) of
+	 * {@code count} durations in minutes; {@code null} without durations. First response:
+	 * posting to the first offer. Claim: posting to the first claim. Resolution: posting
+	 * to the (last) resolution of requests resolved now.
 	 */
 	public record Durations(long count, Double medianMinutes, Double p90Minutes) {
 	}
@@ -85,23 +95,30 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	}
 
 	/**
-	 * Now: open requests nobody has claimed, by age, and claims older than the stale limit with no offer since.
+	 * Now: open requests nobody has claimed, by age, and claims older than the stale
+	 * limit with no offer since.
 	 */
 	public record Backlog(boolean suppressed, Long unclaimedOpen, List<AgeBucket> ageBuckets, Long staleClaims) {
 	}
 
-	/** {@code bucket} is one of {@code lt1d}, {@code 1to3d}, {@code 3to7d}, {@code gt7d}. */
+	/**
+	 * {@code bucket} is one of {@code lt1d}, {@code 1to3d}, {@code 3to7d}, {@code gt7d}.
+	 */
 	public record AgeBucket(String bucket, Long count) {
 	}
 
-	/** Help-seeking culture: one row per team, team x topic cells, and the managers' own asking. */
+	/**
+	 * Help-seeking culture: one row per team, team x topic cells, and the managers' own
+	 * asking.
+	 */
 	public record Teams(List<TeamRow> rows, List<TeamTopicRow> byTopic, Leaders leaders) {
 	}
 
 	/**
-	 * One team: active {@code members} (always shown), and, unless suppressed, how many of them asked in the
-	 * period ({@code askers}, {@code askedShare}), how many asked for the first time ever, and the named requests
-	 * they posted ({@code requests}, {@code requestsPerMember}).
+	 * One team: active {@code members} (always shown), and, unless suppressed, how many
+	 * of them asked in the period ({@code askers}, {@code askedShare}), how many asked
+	 * for the first time ever, and the named requests they posted ({@code requests},
+	 * {@code requestsPerMember}).
 	 */
 	public record TeamRow(String team, long members, boolean suppressed, Long askers, Double askedShare,
 			Long firstTimeAskers, Long requests, Double requestsPerMember) {
@@ -111,15 +128,18 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	public record TeamTopicRow(String team, String topic, boolean suppressed, Long requests) {
 	}
 
-	/** Managers asking for help too: active managers, how many of them asked, their named requests. */
-	public record Leaders(long managers, boolean suppressed, Long managersWhoAsked, Double askedShare,
-			Long requests) {
+	/**
+	 * Managers asking for help too: active managers, how many of them asked, their named
+	 * requests.
+	 */
+	public record Leaders(long managers, boolean suppressed, Long managersWhoAsked, Double askedShare, Long requests) {
 	}
 
 	/**
-	 * A person who helped, by name: claims and offers made in the period (on anonymous requests too: they say what
-	 * the helper did, not who asked), those offers accepted, attributable thank-you notes received in the period
-	 * ({@code thanksReceived}: public notes about no request or a named request; never private notes or notes about
+	 * A person who helped, by name: claims and offers made in the period (on anonymous
+	 * requests too: they say what the helper did, not who asked), those offers accepted,
+	 * attributable thank-you notes received in the period ({@code thanksReceived}: public
+	 * notes about no request or a named request; never private notes or notes about
 	 * anonymous requests), and the claims they hold now (and how many of them are stale).
 	 */
 	public record Helper(String username, String displayName, String team, long claims, long offers,
@@ -127,28 +147,31 @@ public record StatsReport(Period period, Requests requests, Responsiveness respo
 	}
 
 	/**
-	 * Thank-you notes sent in the period, and the share of resolved requests (posted in the period) that got a
-	 * thank-you note. Organisation-wide: every note, public and private, about any request or none, and any note
-	 * makes a request thanked. Narrowed to a team: {@code notes} and {@code publicNotes} count the attributable notes
-	 * the team's members sent, {@code privateNotes} is {@code null} (private notes count only organisation-wide),
-	 * and {@code resolvedWithThanks} counts the team's named requests with a public note; the whole section is
-	 * suppressed when the team's requests come from fewer than three askers or those notes from fewer than three
-	 * distinct senders.
+	 * Thank-you notes sent in the period, and the share of resolved requests (posted in
+	 * the period) that got a thank-you note. Organisation-wide: every note, public and
+	 * private, about any request or none, and any note makes a request thanked. Narrowed
+	 * to a team: {@code notes} and {@code publicNotes} count the attributable notes the
+	 * team's members sent, {@code privateNotes} is {@code null} (private notes count only
+	 * organisation-wide), and {@code resolvedWithThanks} counts the team's named requests
+	 * with a public note; the whole section is suppressed when the team's requests come
+	 * from fewer than three askers or those notes from fewer than three distinct senders.
 	 */
 	public record Gratitude(boolean suppressed, Long notes, Long publicNotes, Long privateNotes,
 			Share resolvedWithThanks) {
 	}
 
 	/**
-	 * People who asked (named requests) and who helped (claimed or offered) in the period; {@code both} did both,
-	 * {@code people} did either; {@code share = both / people}. Suppressed when fewer than three people did both.
+	 * People who asked (named requests) and who helped (claimed or offered) in the
+	 * period; {@code both} did both, {@code people} did either;
+	 * {@code share = both / people}. Suppressed when fewer than three people did both.
 	 */
 	public record Reciprocity(boolean suppressed, Long askers, Long helpers, Long both, Long people, Double share) {
 	}
 
 	/**
-	 * One ISO week (Monday to Sunday; the first and last may be cut by the period): requests posted, resolutions,
-	 * and the median first response of the requests posted that week.
+	 * One ISO week (Monday to Sunday; the first and last may be cut by the period):
+	 * requests posted, resolutions, and the median first response of the requests posted
+	 * that week.
 	 */
 	public record Week(LocalDate weekStart, boolean suppressed, Long posted, Long resolved,
 			Double medianFirstResponseMinutes) {

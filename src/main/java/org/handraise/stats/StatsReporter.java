@@ -45,14 +45,17 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Computes a manager statistics report: read-only SQL aggregates ({@code GROUP BY}, {@code percentile_cont}) over
- * requests, offers, thank-you notes and the request history. Nothing is counted by loading rows into Java: every
- * figure is one aggregate row or one row per group; only the percentile fallback reads a sorted column of durations.
- * The SQL runs on PostgreSQL and on H2 in PostgreSQL mode. One report is one repeatable-read transaction, so its
- * figures agree with each other. Only {@link StatsService} calls it: that is where who may ask is checked, before a
- * kept report is served or a new one computed.
+ * Computes a manager statistics report: read-only SQL aggregates ({@code GROUP BY},
+ * {@code percentile_cont}) over requests, offers, thank-you notes and the request
+ * history. Nothing is counted by loading rows into Java: every figure is one aggregate
+ * row or one row per group; only the percentile fallback reads a sorted column of
+ * durations. The SQL runs on PostgreSQL and on H2 in PostgreSQL mode. One report is one
+ * repeatable-read transaction, so its figures agree with each other. Only
+ * {@link StatsService} calls it: that is where who may ask is checked, before a kept
+ * report is served or a new one computed.
  * <p>
- * See {@link StatsReport} for what each figure means and {@link PrivacyFloor} for what is never shown.
+ * See {@link StatsReport} for what each figure means and {@link PrivacyFloor} for what is
+ * never shown.
  */
 @Component
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -89,14 +92,16 @@ class StatsReporter {
 	 */
 	public StatsReport report(StatsQuery query) {
 		if (this.database.isPostgres()) {
-			// Plans for these parameters, not generic ones: a generic plan guesses a period's share of the rows
-			// (0.5 %), which turns an index probe per manager into a scan of the whole period.
+			// Plans for these parameters, not generic ones: a generic plan guesses a
+			// period's share of the rows (0.5 %), which turns an index probe per manager
+			// into a scan of the whole period.
 			this.jdbc.getJdbcTemplate().execute("set local plan_cache_mode = force_custom_plan");
 		}
 		Scope unfloored = scope(query, this.clock.instant().truncatedTo(ChronoUnit.SECONDS));
 		Cohort cohort = cohort(unfloored);
 		Scope scope = unfloored.withCohortSuppressed(unfloored.floored(cohort.askers()));
-		// the per-person figures on a second connection with the same snapshot, when one is free
+		// the per-person figures on a second connection with the same snapshot, when one
+		// is free
 		Future<People> side = this.database.isPostgres()
 				? this.snapshotReads.trySubmit(exportSnapshot(), (db) -> people(db, scope)) : null;
 		Period period = period(scope);
@@ -123,7 +128,7 @@ class StatsReporter {
 	private record People(Teams teams, Reciprocity reciprocity) {
 	}
 
-	// --- scope: the period and the filters as SQL ------------------------------------------------------
+	// scope: the period and the filters as SQL
 
 	private Scope scope(StatsQuery query, Instant now) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
@@ -175,47 +180,51 @@ class StatsReporter {
 				this.properties.staleClaimAfter().toDays(), PrivacyFloor.MIN_ASKERS);
 	}
 
-	// --- the cohort: requests posted in the period, in one scan ------------------------------------------
+	// the cohort: requests posted in the period, in one scan
 
 	/**
-	 * Every count over the requests posted in the period, in one pass: volume, named askers (for the floor), the
-	 * first-response target, reopens and thanks. The history is read only for reopens, which are rare and found
-	 * through {@code (to_status, from_status, occurred_at)}. A request was answered or resolved at some time if it
-	 * has an offer, is resolved now, or was reopened (the only way back from resolved without an offer). Events and
-	 * notes about a request posted in the period are never older than the period. Narrowed to a team, a request
-	 * counts as thanked only for a public note (private notes count only organisation-wide): one hashed set of the
-	 * public notes its members (the only ones who thank for their requests) sent since the period began, read
-	 * through {@code (is_public, created_at)}; a probe per thanked request cost more, mostly in the planner's JIT.
+	 * Every count over the requests posted in the period, in one pass: volume, named
+	 * askers (for the floor), the first-response target, reopens and thanks. The history
+	 * is read only for reopens, which are rare and found through
+	 * {@code (to_status, from_status, occurred_at)}. A request was answered or resolved
+	 * at some time if it has an offer, is resolved now, or was reopened (the only way
+	 * back from resolved without an offer). Events and notes about a request posted in
+	 * the period are never older than the period. Narrowed to a team, a request counts as
+	 * thanked only for a public note (private notes count only organisation-wide): one
+	 * hashed set of the public notes its members (the only ones who thank for their
+	 * requests) sent since the period began, read through
+	 * {@code (is_public, created_at)}; a probe per thanked request cost more, mostly in
+	 * the planner's JIT.
 	 */
 	private Cohort cohort(Scope s) {
 		if (s.rolledUp()) {
 			return rolledUpCohort(s);
 		}
 		String sql = "select count(*) as posted, " + statusSums("f") + ", "
-				+ "coalesce(sum(case when f.anonymous then 1 else 0 end), 0) as anonymous, "
-				+ namedAskers("f") + " as askers,"
-				+ " coalesce(sum(case when f.reopened then 1 else 0 end), 0) as reopened,"
+				+ "coalesce(sum(case when f.anonymous then 1 else 0 end), 0) as anonymous, " + namedAskers("f")
+				+ " as askers," + " coalesce(sum(case when f.reopened then 1 else 0 end), 0) as reopened,"
 				+ " coalesce(sum(case when f.first_response_s is not null or f.status = 'RESOLVED'"
 				+ " or f.reopened then 1 else 0 end), 0) as answered,"
-				+ " coalesce(sum(case when f.status = 'RESOLVED' and f.thanked" + (s.narrowedToTeam()
+				+ " coalesce(sum(case when f.status = 'RESOLVED' and f.thanked"
+				+ (s.narrowedToTeam()
 						? " and f.request_id in (select tn.request_id from thank_you_notes tn where tn.is_public = true"
 								+ " and tn.created_at >= :start" + s.teamOfPerson("tn.from_id") + ")"
 						: "")
 				+ " then 1 else 0 end), 0) as thanked from stats_request f where " + s.cohort("f");
 		return this.jdbc.queryForObject(sql, s.params(),
 				(rs, n) -> new Cohort(rs.getLong("posted"), rs.getLong("resolved"), rs.getLong("cancelled"),
-						rs.getLong("still_open"), rs.getLong("anonymous"), rs.getLong("askers"),
-						rs.getLong("reopened"), rs.getLong("answered"), rs.getLong("thanked")));
+						rs.getLong("still_open"), rs.getLong("anonymous"), rs.getLong("askers"), rs.getLong("reopened"),
+						rs.getLong("answered"), rs.getLong("thanked")));
 	}
 
 	/**
-	 * The same counts from the daily roll-up ({@code stats_day}), for the whole organisation: a few rows per day
-	 * instead of one per request. The number of distinct askers only matters when narrowed to a team (the privacy
-	 * floor), which never reads the roll-up, so it is not counted here.
+	 * The same counts from the daily roll-up ({@code stats_day}), for the whole
+	 * organisation: a few rows per day instead of one per request. The number of distinct
+	 * askers only matters when narrowed to a team (the privacy floor), which never reads
+	 * the roll-up, so it is not counted here.
 	 */
 	private Cohort rolledUpCohort(Scope s) {
-		String sql = "select coalesce(sum(d.posted), 0) as posted,"
-				+ " " + statusSums("d", "d.posted") + ","
+		String sql = "select coalesce(sum(d.posted), 0) as posted," + " " + statusSums("d", "d.posted") + ","
 				+ " coalesce(sum(case when d.anonymous then d.posted else 0 end), 0) as anonymous,"
 				+ " coalesce(sum(d.reopened), 0) as reopened, coalesce(sum(d.answered), 0) as answered,"
 				+ " coalesce(sum(case when d.status = 'RESOLVED' then d.thanked else 0 end), 0) as thanked"
@@ -226,7 +235,10 @@ class StatsReporter {
 						rs.getLong("answered"), rs.getLong("thanked")));
 	}
 
-	/** {@code askers}: distinct named askers, {@link #NOT_COUNTED} when the scope has no privacy floor. */
+	/**
+	 * {@code askers}: distinct named askers, {@link #NOT_COUNTED} when the scope has no
+	 * privacy floor.
+	 */
 	private record Cohort(long posted, long resolved, long cancelled, long stillOpen, long anonymous, long askers,
 			long reopened, long answered, long thanked) {
 
@@ -234,15 +246,18 @@ class StatsReporter {
 
 	}
 
-	/** Of the requests posted in the period: offered within the target, and those the target applies to. */
+	/**
+	 * Of the requests posted in the period: offered within the target, and those the
+	 * target applies to.
+	 */
 	private static String targetSums(String f) {
 		return "coalesce(sum(case when " + f + ".first_response_s <= :target then 1 else 0 end), 0) as met,"
-				+ " coalesce(sum(case when " + f + ".first_response_s is not null then 1"
-				+ " when " + f + ".status in ('RESOLVED', 'CANCELLED') and " + f + ".closed_s <= :target then 0"
-				+ " when :now - " + f + ".created_epoch > :target then 1 else 0 end), 0) as eligible";
+				+ " coalesce(sum(case when " + f + ".first_response_s is not null then 1" + " when " + f
+				+ ".status in ('RESOLVED', 'CANCELLED') and " + f + ".closed_s <= :target then 0" + " when :now - " + f
+				+ ".created_epoch > :target then 1 else 0 end), 0) as eligible";
 	}
 
-	// --- volume ----------------------------------------------------------------------------------------
+	// volume
 
 	private Requests requests(Scope s, Cohort c) {
 		List<TopicRow> byTopic = topics(s);
@@ -255,16 +270,15 @@ class StatsReporter {
 	private List<TopicRow> topics(Scope s) {
 		if (s.rolledUp()) {
 			// the whole organisation: no floor, so no askers to count
-			String sql = "select t.name as topic, sum(d.posted) as posted,"
-					+ " " + statusSums("d", "d.posted")
+			String sql = "select t.name as topic, sum(d.posted) as posted," + " " + statusSums("d", "d.posted")
 					+ " from stats_day_topic d join topics t on t.id = d.topic_id"
 					+ " where d.epoch_day >= :firstDay and d.epoch_day <= :lastDay"
 					+ " group by t.name having sum(d.posted) > 0 order by 2 desc, 1";
-			return this.jdbc.query(sql, s.params(),
-					(rs, n) -> new TopicRow(rs.getString("topic"), false, rs.getLong("posted"),
-							rs.getLong("resolved"), rs.getLong("cancelled"), rs.getLong("still_open")));
+			return this.jdbc.query(sql, s.params(), (rs, n) -> new TopicRow(rs.getString("topic"), false,
+					rs.getLong("posted"), rs.getLong("resolved"), rs.getLong("cancelled"), rs.getLong("still_open")));
 		}
-		// per topic and asker first (a hash aggregate), then per topic: each named inner row is one distinct asker
+		// per topic and asker first (a hash aggregate), then per topic: each named inner
+		// row is one distinct asker
 		String perAsker = "select x.topic_id as topic_id, x.author_id as author_id, x.anonymous as anonymous,"
 				+ " count(*) as posted, " + statusSums("x") + " from stats_request_topic x where " + s.period("x")
 				+ s.teamOfRequest("x") + ((s.topicId() != null) ? " and x.topic_id = :topicId" : "")
@@ -273,18 +287,25 @@ class StatsReporter {
 				+ " sum(a.cancelled) as cancelled, sum(a.still_open) as still_open,"
 				+ " coalesce(sum(case when a.anonymous = false then 1 else 0 end), 0) as askers from (" + perAsker
 				+ ") a join topics t on t.id = a.topic_id group by t.name order by 2 desc, 1";
-		return this.jdbc.query(sql, s.params(), (rs, n) -> s.floored(rs.getLong("askers"))
-				? new TopicRow(rs.getString("topic"), true, null, null, null, null)
-				: new TopicRow(rs.getString("topic"), false, rs.getLong("posted"), rs.getLong("resolved"),
-						rs.getLong("cancelled"), rs.getLong("still_open")));
+		return this.jdbc.query(sql, s.params(),
+				(rs, n) -> s.floored(rs.getLong("askers"))
+						? new TopicRow(rs.getString("topic"), true, null, null, null, null)
+						: new TopicRow(rs.getString("topic"), false, rs.getLong("posted"), rs.getLong("resolved"),
+								rs.getLong("cancelled"), rs.getLong("still_open")));
 	}
 
-	/** Resolved, cancelled and still open among rows of alias {@code r}, each row counting once. */
+	/**
+	 * Resolved, cancelled and still open among rows of alias {@code r}, each row counting
+	 * once.
+	 */
 	private static String statusSums(String r) {
 		return statusSums(r, "1");
 	}
 
-	/** The same, each row counting {@code weight} (a roll-up row stands for its {@code posted} requests). */
+	/**
+	 * The same, each row counting {@code weight} (a roll-up row stands for its
+	 * {@code posted} requests).
+	 */
 	private static String statusSums(String r, String weight) {
 		return "coalesce(sum(case when " + r + ".status = 'RESOLVED' then " + weight + " else 0 end), 0)"
 				+ " as resolved, coalesce(sum(case when " + r + ".status = 'CANCELLED' then " + weight
@@ -296,23 +317,25 @@ class StatsReporter {
 		return "count(distinct case when " + r + ".anonymous = false then " + r + ".author_id end)";
 	}
 
-	// --- responsiveness --------------------------------------------------------------------------------
+	// responsiveness
 
 	private Responsiveness responsiveness(Scope s, Cohort c) {
 		if (s.cohortSuppressed()) {
 			return new Responsiveness(true, null, null, null, null, null);
 		}
 		if (percentilesInSql()) {
-			// the three durations and the target in one pass: percentile_cont and count(column) leave out nulls
-			String sql = "select " + percentiles("f.first_response_s", "fr") + ", " + percentiles("f.first_claim_s", "cl")
-					+ ", " + percentiles("f.resolved_s", "rs") + ", " + targetSums("f") + " from stats_request f where "
-					+ s.cohort("f");
-			return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> new Responsiveness(false,
-					durations(rs, "fr"), durations(rs, "cl"), durations(rs, "rs"),
-					Share.of(rs.getLong("met"), rs.getLong("eligible")), Share.of(c.reopened(), c.answered())));
+			// the three durations and the target in one pass: percentile_cont and
+			// count(column) leave out nulls
+			String sql = "select " + percentiles("f.first_response_s", "fr") + ", "
+					+ percentiles("f.first_claim_s", "cl") + ", " + percentiles("f.resolved_s", "rs") + ", "
+					+ targetSums("f") + " from stats_request f where " + s.cohort("f");
+			return this.jdbc.queryForObject(sql, s.params(),
+					(rs, n) -> new Responsiveness(false, durations(rs, "fr"), durations(rs, "cl"), durations(rs, "rs"),
+							Share.of(rs.getLong("met"), rs.getLong("eligible")), Share.of(c.reopened(), c.answered())));
 		}
-		Share target = this.jdbc.queryForObject("select " + targetSums("f") + " from stats_request f where "
-				+ s.cohort("f"), s.params(), (rs, n) -> Share.of(rs.getLong("met"), rs.getLong("eligible")));
+		Share target = this.jdbc.queryForObject(
+				"select " + targetSums("f") + " from stats_request f where " + s.cohort("f"), s.params(),
+				(rs, n) -> Share.of(rs.getLong("met"), rs.getLong("eligible")));
 		return new Responsiveness(false, durations(s, firstResponses(s)), durations(s, claims(s)),
 				durations(s, resolutions(s)), target, Share.of(c.reopened(), c.answered()));
 	}
@@ -334,7 +357,10 @@ class StatsReporter {
 				+ s.cohort("f") + " and f.first_response_s is not null";
 	}
 
-	/** Seconds from posting to the first claim (claims can be released, so from the history). */
+	/**
+	 * Seconds from posting to the first claim (claims can be released, so from the
+	 * history).
+	 */
 	private static String claims(Scope s) {
 		return "select f.first_claim_s as d from stats_request f where " + s.cohort("f")
 				+ " and f.first_claim_s is not null";
@@ -348,13 +374,13 @@ class StatsReporter {
 	private Durations durations(Scope s, String inner) {
 		if (percentilesInSql()) {
 			String sql = "select count(*) as n, percentile_cont(0.5) within group (order by " + real("x.d")
-					+ ") as p50, percentile_cont(0.9) within group (order by " + real("x.d") + ") as p90 from ("
-					+ inner + ") x";
+					+ ") as p50, percentile_cont(0.9) within group (order by " + real("x.d") + ") as p90 from (" + inner
+					+ ") x";
 			return this.jdbc.queryForObject(sql, s.params(),
 					(rs, n) -> new Durations(rs.getLong("n"), minutes(number(rs, "p50")), minutes(number(rs, "p90"))));
 		}
-		List<Double> sorted = this.jdbc.queryForList("select " + real("x.d") + " as d from (" + inner
-				+ ") x order by 1", s.params(), Double.class);
+		List<Double> sorted = this.jdbc.queryForList(
+				"select " + real("x.d") + " as d from (" + inner + ") x order by 1", s.params(), Double.class);
 		return new Durations(sorted.size(), minutes(Percentiles.median(sorted)), minutes(Percentiles.p90(sorted)));
 	}
 
@@ -363,15 +389,14 @@ class StatsReporter {
 		Map<Long, Double> medians = new HashMap<>();
 		if (percentilesInSql()) {
 			this.jdbc.query("select x.wk as wk, percentile_cont(0.5) within group (order by " + real("x.d")
-					+ ") as p50 from (" + inner + ") x group by x.wk", s.params(),
-					(ResultSet rs) -> {
+					+ ") as p50 from (" + inner + ") x group by x.wk", s.params(), (ResultSet rs) -> {
 						medians.put(rs.getLong("wk"), minutes(number(rs, "p50")));
 					});
 			return medians;
 		}
 		Map<Long, List<Double>> byWeek = new LinkedHashMap<>();
-		this.jdbc.query("select x.wk as wk, " + real("x.d") + " as d from (" + inner + ") x order by 1, 2",
-				s.params(), (ResultSet rs) -> {
+		this.jdbc.query("select x.wk as wk, " + real("x.d") + " as d from (" + inner + ") x order by 1, 2", s.params(),
+				(ResultSet rs) -> {
 					byWeek.computeIfAbsent(rs.getLong("wk"), (k) -> new ArrayList<>()).add(rs.getDouble("d"));
 				});
 		byWeek.forEach((wk, sorted) -> medians.put(wk, minutes(Percentiles.median(sorted))));
@@ -386,13 +411,14 @@ class StatsReporter {
 		return this.database.isPostgres() || this.database.isH2();
 	}
 
-	// --- backlog ---------------------------------------------------------------------------------------
+	// backlog
 
 	private Backlog backlog(Scope s) {
 		if (!s.narrowedToTeam()) {
-			// no floor, so no askers: open requests by posting time and claims by claim time, compared with the
-			// bucket boundaries as timestamps (index-only on (status, created_at) and (status, claimed_by_id,
-			// claimed_at)); age < 1 day is the same as posted after now - 1 day
+			// no floor, so no askers: open requests by posting time and claims by claim
+			// time, compared with the bucket boundaries as timestamps (index-only on
+			// (status, created_at) and (status, claimed_by_id, claimed_at)); age < 1 day
+			// is the same as posted after now - 1 day
 			String sql = "select coalesce(sum(case when r.created_at > :day1 then 1 else 0 end), 0) as lt1d,"
 					+ " coalesce(sum(case when r.created_at <= :day1 and r.created_at > :day3 then 1 else 0 end), 0)"
 					+ " as d1to3,"
@@ -403,14 +429,14 @@ class StatsReporter {
 			return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> backlog(rs));
 		}
 		String age = "(:now - " + epoch("r.created_at") + ")";
-		// distinct askers only for the privacy floor, which applies when narrowed to a team
+		// distinct askers only for the privacy floor, which applies when narrowed to a
+		// team
 		String sql = "select " + (s.narrowedToTeam() ? namedAskers("r") : "0") + " as askers, "
 				+ bucket(age + " < " + DAY) + " as lt1d, "
 				+ bucket(age + " >= " + DAY + " and " + age + " < " + (3 * DAY)) + " as d1to3, "
 				+ bucket(age + " >= " + (3 * DAY) + " and " + age + " < " + WEEK) + " as d3to7, "
-				+ bucket(age + " >= " + WEEK) + " as gt7d, "
-				+ "coalesce(sum(case when r.status = 'CLAIMED' and :now - " + epoch("r.claimed_at")
-				+ " > :stale then 1 else 0 end), 0) as stale"
+				+ bucket(age + " >= " + WEEK) + " as gt7d, " + "coalesce(sum(case when r.status = 'CLAIMED' and :now - "
+				+ epoch("r.claimed_at") + " > :stale then 1 else 0 end), 0) as stale"
 				+ " from help_requests r where r.status in ('OPEN', 'CLAIMED')" + s.teamOfRawRequest("r")
 				+ s.topicOf("r.id");
 		return this.jdbc.queryForObject(sql, s.params(), (rs, n) -> {
@@ -436,7 +462,7 @@ class StatsReporter {
 		return "coalesce(sum(case when r.status = 'OPEN' and " + condition + " then 1 else 0 end), 0)";
 	}
 
-	// --- teams -----------------------------------------------------------------------------------------
+	// teams
 
 	private Teams teams(NamedParameterJdbcTemplate db, Scope s) {
 		String teamFilter = (s.teamId() != null) ? " where t.id = :teamId" : "";
@@ -454,8 +480,8 @@ class StatsReporter {
 		Map<Long, long[]> asking = new HashMap<>();
 		db.query("select a.team_id as team_id, count(*) as askers, sum(a.requests) as requests,"
 				+ " coalesce(sum(case when exists (select 1 from stats_request e where e.author_id = a.author_id"
-				+ " and e.anonymous = false and e.created_at < :start) then 0 else 1 end), 0) as first_time"
-				+ " from (" + perAsker + ") a group by a.team_id", s.params(), (ResultSet rs) -> {
+				+ " and e.anonymous = false and e.created_at < :start) then 0 else 1 end), 0) as first_time" + " from ("
+				+ perAsker + ") a group by a.team_id", s.params(), (ResultSet rs) -> {
 					asking.put(rs.getLong("team_id"),
 							new long[] { rs.getLong("askers"), rs.getLong("requests"), rs.getLong("first_time") });
 				});
@@ -476,13 +502,16 @@ class StatsReporter {
 				+ " and x.anonymous = false and x.team_id is not null"
 				+ ((s.topicId() != null) ? " and x.topic_id = :topicId" : "")
 				+ " group by x.team_id, x.topic_id, x.author_id";
-		// grouped by ids first, named last (a few hundred cells rather than a row per topic and asker)
-		List<TeamTopicRow> byTopic = db.query("select t.name as team, tp.name as topic, c.requests as requests,"
-				+ " c.askers as askers from (select a.team_id as team_id, a.topic_id as topic_id,"
-				+ " sum(a.requests) as requests, count(*) as askers from (" + perTopicAsker + ") a"
-				+ " group by a.team_id, a.topic_id) c"
-				+ " join teams t on t.id = c.team_id join topics tp on tp.id = c.topic_id order by 1, 2",
-				s.params(), (rs, n) -> PrivacyFloor.suppresses(rs.getLong("askers"))
+		// grouped by ids first, named last (a few hundred cells rather than a row per
+		// topic and asker)
+		List<TeamTopicRow> byTopic = db.query(
+				"select t.name as team, tp.name as topic, c.requests as requests,"
+						+ " c.askers as askers from (select a.team_id as team_id, a.topic_id as topic_id,"
+						+ " sum(a.requests) as requests, count(*) as askers from (" + perTopicAsker + ") a"
+						+ " group by a.team_id, a.topic_id) c"
+						+ " join teams t on t.id = c.team_id join topics tp on tp.id = c.topic_id order by 1, 2",
+				s.params(),
+				(rs, n) -> PrivacyFloor.suppresses(rs.getLong("askers"))
 						? new TeamTopicRow(rs.getString("team"), rs.getString("topic"), true, null)
 						: new TeamTopicRow(rs.getString("team"), rs.getString("topic"), false, rs.getLong("requests")));
 		return new Teams(rows, byTopic, leaders(db, s));
@@ -490,25 +519,28 @@ class StatsReporter {
 
 	private Leaders leaders(NamedParameterJdbcTemplate db, Scope s) {
 		String managers = "select pr.person_id from person_roles pr where pr.role = 'MANAGER'";
-		long count = db.queryForObject("select count(distinct m.person_id) from stats_membership m where "
-				+ s.memberInPeriod("m") + " and m.person_id in (" + managers + ")" + s.teamOfPerson("m.person_id"),
+		long count = db.queryForObject(
+				"select count(distinct m.person_id) from stats_membership m where " + s.memberInPeriod("m")
+						+ " and m.person_id in (" + managers + ")" + s.teamOfPerson("m.person_id"),
 				s.params(), Long.class);
-		return db.queryForObject("select count(distinct r.author_id) as askers, count(*) as requests"
-				+ " from stats_request r where " + s.cohort("r") + " and r.anonymous = false and r.author_id in ("
-				+ managers + ")", s.params(), (rs, n) -> {
+		return db.queryForObject(
+				"select count(distinct r.author_id) as askers, count(*) as requests" + " from stats_request r where "
+						+ s.cohort("r") + " and r.anonymous = false and r.author_id in (" + managers + ")",
+				s.params(), (rs, n) -> {
 					long askers = rs.getLong("askers");
 					return PrivacyFloor.suppresses(askers) ? new Leaders(count, true, null, null, null)
 							: new Leaders(count, false, askers, ratio(askers, count, 4), rs.getLong("requests"));
 				});
 	}
 
-	// --- helpers ---------------------------------------------------------------------------------------
+	// helpers
 
 	/**
-	 * Helpers by name. {@code thanksReceived} counts only the notes {@link #attributableNote attributable} to
-	 * people: a private note, or one about an anonymous request, would give away its date, topic and (through the
-	 * helper) the sender's request; claims and offers on anonymous requests count, as they say only what the
-	 * helper did.
+	 * Helpers by name. {@code thanksReceived} counts only the notes
+	 * {@link #attributableNote attributable} to people: a private note, or one about an
+	 * anonymous request, would give away its date, topic and (through the helper) the
+	 * sender's request; claims and offers on anonymous requests count, as they say only
+	 * what the helper did.
 	 */
 	private List<Helper> helpers(Scope s) {
 		String sql = "select p.username as username, p.display_name as display_name, tm.name as team,"
@@ -526,8 +558,8 @@ class StatsReporter {
 				+ " left join (select n.to_id as pid, count(*) as thanks from thank_you_notes n"
 				+ " where n.created_at >= :start and n.created_at < :end and " + attributableNote("n")
 				+ s.topicOf("n.request_id") + " group by n.to_id) n on n.pid = p.id"
-				+ " left join (select r.claimed_by_id as pid, count(*) as open_claims,"
-				+ " sum(case when :now - " + epoch("r.claimed_at") + " > :stale then 1 else 0 end) as stale"
+				+ " left join (select r.claimed_by_id as pid, count(*) as open_claims," + " sum(case when :now - "
+				+ epoch("r.claimed_at") + " > :stale then 1 else 0 end) as stale"
 				+ " from help_requests r where r.status = 'CLAIMED'" + s.topicOf("r.id")
 				+ " group by r.claimed_by_id) h on h.pid = p.id"
 				+ " where (c.pid is not null or o.pid is not null or n.pid is not null or h.pid is not null)"
@@ -538,32 +570,34 @@ class StatsReporter {
 						rs.getLong("open_claims"), rs.getLong("stale")));
 	}
 
-	// --- gratitude and reciprocity ---------------------------------------------------------------------
+	// gratitude and reciprocity
 
 	/**
-	 * Notes sent in the period. For the whole organisation (narrowed to a topic or not): every note, public and
-	 * private. Narrowed to a team: only the notes {@link #attributableNote attributable} to its members as
-	 * senders, none private ({@code privateNotes} is null), and hidden when they come from fewer than
-	 * {@value PrivacyFloor#MIN_ASKERS} distinct senders, as a figure from too few askers is.
+	 * Notes sent in the period. For the whole organisation (narrowed to a topic or not):
+	 * every note, public and private. Narrowed to a team: only the notes
+	 * {@link #attributableNote attributable} to its members as senders, none private
+	 * ({@code privateNotes} is null), and hidden when they come from fewer than
+	 * {@value PrivacyFloor#MIN_ASKERS} distinct senders, as a figure from too few askers
+	 * is.
 	 */
 	private Gratitude gratitude(Scope s, Cohort c) {
 		if (s.cohortSuppressed()) {
 			return suppressedGratitude();
 		}
 		if (!s.narrowedToTeam()) {
-			long[] notes = this.jdbc.queryForObject("select count(*) as notes,"
-					+ " coalesce(sum(case when n.is_public then 1 else 0 end), 0) as public_notes"
-					+ " from thank_you_notes n where n.created_at >= :start and n.created_at < :end"
-					+ s.topicOf("n.request_id"), s.params(),
-					(rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("public_notes") });
-			return new Gratitude(false, notes[0], notes[1], notes[0] - notes[1],
-					Share.of(c.thanked(), c.resolved()));
+			long[] notes = this.jdbc.queryForObject(
+					"select count(*) as notes,"
+							+ " coalesce(sum(case when n.is_public then 1 else 0 end), 0) as public_notes"
+							+ " from thank_you_notes n where n.created_at >= :start and n.created_at < :end"
+							+ s.topicOf("n.request_id"),
+					s.params(), (rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("public_notes") });
+			return new Gratitude(false, notes[0], notes[1], notes[0] - notes[1], Share.of(c.thanked(), c.resolved()));
 		}
-		long[] notes = this.jdbc.queryForObject("select count(*) as notes, count(distinct n.from_id) as senders"
-				+ " from thank_you_notes n where n.created_at >= :start and n.created_at < :end and "
-				+ attributableNote("n") + s.teamOfPerson("n.from_id")
-				+ s.topicOf("n.request_id"), s.params(),
-				(rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("senders") });
+		long[] notes = this.jdbc.queryForObject(
+				"select count(*) as notes, count(distinct n.from_id) as senders"
+						+ " from thank_you_notes n where n.created_at >= :start and n.created_at < :end and "
+						+ attributableNote("n") + s.teamOfPerson("n.from_id") + s.topicOf("n.request_id"),
+				s.params(), (rs, n) -> new long[] { rs.getLong("notes"), rs.getLong("senders") });
 		if (PrivacyFloor.suppresses(notes[1])) {
 			return suppressedGratitude();
 		}
@@ -575,9 +609,10 @@ class StatsReporter {
 	}
 
 	/**
-	 * Notes of alias {@code n} that may count towards a person or a team: public, and about no request or a named
-	 * one (only the author thanks for a request, so a note about an anonymous request names its author). The
-	 * anonymous requests come from {@code ix_stats_request_anonymous} (V15) alone.
+	 * Notes of alias {@code n} that may count towards a person or a team: public, and
+	 * about no request or a named one (only the author thanks for a request, so a note
+	 * about an anonymous request names its author). The anonymous requests come from
+	 * {@code ix_stats_request_anonymous} (V15) alone.
 	 */
 	private static String attributableNote(String n) {
 		return n + ".is_public = true and not exists (select 1 from stats_request nr where nr.request_id = " + n
@@ -607,17 +642,17 @@ class StatsReporter {
 		});
 	}
 
-	// --- weekly ----------------------------------------------------------------------------------------
+	// weekly
 
 	private List<Week> weekly(Scope s) {
 		Map<Long, long[]> posted = new HashMap<>();
 		Map<Long, Long> resolved = new HashMap<>();
 		if (s.rolledUp()) {
-			// the whole organisation: no floor, so no askers to count; weeks from the days of the roll-ups
+			// the whole organisation: no floor, so no askers to count; weeks from the
+			// days of the roll-ups
 			this.jdbc.query("select x.wk as wk, sum(x.posted) as posted from (select (d.epoch_day - :weekZeroDay) / 7"
 					+ " as wk, d.posted as posted from stats_day d where d.epoch_day >= :firstDay"
-					+ " and d.epoch_day <= :lastDay) x group by x.wk",
-					s.params(), (ResultSet rs) -> {
+					+ " and d.epoch_day <= :lastDay) x group by x.wk", s.params(), (ResultSet rs) -> {
 						posted.put(rs.getLong("wk"), new long[] { rs.getLong("posted"), Cohort.NOT_COUNTED });
 					});
 			this.jdbc.query("select x.wk as wk, sum(x.resolved) as resolved from (select (d.epoch_day - :weekZeroDay)"
@@ -660,13 +695,16 @@ class StatsReporter {
 		return weeks;
 	}
 
-	// --- SQL and arithmetic helpers --------------------------------------------------------------------
+	// SQL and arithmetic helpers
 
 	private static String epoch(String column) {
 		return "extract(epoch from " + column + ")";
 	}
 
-	/** The week of epoch seconds {@code epochColumn}, counted from the Monday the period's first week starts on. */
+	/**
+	 * The week of epoch seconds {@code epochColumn}, counted from the Monday the period's
+	 * first week starts on.
+	 */
 	private static String week(String epochColumn) {
 		return "floor((" + epochColumn + " - :weekZero) / " + WEEK + ")";
 	}
@@ -697,7 +735,8 @@ class StatsReporter {
 	}
 
 	/**
-	 * The query as SQL: the period, the team and topic ids, and the SQL conditions every figure shares.
+	 * The query as SQL: the period, the team and topic ids, and the SQL conditions every
+	 * figure shares.
 	 */
 	private record Scope(StatsQuery query, Instant now, MapSqlParameterSource params, Long teamId, Long topicId,
 			boolean cohortSuppressed) {
@@ -707,8 +746,9 @@ class StatsReporter {
 		}
 
 		/**
-		 * Whether the figures about the whole organisation's requests come from the daily roll-ups: neither a team
-		 * nor a topic narrows them (the roll-ups have neither authors' teams nor, besides the topic split, topics).
+		 * Whether the figures about the whole organisation's requests come from the daily
+		 * roll-ups: neither a team nor a topic narrows them (the roll-ups have neither
+		 * authors' teams nor, besides the topic split, topics).
 		 */
 		boolean rolledUp() {
 			return this.teamId == null && this.topicId == null;
@@ -719,14 +759,18 @@ class StatsReporter {
 		}
 
 		/**
-		 * Whether a figure built from {@code askers} distinct askers is hidden: only when narrowed to a team (every
-		 * figure is then a per-team cell). {@link #cohortSuppressed()}: the requests posted in the period are.
+		 * Whether a figure built from {@code askers} distinct askers is hidden: only when
+		 * narrowed to a team (every figure is then a per-team cell).
+		 * {@link #cohortSuppressed()}: the requests posted in the period are.
 		 */
 		boolean floored(long askers) {
 			return PrivacyFloor.suppresses(narrowedToTeam(), askers);
 		}
 
-		/** Facts ({@code stats_request}) of alias {@code r} posted in the period, matching the team and topic. */
+		/**
+		 * Facts ({@code stats_request}) of alias {@code r} posted in the period, matching
+		 * the team and topic.
+		 */
 		String cohort(String r) {
 			return period(r) + teamOfRequest(r) + topicOf(r + ".request_id");
 		}
@@ -737,30 +781,37 @@ class StatsReporter {
 		}
 
 		/**
-		 * Facts ({@code stats_request}, {@code stats_request_topic}) of alias {@code r} posted by a member of the
-		 * team, in the team they were in then: anonymous requests never count towards a team.
+		 * Facts ({@code stats_request}, {@code stats_request_topic}) of alias {@code r}
+		 * posted by a member of the team, in the team they were in then: anonymous
+		 * requests never count towards a team.
 		 */
 		String teamOfRequest(String r) {
 			return (this.teamId == null) ? "" : " and " + r + ".anonymous = false and " + r + ".team_id = :teamId";
 		}
 
-		/** The same for requests ({@code help_requests}) of alias {@code r}, through their facts. */
+		/**
+		 * The same for requests ({@code help_requests}) of alias {@code r}, through their
+		 * facts.
+		 */
 		String teamOfRawRequest(String r) {
 			return (this.teamId == null) ? ""
-					: " and " + r + ".anonymous = false and exists (select 1 from stats_request tf where tf.request_id = "
-							+ r + ".id and tf.team_id = :teamId)";
+					: " and " + r
+							+ ".anonymous = false and exists (select 1 from stats_request tf where tf.request_id = " + r
+							+ ".id and tf.team_id = :teamId)";
 		}
 
 		/** People who were members of the team at some time in the period. */
 		String teamOfPerson(String personId) {
 			return (this.teamId == null) ? ""
-					: " and " + personId + " in (select tm.person_id from stats_membership tm where tm.team_id = :teamId"
-							+ " and " + memberInPeriod("tm") + ")";
+					: " and " + personId
+							+ " in (select tm.person_id from stats_membership tm where tm.team_id = :teamId" + " and "
+							+ memberInPeriod("tm") + ")";
 		}
 
 		/**
-		 * Membership stretches ({@code stats_membership}) of alias {@code m} that overlap the period: the person
-		 * was active in that team (or in none) at some time in it, its last moment included.
+		 * Membership stretches ({@code stats_membership}) of alias {@code m} that overlap
+		 * the period: the person was active in that team (or in none) at some time in it,
+		 * its last moment included.
 		 */
 		String memberInPeriod(String m) {
 			return "(" + m + ".from_at is null or " + m + ".from_at < :end) and (" + m + ".to_at is null or " + m
@@ -768,9 +819,8 @@ class StatsReporter {
 		}
 
 		String topicOf(String requestId) {
-			return (this.topicId == null) ? ""
-					: " and exists (select 1 from request_topics trt where trt.request_id = " + requestId
-							+ " and trt.topic_id = :topicId)";
+			return (this.topicId == null) ? "" : " and exists (select 1 from request_topics trt where trt.request_id = "
+					+ requestId + " and trt.topic_id = :topicId)";
 		}
 
 	}

@@ -10,10 +10,11 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * The manager statistics, for the dashboard, the API and the CSV export. Managers and administrators only; they all
- * see the same figures for the same question, so a report is computed once and served again for
- * {@code handraise.stats.cache-for} ({@link StatsCache}), or until a request or a person changes. See
- * {@link StatsReporter} for how a report is computed, {@link StatsReport} for what each figure means and
+ * The manager statistics, for the dashboard, the API and the CSV export. Managers and
+ * administrators only; they all see the same figures for the same question, so a report
+ * is computed once and served again for {@code handraise.stats.cache-for}
+ * ({@link StatsCache}), or until a request or a person changes. See {@link StatsReporter}
+ * for how a report is computed, {@link StatsReport} for what each figure means and
  * {@link PrivacyFloor} for what is never shown.
  */
 @Service

@@ -16,7 +16,8 @@ import org.handraise.people.Person;
 import org.handraise.requests.HelpRequest;
 
 /**
- * A thank-you from one person to another, public (on the wall) or private, tied to a request or not.
+ * A thank-you from one person to another, public (on the wall) or private, tied to a
+ * request or not.
  */
 @Entity
 @Table(name = "thank_you_notes")

@@ -10,7 +10,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-/** Thank-you notes, with the people and request they show fetched in the same query ({@code join fetch}). */
+/**
+ * Thank-you notes, with the people and request they show fetched in the same query
+ * ({@code join fetch}).
+ */
 interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 
 	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request"
@@ -32,7 +35,10 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 	List<ThankYouNote> findReceivedSince(@Param("username") String username, @Param("since") Instant since,
 			Limit limit);
 
-	/** The notes about one request that a person may read: the public ones, and those they sent or received. */
+	/**
+	 * The notes about one request that a person may read: the public ones, and those they
+	 * sent or received.
+	 */
 	@Query("select n from ThankYouNote n join fetch n.from join fetch n.to where n.request.id = :requestId"
 			+ " and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)"
 			+ " order by n.createdAt asc, n.id asc")

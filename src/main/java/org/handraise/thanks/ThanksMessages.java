@@ -3,7 +3,8 @@ package org.handraise.thanks;
 import org.handraise.shared.MessageKey;
 
 /**
- * What sending thanks says to people when it is refused. The texts are in {@code messages.properties}.
+ * What sending thanks says to people when it is refused. The texts are in
+ * {@code messages.properties}.
  */
 public enum ThanksMessages implements MessageKey {
 

@@ -138,8 +138,9 @@ public class ThanksService implements RequestThanks {
 	}
 
 	/**
-	 * The notes the person received after {@code since}, newest first, at most {@code limit}: for the home page. The
-	 * sender of a note for an anonymous request stays hidden, as everywhere.
+	 * The notes the person received after {@code since}, newest first, at most
+	 * {@code limit}: for the home page. The sender of a note for an anonymous request
+	 * stays hidden, as everywhere.
 	 */
 	public List<ThanksView> receivedSince(String username, Instant since, int limit) {
 		return toViews(this.notes.findReceivedSince(username, since, Limit.of(limit)), username);

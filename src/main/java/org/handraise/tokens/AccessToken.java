@@ -12,8 +12,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A personal access token of one person: a name they chose and the SHA-256 hash of the token, never the token.
- * Tokens made by Handraise always expire; a token without {@code expiresAt} is one made before tokens did.
+ * A personal access token of one person: a name they chose and the SHA-256 hash of the
+ * token, never the token. Tokens made by Handraise always expire; a token without
+ * {@code expiresAt} is one made before tokens did.
  */
 @Entity
 @Table(name = "access_tokens")
@@ -85,8 +86,8 @@ class AccessToken {
 	}
 
 	AccessTokenView view(Instant now) {
-		return new AccessTokenView(this.id, this.name, this.createdAt, this.lastUsedAt, this.revokedAt,
-				this.expiresAt, state(now));
+		return new AccessTokenView(this.id, this.name, this.createdAt, this.lastUsedAt, this.revokedAt, this.expiresAt,
+				state(now));
 	}
 
 }

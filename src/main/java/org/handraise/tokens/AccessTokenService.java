@@ -30,17 +30,22 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Personal access tokens for the API. A token is 32 random bytes, base64url, after {@value #PREFIX}; it is shown
- * once, when made, and only its SHA-256 hash is kept. Checking a token is one indexed lookup by that hash (no
- * password hash), plus a write of "last used" at most once a minute per token. Every token expires: its owner
- * chooses 30, 90 (the default) or 365 days when making it. All of a person's tokens are revoked when their
- * password is changed or reset, or when they are deactivated, and stay revoked when they are activated again.
- * Making and revoking a token go into the audit log (its id and name: never the token, nor its hash).
+ * Personal access tokens for the API. A token is 32 random bytes, base64url, after
+ * {@value #PREFIX}; it is shown once, when made, and only its SHA-256 hash is kept.
+ * Checking a token is one indexed lookup by that hash (no password hash), plus a write of
+ * "last used" at most once a minute per token. Every token expires: its owner chooses 30,
+ * 90 (the default) or 365 days when making it. All of a person's tokens are revoked when
+ * their password is changed or reset, or when they are deactivated, and stay revoked when
+ * they are activated again. Making and revoking a token go into the audit log (its id and
+ * name: never the token, nor its hash).
  */
 @Service
 public class AccessTokenService {
 
-	/** Every token starts with this, so that a leaked one is easy to recognise (and to scan for). */
+	/**
+	 * Every token starts with this, so that a leaked one is easy to recognise (and to
+	 * scan for).
+	 */
 	public static final String PREFIX = "hr_";
 
 	static final int MAX_NAME_LENGTH = 60;
@@ -49,9 +54,10 @@ public class AccessTokenService {
 	static final int MAX_ACTIVE_TOKENS = 20;
 
 	/**
-	 * The lifetimes one may choose for a new token, in days. There is no "never expires": a token lives in scripts,
-	 * CI settings and shell histories, where it is easily forgotten and leaked, and one that never expires works for
-	 * whoever finds it until someone notices; a year is the longest, and a new token is quickly made.
+	 * The lifetimes one may choose for a new token, in days. There is no "never expires":
+	 * a token lives in scripts, CI settings and shell histories, where it is easily
+	 * forgotten and leaked, and one that never expires works for whoever finds it until
+	 * someone notices; a year is the longest, and a new token is quickly made.
 	 */
 	public static final List<Integer> LIFETIMES_IN_DAYS = List.of(30, 90, 365);
 
@@ -78,8 +84,9 @@ public class AccessTokenService {
 	}
 
 	/**
-	 * Makes a token for {@code username} that expires in {@code lifetimeInDays} (one of {@link #LIFETIMES_IN_DAYS};
-	 * null: {@value #DEFAULT_LIFETIME_IN_DAYS}): the result carries the token itself, which is never stored.
+	 * Makes a token for {@code username} that expires in {@code lifetimeInDays} (one of
+	 * {@link #LIFETIMES_IN_DAYS}; null: {@value #DEFAULT_LIFETIME_IN_DAYS}): the result
+	 * carries the token itself, which is never stored.
 	 */
 	@Transactional
 	public CreatedAccessToken create(String username, String name, Integer lifetimeInDays) {
@@ -119,8 +126,8 @@ public class AccessTokenService {
 	}
 
 	/**
-	 * Revokes one of the person's own tokens; someone else's token is as good as missing (404). Revoking a
-	 * revoked token changes nothing and is not recorded again.
+	 * Revokes one of the person's own tokens; someone else's token is as good as missing
+	 * (404). Revoking a revoked token changes nothing and is not recorded again.
 	 */
 	@Transactional
 	public AccessTokenView revoke(String username, long tokenId) {
@@ -135,15 +142,18 @@ public class AccessTokenService {
 	}
 
 	/**
-	 * Revokes every token of a person whose credentials are no longer trusted (password changed or reset,
-	 * deactivated; not a change of roles, which tokens pick up on their next call), so that a token an attacker made or copied stops working too, and stays revoked if the person is
-	 * activated again. One audit entry per token revoked, with the cause.
+	 * Revokes every token of a person whose credentials are no longer trusted (password
+	 * changed or reset, deactivated; not a change of roles, which tokens pick up on their
+	 * next call), so that a token an attacker made or copied stops working too, and stays
+	 * revoked if the person is activated again. One audit entry per token revoked, with
+	 * the cause.
 	 * <p>
-	 * A plain {@link EventListener}, not a {@code @TransactionalEventListener}: it runs synchronously in the
-	 * transaction of the change that publishes the event, so that the change and the revocation commit together or
-	 * not at all. A password change that rolls back revokes nothing; a revocation that fails rolls the change back
-	 * (after commit, a failure here would leave the new password in place and the tokens working, and the writes
-	 * would need a transaction of their own).
+	 * A plain {@link EventListener}, not a {@code @TransactionalEventListener}: it runs
+	 * synchronously in the transaction of the change that publishes the event, so that
+	 * the change and the revocation commit together or not at all. A password change that
+	 * rolls back revokes nothing; a revocation that fails rolls the change back (after
+	 * commit, a failure here would leave the new password in place and the tokens
+	 * working, and the writes would need a transaction of their own).
 	 */
 	@EventListener
 	@Transactional
@@ -162,15 +172,19 @@ public class AccessTokenService {
 		}
 	}
 
-	/** What the audit log says about a token: its id and name, never the token nor its hash. */
+	/**
+	 * What the audit log says about a token: its id and name, never the token nor its
+	 * hash.
+	 */
 	private static String describe(AccessTokenView token) {
 		return "token " + token.id() + " \"" + token.name() + "\""
 				+ ((token.expiresAt() != null) ? ", expires " + token.expiresAt() : "");
 	}
 
 	/**
-	 * Who a presented token belongs to, if it is one of ours, not revoked, not expired, and its owner is active: one
-	 * indexed query, which also brings the owner's roles (and a write of "last used" at most once a minute).
+	 * Who a presented token belongs to, if it is one of ours, not revoked, not expired,
+	 * and its owner is active: one indexed query, which also brings the owner's roles
+	 * (and a write of "last used" at most once a minute).
 	 */
 	@Transactional
 	public Optional<TokenOwner> authenticate(String presented) {

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One token as its owner sees it on the profile page: never the token itself, nor its hash. {@code state} is as of
- * the moment the view was made.
+ * One token as its owner sees it on the profile page: never the token itself, nor its
+ * hash. {@code state} is as of the moment the view was made.
  */
 public record AccessTokenView(long id, String name, Instant createdAt, Instant lastUsedAt, Instant revokedAt,
 		Instant expiresAt, State state) {

@@ -13,8 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 interface AccessTokens extends JpaRepository<AccessToken, Long> {
 
 	/**
-	 * One query on the unique index of token_hash, with the owner's username, whether they are active, and their
-	 * roles (one row per role): everything a call needs to be authenticated.
+	 * One query on the unique index of token_hash, with the owner's username, whether
+	 * they are active, and their roles (one row per role): everything a call needs to be
+	 * authenticated.
 	 */
 	@Query("select new org.handraise.tokens.TokenMatch(t.id, p.username, p.active, r, t.lastUsedAt, t.revokedAt,"
 			+ " t.expiresAt) from AccessToken t join org.handraise.people.Person p on p.id = t.personId"
@@ -33,7 +34,10 @@ interface AccessTokens extends JpaRepository<AccessToken, Long> {
 	/** The person's tokens that are not revoked (expired ones included), oldest first. */
 	List<AccessToken> findByPersonIdAndRevokedAtIsNullOrderByIdAsc(Long personId);
 
-	/** Marks the token used, unless someone else did so since {@code staleBefore}: at most one write a minute. */
+	/**
+	 * Marks the token used, unless someone else did so since {@code staleBefore}: at most
+	 * one write a minute.
+	 */
 	@Modifying
 	@Transactional
 	@Query("update AccessToken t set t.lastUsedAt = :now where t.id = :id"

@@ -1,7 +1,8 @@
 package org.handraise.tokens;
 
 /**
- * A token just made: the only moment the token itself ({@code token}) exists outside its owner's hands.
+ * A token just made: the only moment the token itself ({@code token}) exists outside its
+ * owner's hands.
  */
 public record CreatedAccessToken(AccessTokenView view, String token) {
 

@@ -3,7 +3,8 @@ package org.handraise.tokens;
 import org.handraise.shared.MessageKey;
 
 /**
- * What the API token pages say when a token is refused. The texts are in {@code messages.properties}.
+ * What the API token pages say when a token is refused. The texts are in
+ * {@code messages.properties}.
  */
 public enum TokenMessages implements MessageKey {
 
@@ -13,7 +14,10 @@ public enum TokenMessages implements MessageKey {
 	/** {0}: how many active tokens one may hold. */
 	TOO_MANY("tokens.refusal.too-many", 1),
 
-	/** The lifetimes one may choose; the text names them ({@link AccessTokenService#LIFETIMES_IN_DAYS}). */
+	/**
+	 * The lifetimes one may choose; the text names them
+	 * ({@link AccessTokenService#LIFETIMES_IN_DAYS}).
+	 */
 	LIFETIME("tokens.refusal.lifetime"),
 
 	/** {0}: the token's id. */

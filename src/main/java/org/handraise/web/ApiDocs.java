@@ -31,14 +31,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The published API description ({@code /v3/api-docs}). Its server is {@code handraise.base-url} when one is
- * configured, else {@code /} (the server the document was read from): never the {@code Host} header of whoever
- * asked, which a client chooses.
+ * The published API description ({@code /v3/api-docs}). Its server is
+ * {@code handraise.base-url} when one is configured, else {@code /} (the server the
+ * document was read from): never the {@code Host} header of whoever asked, which a client
+ * chooses.
  * <p>
- * It tells clients how to sign in and what can go wrong: two security schemes, HTTP Basic and a personal access
- * token as a Bearer token ({@code hr_…}), either of which every operation accepts; and on every operation the
- * {@code application/problem+json} answers it really gives ({@link #describe}), all with one
- * {@code Problem} schema. {@code ApiDocsTests} reads the document and fails for an operation without them.
+ * It tells clients how to sign in and what can go wrong: two security schemes, HTTP Basic
+ * and a personal access token as a Bearer token ({@code hr_…}), either of which every
+ * operation accepts; and on every operation the {@code application/problem+json} answers
+ * it really gives ({@link #describe}), all with one {@code Problem} schema.
+ * {@code ApiDocsTests} reads the document and fails for an operation without them.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {
@@ -104,7 +106,8 @@ class ApiDocs {
 	@Bean
 	OpenApiCustomizer apiSignInAndProblems() {
 		return (api) -> {
-			// here rather than in the bean: the schemas springdoc finds replace those given before
+			// here rather than in the bean: the schemas springdoc finds replace those
+			// given before
 			if (api.getComponents() == null) {
 				api.setComponents(new Components());
 			}
@@ -121,11 +124,12 @@ class ApiDocs {
 	}
 
 	/**
-	 * The problems an operation answers with: 401 and 403 everywhere (not signed in; not allowed, a role or a
-	 * cross-site request); 400 where there is a body or query parameters (bad input, with {@code errors}); 404
-	 * where the path names something ({@code {id}}, {@code {username}}); 409 on a lifecycle action on a request
-	 * (a {@code POST} to a path with an id: the request is not in a state for it, or changed meanwhile); 413 for a
-	 * {@code POST} or {@code PUT} body over the limit.
+	 * The problems an operation answers with: 401 and 403 everywhere (not signed in; not
+	 * allowed, a role or a cross-site request); 400 where there is a body or query
+	 * parameters (bad input, with {@code errors}); 404 where the path names something
+	 * ({@code {id}}, {@code {username}}); 409 on a lifecycle action on a request (a
+	 * {@code POST} to a path with an id: the request is not in a state for it, or changed
+	 * meanwhile); 413 for a {@code POST} or {@code PUT} body over the limit.
 	 */
 	static void describe(String path, PathItem.HttpMethod method, Operation operation) {
 		operation.setSecurity(signIn());
@@ -144,7 +148,8 @@ class ApiDocs {
 			problem(responses, "404", "Nothing with that id or name (or nothing you may see).");
 		}
 		if (named && write) {
-			problem(responses, "409", "Not possible now: the request is not in a state for this, or changed meanwhile.");
+			problem(responses, "409",
+					"Not possible now: the request is not in a state for this, or changed meanwhile.");
 		}
 		if (write) {
 			problem(responses, "413", "The body is larger than the limit.");
@@ -153,14 +158,16 @@ class ApiDocs {
 	}
 
 	private static void problem(ApiResponses responses, String status, String description) {
-		responses.addApiResponse(status, new ApiResponse().description(description)
-			.content(new Content().addMediaType(PROBLEM_JSON,
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+		responses.addApiResponse(status,
+				new ApiResponse().description(description)
+					.content(new Content().addMediaType(PROBLEM_JSON,
+							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
 	}
 
 	/**
 	 * The configured base URL without a trailing slash, or {@code /}.
-	 * @throws IllegalArgumentException when it is set but not an absolute http or https URL
+	 * @throws IllegalArgumentException when it is set but not an absolute http or https
+	 * URL
 	 */
 	static String serverUrl(String baseUrl) {
 		if (baseUrl == null || baseUrl.isBlank()) {

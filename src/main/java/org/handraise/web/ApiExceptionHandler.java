@@ -36,10 +36,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every API error as {@code application/problem+json} with {@code status}, {@code title} and {@code detail},
- * and for bad input an {@code errors} list of {@code {field, message}}. Never a stack trace. {@code detail} and
- * every {@code message} are resolved from {@code messages.properties} in the request's locale
- * ({@code Accept-Language}); {@code title} is the HTTP reason phrase.
+ * Every API error as {@code application/problem+json} with {@code status}, {@code title}
+ * and {@code detail}, and for bad input an {@code errors} list of {@code {field,
+ * message}}. Never a stack trace. {@code detail} and every {@code message} are resolved
+ * from {@code messages.properties} in the request's locale ({@code Accept-Language});
+ * {@code title} is the HTTP reason phrase.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -89,7 +90,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.CONFLICT, this.texts.of(WebMessages.INTEGRITY));
 	}
 
-	/** The database is out of reach: say so quickly, and let the client retry; nothing was saved. */
+	/**
+	 * The database is out of reach: say so quickly, and let the client retry; nothing was
+	 * saved.
+	 */
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> unavailable(RuntimeException ex) {
 		if (!DatabaseUnavailableFilter.isDatabaseUnavailable(ex)) {
@@ -140,7 +144,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.BAD_REQUEST, this.texts.of(WebMessages.UNREADABLE_BODY)));
 	}
 
-	/** The JSON reader's limits ({@link RequestLimits}): too long a text, too deep a nesting. */
+	/**
+	 * The JSON reader's limits ({@link RequestLimits}): too long a text, too deep a
+	 * nesting.
+	 */
 	private static boolean isBeyondJsonLimits(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof StreamConstraintsException) {

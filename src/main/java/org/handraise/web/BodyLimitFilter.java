@@ -23,12 +23,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The first filter: a body larger than {@link RequestLimits#API_BODY_LIMIT} under {@code /api}, or
- * {@link RequestLimits#PAGE_BODY_LIMIT} elsewhere, is refused with 413. A declared {@code Content-Length} over the
- * limit is refused before a byte of the body is read (and before signing in costs a password hash); a body
- * without a length (chunked) is read up to the limit, and reading past it fails with {@link BodyTooLargeException},
- * which the API answers with the same 413 ({@code ApiExceptionHandler}). Tomcat reads form bodies itself, under
- * the same limit ({@code server.tomcat.max-http-form-post-size}).
+ * The first filter: a body larger than {@link RequestLimits#API_BODY_LIMIT} under
+ * {@code /api}, or {@link RequestLimits#PAGE_BODY_LIMIT} elsewhere, is refused with 413.
+ * A declared {@code Content-Length} over the limit is refused before a byte of the body
+ * is read (and before signing in costs a password hash); a body without a length
+ * (chunked) is read up to the limit, and reading past it fails with
+ * {@link BodyTooLargeException}, which the API answers with the same 413
+ * ({@code ApiExceptionHandler}). Tomcat reads form bodies itself, under the same limit
+ * ({@code server.tomcat.max-http-form-post-size}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -69,7 +71,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		return EarlyResponses.isApi(request) ? RequestLimits.API_BODY_LIMIT : RequestLimits.PAGE_BODY_LIMIT;
 	}
 
-	/** Whether reading the body went past its limit: {@code ex} is or was caused by a {@link BodyTooLargeException}. */
+	/**
+	 * Whether reading the body went past its limit: {@code ex} is or was caused by a
+	 * {@link BodyTooLargeException}.
+	 */
 	static boolean isTooLarge(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (cause instanceof BodyTooLargeException) {
@@ -79,7 +84,10 @@ class BodyLimitFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	/** The 413, in the language the request asks for: this filter runs before Spring MVC's locale context. */
+	/**
+	 * The 413, in the language the request asks for: this filter runs before Spring MVC's
+	 * locale context.
+	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, int limit) throws IOException {
 		Locale locale = request.getLocale();
 		HttpStatus status = HttpStatus.CONTENT_TOO_LARGE;

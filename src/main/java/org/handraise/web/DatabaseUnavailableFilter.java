@@ -19,8 +19,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * When the database is out of reach outside a controller (loading the session, signing in), answer a quick
- * 503 instead of a 500: {@code application/problem+json} under {@code /api}, a short page elsewhere.
+ * When the database is out of reach outside a controller (loading the session, signing
+ * in), answer a quick 503 instead of a 500: {@code application/problem+json} under
+ * {@code /api}, a short page elsewhere.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -66,8 +67,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * SQL states of class 08 (connection exception) and 57P (operator intervention: the server shut down), and
-	 * the pool's "Connection is closed", which carries no state, when a rollback meets a dead connection.
+	 * SQL states of class 08 (connection exception) and 57P (operator intervention: the
+	 * server shut down), and the pool's "Connection is closed", which carries no state,
+	 * when a rollback meets a dead connection.
 	 */
 	private static boolean isConnectionLost(java.sql.SQLException ex) {
 		String state = ex.getSQLState();
@@ -78,8 +80,9 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * The answer, in the language the request asks for: this filter runs outside Spring MVC's locale context, so
-	 * it reads {@code Accept-Language} itself. The messages live in memory, so this works without the database.
+	 * The answer, in the language the request asks for: this filter runs outside Spring
+	 * MVC's locale context, so it reads {@code Accept-Language} itself. The messages live
+	 * in memory, so this works without the database.
 	 */
 	private void respond(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Locale locale = request.getLocale();

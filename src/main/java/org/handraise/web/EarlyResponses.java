@@ -10,8 +10,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Answers written by servlet filters, before Spring MVC (and so its locale, views and exception handlers) is
- * reached: {@code application/problem+json} under {@code /api}, a short page elsewhere. Texts come in resolved.
+ * Answers written by servlet filters, before Spring MVC (and so its locale, views and
+ * exception handlers) is reached: {@code application/problem+json} under {@code /api}, a
+ * short page elsewhere. Texts come in resolved.
  */
 final class EarlyResponses {
 
@@ -24,8 +25,8 @@ final class EarlyResponses {
 	}
 
 	/**
-	 * The problem ({@code title} is the reason phrase) under {@code /api}, else a page with {@code pageTitle} as
-	 * heading and {@code detail} below it.
+	 * The problem ({@code title} is the reason phrase) under {@code /api}, else a page
+	 * with {@code pageTitle} as heading and {@code detail} below it.
 	 */
 	static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
 			String pageTitle, String detail) throws IOException {

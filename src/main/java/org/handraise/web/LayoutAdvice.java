@@ -5,7 +5,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * Helpers every page template can use: {@code ${times.relative(instant)}}, {@code ${pages.link(n)}}.
+ * Helpers every page template can use: {@code ${times.relative(instant)}},
+ * {@code ${pages.link(n)}}.
  */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutAdvice {

@@ -21,8 +21,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Domain errors on pages: a friendly page with the right status, never a stack trace. The reason of a 403 or a
- * 409 is resolved in the viewer's locale.
+ * Domain errors on pages: a friendly page with the right status, never a stack trace. The
+ * reason of a 403 or a 409 is resolved in the viewer's locale.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -8,7 +8,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Links for pagination that keep the current filters: {@code ${@pages.link(3)}} in templates.
+ * Links for pagination that keep the current filters: {@code ${@pages.link(3)}} in
+ * templates.
  */
 @Component("pages")
 public class PageLinks {

@@ -20,21 +20,29 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The page number of every paged list, API and page alike: a handler method's {@code page} request parameter may
- * be at most {@link #MAX_PAGE}. Beyond it, the rows of the page would start past what the database can be asked
- * for (the offset, page times size, is an int); such a number is refused before the controller runs, with
- * {@link PageNumberTooLargeException}: a 400 with a field error on the API, the "nothing here" page on pages, as
- * for a page number that is not a number. Below 0 the lists show the first page.
+ * The page number of every paged list, API and page alike: a handler method's
+ * {@code page} request parameter may be at most {@link #MAX_PAGE}. Beyond it, the rows of
+ * the page would start past what the database can be asked for (the offset, page times
+ * size, is an int); such a number is refused before the controller runs, with
+ * {@link PageNumberTooLargeException}: a 400 with a field error on the API, the "nothing
+ * here" page on pages, as for a page number that is not a number. Below 0 the lists show
+ * the first page.
  */
 @Component
 class PageNumbers implements WebMvcConfigurer, HandlerInterceptor {
 
-	/** The largest page number: with at most 100 rows a page, the offset stays well inside an int. */
+	/**
+	 * The largest page number: with at most 100 rows a page, the offset stays well inside
+	 * an int.
+	 */
 	static final int MAX_PAGE = 1_000_000;
 
 	private static final String PAGE = "page";
 
-	/** The names under which each handler method takes a page number (usually none, or just "page"). */
+	/**
+	 * The names under which each handler method takes a page number (usually none, or
+	 * just "page").
+	 */
 	private final Map<Method, List<String>> pageParameters = new ConcurrentHashMap<>();
 
 	@Override
@@ -45,8 +53,7 @@ class PageNumbers implements WebMvcConfigurer, HandlerInterceptor {
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (handler instanceof HandlerMethod method) {
-			for (String name : this.pageParameters.computeIfAbsent(method.getMethod(),
-					(m) -> pageParameters(method))) {
+			for (String name : this.pageParameters.computeIfAbsent(method.getMethod(), (m) -> pageParameters(method))) {
 				String value = request.getParameter(name);
 				if (value != null && isTooLarge(value)) {
 					throw new PageNumberTooLargeException(name);
@@ -56,7 +63,10 @@ class PageNumbers implements WebMvcConfigurer, HandlerInterceptor {
 		return true;
 	}
 
-	/** Read as Spring MVC reads it; what is not a number is left to its conversion (a type mismatch). */
+	/**
+	 * Read as Spring MVC reads it; what is not a number is left to its conversion (a type
+	 * mismatch).
+	 */
 	private static boolean isTooLarge(String value) {
 		try {
 			return NumberUtils.parseNumber(value.trim(), Long.class) > MAX_PAGE;

@@ -10,8 +10,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Says where Handraise answers once it is ready, so that whoever started it knows what to open (and, with the demo
- * data, how to sign in) without reading the rest of the log.
+ * Says where Handraise answers once it is ready, so that whoever started it knows what to
+ * open (and, with the demo data, how to sign in) without reading the rest of the log.
  */
 @Component
 class ReadyMessage {
@@ -22,7 +22,8 @@ class ReadyMessage {
 
 	private final boolean demoData;
 
-	ReadyMessage(@Value("${handraise.base-url:}") String baseUrl, @Value("${handraise.demo-data:false}") boolean demoData) {
+	ReadyMessage(@Value("${handraise.base-url:}") String baseUrl,
+			@Value("${handraise.demo-data:false}") boolean demoData) {
 		this.baseUrl = baseUrl;
 		this.demoData = demoData;
 	}

@@ -11,12 +11,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
 
 /**
- * How much of a request Handraise reads. Bodies: {@link #API_BODY_LIMIT} of JSON under {@code /api},
- * {@link #PAGE_BODY_LIMIT} of form on the pages (the longest form, a request, is under 10 KB of text), enforced
- * by {@link BodyLimitFilter} before anything reads the body, and for forms also by Tomcat
- * ({@code server.tomcat.max-http-form-post-size}). JSON: the JSON reader of the API refuses a document longer than
- * the API's limit, a text longer than {@link #MAX_JSON_STRING} characters (the longest field takes 5,000) and
- * nesting deeper than {@link #MAX_JSON_NESTING} (the API's bodies are flat), whatever reaches it.
+ * How much of a request Handraise reads. Bodies: {@link #API_BODY_LIMIT} of JSON under
+ * {@code /api}, {@link #PAGE_BODY_LIMIT} of form on the pages (the longest form, a
+ * request, is under 10 KB of text), enforced by {@link BodyLimitFilter} before anything
+ * reads the body, and for forms also by Tomcat
+ * ({@code server.tomcat.max-http-form-post-size}). JSON: the JSON reader of the API
+ * refuses a document longer than the API's limit, a text longer than
+ * {@link #MAX_JSON_STRING} characters (the longest field takes 5,000) and nesting deeper
+ * than {@link #MAX_JSON_NESTING} (the API's bodies are flat), whatever reaches it.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
@@ -30,9 +32,10 @@ class RequestLimits {
 	static final int MAX_JSON_NESTING = 32;
 
 	/**
-	 * Spring Boot's {@link JsonMapper.Builder} (with every {@link JsonMapperBuilderCustomizer}, so with Boot's own
-	 * settings), over a {@link JsonFactory} with the limits above: Jackson 3 sets stream read constraints on the
-	 * factory only, which a customizer cannot replace.
+	 * Spring Boot's {@link JsonMapper.Builder} (with every
+	 * {@link JsonMapperBuilderCustomizer}, so with Boot's own settings), over a
+	 * {@link JsonFactory} with the limits above: Jackson 3 sets stream read constraints
+	 * on the factory only, which a customizer cannot replace.
 	 */
 	@Bean
 	@Scope("prototype")

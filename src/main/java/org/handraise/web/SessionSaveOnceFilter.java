@@ -14,20 +14,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * One read of the session per page, not two. Spring Session saves the session when the response is
- * committed (a flush, or more than a buffer of body) and again when its filter ends; that second save reads the
- * session from the database once more (Spring Session 4.0: it forgets the session it read after the first save).
- * Thymeleaf flushes at the end of every page, and most pages outgrow Tomcat's 8 KB buffer, so every page read its
- * session twice.
+ * One read of the session per page, not two. Spring Session saves the session when the
+ * response is committed (a flush, or more than a buffer of body) and again when its
+ * filter ends; that second save reads the session from the database once more (Spring
+ * Session 4.0: it forgets the session it read after the first save). Thymeleaf flushes at
+ * the end of every page, and most pages outgrow Tomcat's 8 KB buffer, so every page read
+ * its session twice.
  * <p>
- * Inside Spring Session's filter, this one gives the response a buffer of {@value #BUFFER} bytes and holds back
- * flushes until the request is done: the session is then saved once, at the end, before anything is sent. A larger
- * body is still committed as it is written (Spring Session then saves early, as before). Nothing here streams.
+ * Inside Spring Session's filter, this one gives the response a buffer of
+ * {@value #BUFFER} bytes and holds back flushes until the request is done: the session is
+ * then saved once, at the end, before anything is sent. A larger body is still committed
+ * as it is written (Spring Session then saves early, as before). Nothing here streams.
  */
 @Component
 class SessionSaveOnceFilter extends OncePerRequestFilter implements org.springframework.core.Ordered {
 
-	/** Larger than every page Handraise renders (the home page with its lists is about 40 KB). */
+	/**
+	 * Larger than every page Handraise renders (the home page with its lists is about 40
+	 * KB).
+	 */
 	static final int BUFFER = 64 * 1024;
 
 	@Override
@@ -44,7 +49,10 @@ class SessionSaveOnceFilter extends OncePerRequestFilter implements org.springfr
 		chain.doFilter(request, new HeldFlushes(response));
 	}
 
-	/** A response whose flushes wait for the end of the request (when the container flushes it anyway). */
+	/**
+	 * A response whose flushes wait for the end of the request (when the container
+	 * flushes it anyway).
+	 */
 	private static final class HeldFlushes extends HttpServletResponseWrapper {
 
 		private PrintWriter writer;

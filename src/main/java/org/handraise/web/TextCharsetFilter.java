@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every text response names its charset (ASVS V3.4.4): a {@code text/*} or JavaScript content type
- * set without one, as static resources are served, gets {@code ;charset=UTF-8}. The files are UTF-8.
+ * Every text response names its charset (ASVS V3.4.4): a {@code text/*} or JavaScript
+ * content type set without one, as static resources are served, gets
+ * {@code ;charset=UTF-8}. The files are UTF-8.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)

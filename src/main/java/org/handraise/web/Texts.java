@@ -12,9 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
 /**
- * Turns the domain's messages into text in the locale of the request being served ({@link LocaleContextHolder},
- * set from the request's {@code Accept-Language} by Spring MVC and, before it, by the request context filter).
- * The one place the edges (problem details, error pages, field errors, flash messages) make text of a
+ * Turns the domain's messages into text in the locale of the request being served
+ * ({@link LocaleContextHolder}, set from the request's {@code Accept-Language} by Spring
+ * MVC and, before it, by the request context filter). The one place the edges (problem
+ * details, error pages, field errors, flash messages) make text of a
  * {@link org.handraise.shared.Message}.
  */
 @Component
@@ -36,7 +37,10 @@ public class Texts {
 		return of(key.with(args));
 	}
 
-	/** Every field message of {@code ex} as a field error of the form, in the current locale. */
+	/**
+	 * Every field message of {@code ex} as a field error of the form, in the current
+	 * locale.
+	 */
 	public void reject(BindingResult result, InvalidInputException ex) {
 		ex.errors().forEach((e) -> result.rejectValue(e.field(), "invalid", of(e.message())));
 	}

@@ -15,13 +15,15 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Times for people: "3 hours ago", with the exact time on hover. {@code ${times.relative(instant)}},
- * {@code ${times.exact(instant)}} and {@code ${times.iso(instant)}} in templates.
+ * Times for people: "3 hours ago", with the exact time on hover.
+ * {@code ${times.relative(instant)}}, {@code ${times.exact(instant)}} and
+ * {@code ${times.iso(instant)}} in templates.
  * <p>
- * The server does not know the viewer's time zone (nobody's profile has one), so the exact time it writes is in
- * UTC and says so ("2 Mar 2026, 10:00 UTC"), in the viewer's locale; {@code handraise.js} then replaces it with
- * the time in the browser's own zone and locale ({@code Intl.DateTimeFormat}), read from the
- * {@code <time datetime>} attribute, which stays a machine-readable ISO instant.
+ * The server does not know the viewer's time zone (nobody's profile has one), so the
+ * exact time it writes is in UTC and says so ("2 Mar 2026, 10:00 UTC"), in the viewer's
+ * locale; {@code handraise.js} then replaces it with the time in the browser's own zone
+ * and locale ({@code Intl.DateTimeFormat}), read from the {@code <time datetime>}
+ * attribute, which stays a machine-readable ISO instant.
  */
 @Component("times")
 public class Times {
@@ -57,7 +59,10 @@ public class Times {
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(utc(instant));
 	}
 
-	/** The exact time in UTC, labelled as such, in the viewer's locale ("Mar 2, 2026, 10:00 AM UTC"). */
+	/**
+	 * The exact time in UTC, labelled as such, in the viewer's locale ("Mar 2, 2026,
+	 * 10:00 AM UTC").
+	 */
 	public String exact(Instant instant) {
 		if (instant == null) {
 			return "";
@@ -70,8 +75,9 @@ public class Times {
 	}
 
 	/**
-	 * The instant for {@code <time datetime>}: ISO 8601 in UTC to the second ({@code 2026-03-02T10:00:00Z}); HTML
-	 * allows at most three decimals, and people need none.
+	 * The instant for {@code <time datetime>}: ISO 8601 in UTC to the second
+	 * ({@code 2026-03-02T10:00:00Z}); HTML allows at most three decimals, and people need
+	 * none.
 	 */
 	public String iso(Instant instant) {
 		return (instant != null) ? DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS)) : "";

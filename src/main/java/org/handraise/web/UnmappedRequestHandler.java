@@ -21,8 +21,9 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.ResourceUrlProviderExposingInterceptor;
 
 /**
- * Requests that reach no controller at all (an unknown path, the wrong method): under {@code /api} a
- * {@code application/problem+json} like every other API error, elsewhere the friendly error page.
+ * Requests that reach no controller at all (an unknown path, the wrong method): under
+ * {@code /api} a {@code application/problem+json} like every other API error, elsewhere
+ * the friendly error page.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -39,11 +40,11 @@ class UnmappedRequestHandler {
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })
 	Object notFound(HttpServletRequest request) {
-		// No handler ran, so no interceptor exposed the resource URL provider: without it the error page's webjars
-		// links would stay version-less (they used to reach the /** resource handler; see StaticResources).
+		// No handler ran, so no interceptor exposed the resource URL provider: without it
+		// the error page's webjars links would stay version-less (they used to reach the
+		// /** resource handler; see StaticResources).
 		if (request.getAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR) == null) {
-			request.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR,
-					this.resourceUrls);
+			request.setAttribute(ResourceUrlProviderExposingInterceptor.RESOURCE_URL_PROVIDER_ATTR, this.resourceUrls);
 		}
 		return respond(request, HttpStatus.NOT_FOUND,
 				() -> this.texts.of(WebMessages.NOTHING_AT, request.getRequestURI()), "error/404");
@@ -61,8 +62,7 @@ class UnmappedRequestHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	Object unsupportedMediaType(HttpServletRequest request) {
-		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, () -> this.texts.of(WebMessages.JSON_ONLY),
-				"error");
+		return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, () -> this.texts.of(WebMessages.JSON_ONLY), "error");
 	}
 
 	/** "GET or POST", as a message resolved in the viewer's language. */
@@ -74,8 +74,7 @@ class UnmappedRequestHandler {
 		return either;
 	}
 
-	private static Object respond(HttpServletRequest request, HttpStatus status, Supplier<String> detail,
-			String view) {
+	private static Object respond(HttpServletRequest request, HttpStatus status, Supplier<String> detail, String view) {
 		if (request.getRequestURI().startsWith("/api/") || request.getRequestURI().equals("/api")) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail.get());
 			problem.setTitle(status.getReasonPhrase());

@@ -3,8 +3,8 @@ package org.handraise.web;
 import org.handraise.shared.MessageKey;
 
 /**
- * What every API error and error page shares: the sentences that are not about one feature. The texts are in
- * {@code messages.properties}.
+ * What every API error and error page shares: the sentences that are not about one
+ * feature. The texts are in {@code messages.properties}.
  */
 public enum WebMessages implements MessageKey {
 

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit log's 403s (wrong role, a service's refusal, a missing CSRF token; API, pages and actuator) and the
- * request lifecycle transitions merged in from {@code request_events}, with anonymous authors masked even for
- * administrators.
+ * The audit log's 403s (wrong role, a service's refusal, a missing CSRF token; API, pages
+ * and actuator) and the request lifecycle transitions merged in from
+ * {@code request_events}, with anonymous authors masked even for administrators.
  */
 class AuditTrailTests extends PostgresIntegrationTest {
 
@@ -50,8 +50,7 @@ class AuditTrailTests extends PostgresIntegrationTest {
 		assertThat(bob.get("/admin/audit").status()).as("role, page").isEqualTo(403);
 		assertThat(bob.post("/requests/" + id + "/resolve", Map.of()).status()).as("refused by the service, page")
 			.isEqualTo(403);
-		assertThat(bob.postRaw("/profile/sessions/end-others", Map.of()).status()).as("no CSRF token")
-			.isEqualTo(403);
+		assertThat(bob.postRaw("/profile/sessions/end-others", Map.of()).status()).as("no CSRF token").isEqualTo(403);
 
 		List<Map<String, Object>> denied = this.jdbc.queryForList("select actor, subject, detail, request_id,"
 				+ " instance_id, client_address from audit_events where action = 'ACCESS_DENIED' order by id");
@@ -77,10 +76,8 @@ class AuditTrailTests extends PostgresIntegrationTest {
 	void lifecycleTransitionsAreInTheAuditLogWithTheAnonymousAuthorMasked() {
 		long id = this.anonymousRequest;
 		assertThat(this.api.post("/api/requests/" + id + "/claim", "maria", PASSWORD, null).status()).isEqualTo(200);
-		assertThat(this.api.post("/api/requests/" + id + "/release", "maria", PASSWORD, null).status())
-			.isEqualTo(200);
-		assertThat(this.api.post("/api/requests/" + id + "/cancel", "alice", PASSWORD, null).status())
-			.isEqualTo(200);
+		assertThat(this.api.post("/api/requests/" + id + "/release", "maria", PASSWORD, null).status()).isEqualTo(200);
+		assertThat(this.api.post("/api/requests/" + id + "/cancel", "alice", PASSWORD, null).status()).isEqualTo(200);
 		Api.Response named = this.api.post("/api/requests", "bob", PASSWORD, Map.of("title", "Flaky Gradle cache",
 				"details", "The build cache misses on CI every other run.", "topics", List.of("java")));
 		assertThat(named.status()).as(named.body()).isEqualTo(201);
@@ -108,8 +105,8 @@ class AuditTrailTests extends PostgresIntegrationTest {
 	@Test
 	void anAnonymousAuthorsOwnRefusalsNameNeitherHerNorTheRequestWhateverTheIdsSpelling() {
 		long id = this.anonymousRequest;
-		List<String> spellings = List.of(Long.toString(id), "0" + id, "+" + id, "%2B" + id,
-				"0x" + Long.toHexString(id), "%20" + id);
+		List<String> spellings = List.of(Long.toString(id), "0" + id, "+" + id, "%2B" + id, "0x" + Long.toHexString(id),
+				"%20" + id);
 		for (String spelt : spellings) {
 			assertThat(this.api.post("/api/requests/" + spelt + "/claim", "alice", PASSWORD, null).status())
 				.as("alice claims her own request as /%s", spelt)
@@ -123,8 +120,7 @@ class AuditTrailTests extends PostgresIntegrationTest {
 				"select actor, subject, client_address from audit_events where action = 'ACCESS_DENIED' order by id");
 		assertThat(denied).hasSize(spellings.size() + 1);
 		assertThat(denied).extracting((row) -> row.get("subject"))
-			.allSatisfy((subject) -> assertThat((String) subject)
-				.isEqualTo("POST /api/requests/{id}/claim"));
+			.allSatisfy((subject) -> assertThat((String) subject).isEqualTo("POST /api/requests/{id}/claim"));
 		List<Map<String, Object>> hers = denied.subList(0, denied.size() - 1);
 		assertThat(hers).allSatisfy((row) -> {
 			assertThat(row.get("actor")).isEqualTo(AuditLog.ANONYMOUS_AUTHOR);
@@ -133,8 +129,10 @@ class AuditTrailTests extends PostgresIntegrationTest {
 		Map<String, Object> bobs = denied.get(denied.size() - 1);
 		assertThat(bobs.get("actor")).isEqualTo("bob");
 		assertThat(bobs.get("client_address")).isNotNull();
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where actor = 'alice'"
-				+ " and action <> 'LOGIN_SUCCESS'", Long.class)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_events where actor = 'alice'" + " and action <> 'LOGIN_SUCCESS'",
+				Long.class))
+			.isZero();
 
 		PageClient admin = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
 		assertThat(admin.get("/admin/audit?actor=alice").body()).as("filtering by her name finds none of it")
@@ -154,8 +152,7 @@ class AuditTrailTests extends PostgresIntegrationTest {
 
 	@Test
 	void transitionsCannotBeWrittenAsAuditEvents() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new AuditLog(null, null).record("x", AuditAction.REQUEST_CLAIMED, null, null));
 		assertThat(AuditLog.pathPattern("/api/requests/42/claim")).isEqualTo("/api/requests/{id}/claim");
 		assertThat(AuditLog.pathPattern("/requests/7")).isEqualTo("/requests/{id}");

@@ -16,9 +16,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What people must not see or do, checked in the browser: bob is offered no claim or resolve button on alice's
- * request, and a POST he forges from his own session (with his real CSRF token) is refused; a request alice posts
- * anonymously shows her name to nobody, grace the manager included.
+ * What people must not see or do, checked in the browser: bob is offered no claim or
+ * resolve button on alice's request, and a POST he forges from his own session (with his
+ * real CSRF token) is refused; a request alice posts anonymously shows her name to
+ * nobody, grace the manager included.
  */
 @Tag("browser")
 class AccessControlBrowserTests extends BrowserJourney {
@@ -43,7 +44,8 @@ class AccessControlBrowserTests extends BrowserJourney {
 		assertThat(find(By.cssSelector("aside")).getText()).doesNotContain("Claim this request", "Mark as resolved");
 		check("request detail (someone else's)");
 
-		// Forged with the session's real CSRF token, from bob's own page: the server still says no
+		// Forged with the session's real CSRF token, from bob's own page: the server
+		// still says no
 		String token = (String) script("return document.querySelector('input[name=_csrf]').value");
 		assertThat(token).isNotBlank();
 		assertThat(post(path + "/claim", token)).as("bob claims (he is no mentor)").isEqualTo(403);
@@ -52,7 +54,8 @@ class AccessControlBrowserTests extends BrowserJourney {
 		// ... and without the token, as another site would send it
 		assertThat(post(path + "/resolve", null)).as("resolve without a CSRF token").isEqualTo(403);
 
-		// A form injected into his page and submitted like a real one lands on the friendly 403 page
+		// A form injected into his page and submitted like a real one lands on the
+		// friendly 403 page
 		script("""
 				var form = document.createElement('form');
 				form.method = 'post';
@@ -73,7 +76,8 @@ class AccessControlBrowserTests extends BrowserJourney {
 		assertThat(find(By.cssSelector("header .badge.status-open")).getText()).isEqualTo("Open");
 		assertThat(find(By.cssSelector(".history")).getText()).doesNotContain("Bob");
 
-		// The same page offers the buttons to those who may use them, so the checks above can fail
+		// The same page offers the buttons to those who may use them, so the checks above
+		// can fail
 		signOut();
 		signIn("maria");
 		open(path);
@@ -96,7 +100,8 @@ class AccessControlBrowserTests extends BrowserJourney {
 		type(By.id("topics"), "onboarding");
 		click(By.id("anonymous1"));
 		clickAndWait(By.cssSelector("main form button[type=submit]"));
-		// the title names her team: the coach says people could tell it is her, and she decides to post it anyway
+		// the title names her team: the coach says people could tell it is her, and she
+		// decides to post it anyway
 		assertThat(currentPath()).isEqualTo("/requests");
 		assertThat(find(By.cssSelector(".coach")).getText()).contains("You are asking anonymously");
 		assertThat(find(By.cssSelector("main form button[type=submit]")).getText()).isEqualTo("Post it as it is");
@@ -129,14 +134,19 @@ class AccessControlBrowserTests extends BrowserJourney {
 		check("request detail (anonymous, someone else's)");
 	}
 
-	/** POSTs from the page's own session with fetch (no redirects followed), and gives the status. */
+	/**
+	 * POSTs from the page's own session with fetch (no redirects followed), and gives the
+	 * status.
+	 */
 	private int post(String path, String csrfToken) {
-		Object status = driver.executeAsyncScript("""
-				var done = arguments[arguments.length - 1];
-				var body = arguments[1] ? '_csrf=' + encodeURIComponent(arguments[1]) : '';
-				fetch(arguments[0], { method: 'POST', redirect: 'manual', credentials: 'same-origin',
-				    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'text/html' }, body: body })
-				  .then(function (r) { done(r.status); }, function (e) { done(String(e)); });""", path, csrfToken);
+		Object status = driver.executeAsyncScript(
+				"""
+						var done = arguments[arguments.length - 1];
+						var body = arguments[1] ? '_csrf=' + encodeURIComponent(arguments[1]) : '';
+						fetch(arguments[0], { method: 'POST', redirect: 'manual', credentials: 'same-origin',
+						    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'text/html' }, body: body })
+						  .then(function (r) { done(r.status); }, function (e) { done(String(e)); });""",
+				path, csrfToken);
 		return ((Number) status).intValue();
 	}
 

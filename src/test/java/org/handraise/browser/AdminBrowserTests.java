@@ -10,10 +10,11 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The administrator adds a person in the admin pages (who can then sign in), deactivates them after a
- * confirmation, and from then on the login page turns them away. A person added so chooses their own password, then
- * their skills, on a welcome page at their first sign-in. Editing a person shows the username as text, has no
- * password field, and says what changed. Deactivating a mentor puts the requests they held back in the queue.
+ * The administrator adds a person in the admin pages (who can then sign in), deactivates
+ * them after a confirmation, and from then on the login page turns them away. A person
+ * added so chooses their own password, then their skills, on a welcome page at their
+ * first sign-in. Editing a person shows the username as text, has no password field, and
+ * says what changed. Deactivating a mentor puts the requests they held back in the queue.
  */
 @Tag("browser")
 class AdminBrowserTests extends BrowserJourney {
@@ -168,8 +169,7 @@ class AdminBrowserTests extends BrowserJourney {
 
 		open(request);
 		assertThat(mainText()).doesNotContain("claimed by Marco Bianchi");
-		assertThat(find(By.cssSelector("main .history")).getText())
-			.contains("You released it because the helper left");
+		assertThat(find(By.cssSelector("main .history")).getText()).contains("You released it because the helper left");
 		screenshot("request-helper-left");
 		signOut();
 
@@ -178,7 +178,8 @@ class AdminBrowserTests extends BrowserJourney {
 		assertThat(mainText()).contains("Airflow DAG");
 		signOut();
 
-		// marco comes back for the journeys that follow (the requests he held stay in the queue)
+		// marco comes back for the journeys that follow (the requests he held stay in the
+		// queue)
 		signIn("admin");
 		open("/admin/people/marco");
 		clickAndWait(By.cssSelector("form[action$='/activate'] button"));
@@ -186,9 +187,9 @@ class AdminBrowserTests extends BrowserJourney {
 	}
 
 	/**
-	 * On a phone (375 px) the list of people shows each person's roles and state without scrolling sideways (the
-	 * name and team move under the username); and someone who opens a page that is not for them reads who it is
-	 * for and whom to ask.
+	 * On a phone (375 px) the list of people shows each person's roles and state without
+	 * scrolling sideways (the name and team move under the username); and someone who
+	 * opens a page that is not for them reads who it is for and whom to ask.
 	 */
 	@Test
 	void thePeopleListFitsAPhoneAndTheForbiddenPageSaysWhomToAsk() {
@@ -199,10 +200,12 @@ class AdminBrowserTests extends BrowserJourney {
 			assertNoSidewaysScrolling();
 			WebElement row = find(By.xpath("//tr[td/a[text()='grace']]"));
 			for (String cell : new String[] { "td[4]", "td[5]" }) {
-				// the roles and the state are on the screen, not in a part of the table scrolled out of sight
+				// the roles and the state are on the screen, not in a part of the table
+				// scrolled out of sight
 				WebElement shown = row.findElement(By.xpath(cell + "/span"));
 				assertThat(shown.isDisplayed()).as(cell).isTrue();
-				assertThat(shown.getRect().getX() + shown.getRect().getWidth()).as(cell + " right edge").isLessThanOrEqualTo(375);
+				assertThat(shown.getRect().getX() + shown.getRect().getWidth()).as(cell + " right edge")
+					.isLessThanOrEqualTo(375);
 			}
 			assertThat(row.getText()).contains("Manager", "Active", "Grace");
 			check("admin people (phone)");

@@ -10,9 +10,10 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs the browser tests only where Debian's chromium and chromedriver are installed. Where they are missing the
- * tests are skipped, with one loud line in the build output; on CI ({@code CI=true}) a missing browser fails the
- * build instead, so that the journeys can never silently stop running there.
+ * Runs the browser tests only where Debian's chromium and chromedriver are installed.
+ * Where they are missing the tests are skipped, with one loud line in the build output;
+ * on CI ({@code CI=true}) a missing browser fails the build instead, so that the journeys
+ * can never silently stop running there.
  */
 final class BrowserAvailable implements BeforeAllCallback {
 

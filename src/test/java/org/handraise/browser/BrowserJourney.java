@@ -42,13 +42,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every browser journey shares: one application on a random port with the demo data on an in-memory H2
- * database (the same context for every journey class, so it starts once), one headless chromium per class, and
- * the helpers a journey needs: sign in through the login page, click and wait for the next page, check the page
- * with axe-core, take a screenshot at desktop or phone width.
+ * What every browser journey shares: one application on a random port with the demo data
+ * on an in-memory H2 database (the same context for every journey class, so it starts
+ * once), one headless chromium per class, and the helpers a journey needs: sign in
+ * through the login page, click and wait for the next page, check the page with axe-core,
+ * take a screenshot at desktop or phone width.
  * <p>
- * Every page a journey looks at goes through {@link #check(String)}: axe-core runs on it, and a violation of
- * impact "serious" or "critical" fails the journey (all of them listed, after the journey ran).
+ * Every page a journey looks at goes through {@link #check(String)}: axe-core runs on it,
+ * and a violation of impact "serious" or "critical" fails the journey (all of them
+ * listed, after the journey ran).
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
@@ -66,7 +68,10 @@ abstract class BrowserJourney {
 
 	private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
-	/** Pages already checked by axe in this run (by name), so that the login page is not checked 15 times. */
+	/**
+	 * Pages already checked by axe in this run (by name), so that the login page is not
+	 * checked 15 times.
+	 */
 	private static final Set<String> checked = ConcurrentHashMap.newKeySet();
 
 	static ChromeDriver driver;
@@ -89,12 +94,13 @@ abstract class BrowserJourney {
 		options.setBinary(BrowserAvailable.CHROMIUM.toString());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--hide-scrollbars", "--force-prefers-reduced-motion", "--force-color-profile=srgb", "--lang=en-GB",
-				"--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT, "--user-data-dir=" + profile);
-		driver = new ChromeDriver(new ChromeDriverService.Builder()
-			.usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build(), options);
+				"--disable-quic", "--hide-scrollbars", "--force-prefers-reduced-motion", "--force-color-profile=srgb",
+				"--lang=en-GB", "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT, "--user-data-dir=" + profile);
+		driver = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
+					.usingAnyFreePort()
+					.build(),
+				options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
 	}
 
@@ -151,17 +157,21 @@ abstract class BrowserJourney {
 	}
 
 	/**
-	 * Marks the page's window so that {@link #waitForNewPage()} knows when another document replaced it (no element
-	 * references to the old page, whose nodes chromium may report as "not in the document" rather than stale).
+	 * Marks the page's window so that {@link #waitForNewPage()} knows when another
+	 * document replaced it (no element references to the old page, whose nodes chromium
+	 * may report as "not in the document" rather than stale).
 	 */
 	void markPage() {
 		script("window.handraiseOldPage = true");
 	}
 
-	/** Waits until a new document, loaded completely, replaced the one {@link #markPage()} marked. */
+	/**
+	 * Waits until a new document, loaded completely, replaced the one {@link #markPage()}
+	 * marked.
+	 */
 	void waitForNewPage() {
-		waitUntil((d) -> Boolean.TRUE.equals(script("return window.handraiseOldPage === undefined"
-				+ " && document.readyState === 'complete'")));
+		waitUntil((d) -> Boolean.TRUE
+			.equals(script("return window.handraiseOldPage === undefined" + " && document.readyState === 'complete'")));
 	}
 
 	void clickAndWait(By by) {
@@ -169,8 +179,9 @@ abstract class BrowserJourney {
 	}
 
 	/**
-	 * Scrolls an element to the middle of the screen and clicks it. (Bootstrap scrolls smoothly, so without an
-	 * instant scroll first a click can land where the element was a moment ago.)
+	 * Scrolls an element to the middle of the screen and clicks it. (Bootstrap scrolls
+	 * smoothly, so without an instant scroll first a click can land where the element was
+	 * a moment ago.)
 	 */
 	void click(WebElement element) {
 		script("arguments[0].scrollIntoView({block: 'center', inline: 'nearest', behavior: 'instant'})", element);
@@ -252,8 +263,9 @@ abstract class BrowserJourney {
 	// Accessibility
 
 	/**
-	 * Runs axe-core on the page the browser shows, unless a page of that name was checked already in this run,
-	 * and keeps every serious or critical violation for {@link #noSeriousAccessibilityProblems()}.
+	 * Runs axe-core on the page the browser shows, unless a page of that name was checked
+	 * already in this run, and keeps every serious or critical violation for
+	 * {@link #noSeriousAccessibilityProblems()}.
 	 */
 	void check(String page) {
 		if (!checked.add(page)) {
@@ -277,7 +289,10 @@ abstract class BrowserJourney {
 		}
 	}
 
-	/** Every violation, blocking or not, goes to target/axe-violations.txt for a look now and then. */
+	/**
+	 * Every violation, blocking or not, goes to target/axe-violations.txt for a look now
+	 * and then.
+	 */
 	private static void note(String line) {
 		try {
 			Files.createDirectories(AXE_REPORT.getParent());
@@ -310,7 +325,10 @@ abstract class BrowserJourney {
 		}
 	}
 
-	/** A phone: 375 px wide, touch-sized, at twice the pixel density; reloads the page to lay it out again. */
+	/**
+	 * A phone: 375 px wide, touch-sized, at twice the pixel density; reloads the page to
+	 * lay it out again.
+	 */
 	void phone() {
 		driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 375, "height", 740, "deviceScaleFactor", 2, "mobile", true));
@@ -326,7 +344,10 @@ abstract class BrowserJourney {
 			.isLessThanOrEqualTo(screen.intValue());
 	}
 
-	/** Saves what the screen shows (the viewport, not the whole page) as target/screenshots/{name}.png. */
+	/**
+	 * Saves what the screen shows (the viewport, not the whole page) as
+	 * target/screenshots/{name}.png.
+	 */
 	void screenshot(String name) {
 		script("window.scrollTo({top: 0, left: 0, behavior: 'instant'})");
 		byte[] png = driver.getScreenshotAs(OutputType.BYTES);

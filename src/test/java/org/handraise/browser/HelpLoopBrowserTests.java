@@ -14,11 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The help loop in the browser, one person after the other: alice asks (and fixes what the form tells her, then
- * sharpens the title by editing the request), maria finds the request at the top of her queue, claims and answers it, alice accepts the answer, resolves the
- * request and thanks maria right there, on the request's page; grace, a manager, hears what she can do on someone
- * else's request, and alice sees her anonymous request as hers while nobody else does. The journeys build on each
- * other, in this order.
+ * The help loop in the browser, one person after the other: alice asks (and fixes what
+ * the form tells her, then sharpens the title by editing the request), maria finds the
+ * request at the top of her queue, claims and answers it, alice accepts the answer,
+ * resolves the request and thanks maria right there, on the request's page; grace, a
+ * manager, hears what she can do on someone else's request, and alice sees her anonymous
+ * request as hers while nobody else does. The journeys build on each other, in this
+ * order.
  */
 @Tag("browser")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,7 +42,10 @@ class HelpLoopBrowserTests extends BrowserJourney {
 
 	static final String THANKS = "Fixed in five minutes, and I learnt how Flyway orders migrations. Thank you!";
 
-	/** The request alice posts, as its path ({@code /requests/35}); null until the first journey posted it. */
+	/**
+	 * The request alice posts, as its path ({@code /requests/35}); null until the first
+	 * journey posted it.
+	 */
 	private static String requestPath;
 
 	@Test
@@ -56,7 +61,8 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(currentPath()).isEqualTo("/requests/new");
 		check("ask for help");
 
-		// A specific draft that does not say what she tried: the coach has one tip, and she may post it as it is
+		// A specific draft that does not say what she tried: the coach has one tip, and
+		// she may post it as it is
 		type(By.id("title"), TITLE);
 		type(By.id("details"), DETAILS);
 		type(By.id("topics"), "sql, java");
@@ -72,12 +78,14 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		clickAndWait(By.linkText("Cancel"));
 		clickAndWait(By.linkText("Ask for help"));
 
-		// The form is ready to type in: the title has the focus, and the required fields say so
+		// The form is ready to type in: the title has the focus, and the required fields
+		// say so
 		assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("title");
 		assertThat(find(By.cssSelector("label[for=title]")).getText()).contains("(required)");
 		assertThat(find(By.id("details")).getAttribute("required")).isNotNull();
 
-		// A first try without a title: the form comes back with the error next to the field, and the coach's tips
+		// A first try without a title: the form comes back with the error next to the
+		// field, and the coach's tips
 		type(By.id("details"), "It fails on PostgreSQL.");
 		clickAndWait(By.cssSelector("main form button[type=submit]"));
 		WebElement title = find(By.id("title"));
@@ -93,7 +101,8 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		check("ask for help, with a validation error");
 		screenshot("ask-validation");
 
-		// She types a title and changes the details: a new draft, so the coach reads it again and posts nothing yet
+		// She types a title and changes the details: a new draft, so the coach reads it
+		// again and posts nothing yet
 		type(By.id("title"), "help pls");
 		type(By.id("details"), "it does not work");
 		clickAndWait(By.cssSelector("main form button[type=submit]"));
@@ -187,10 +196,11 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(find(By.cssSelector("header .badge.status-answered")).getText()).isEqualTo("Answered");
 		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Maria Rossi", OFFER, "Your offer");
 
-		// Her card is not empty: it says who decides now, and she may still step back or change her offer
+		// Her card is not empty: it says who decides now, and she may still step back or
+		// change her offer
 		WebElement card = find(By.cssSelector("section[aria-labelledby=actions-h]"));
-		assertThat(card.getText()).contains(
-				"You offered help; Alice Martin decides whether it solves their problem.", "Release my claim");
+		assertThat(card.getText()).contains("You offered help; Alice Martin decides whether it solves their problem.",
+				"Release my claim");
 		check("request detail (helper, after offering)");
 		screenshot("request-detail-helper");
 		phone();
@@ -242,13 +252,14 @@ class HelpLoopBrowserTests extends BrowserJourney {
 		assertThat(find(By.cssSelector("[id^=offer-]")).getText()).contains("Accepted answer");
 		assertThat(present(By.cssSelector("form[action$='/resolve']"))).isFalse();
 
-		// Right there, the thank-you form: for maria, about this request, public, the cursor in the note
+		// Right there, the thank-you form: for maria, about this request, public, the
+		// cursor in the note
 		assertThat(currentPath()).startsWith(requestPath + "?thank=maria");
 		assertThat(find(By.cssSelector("#to option:checked")).getText()).contains("Maria Rossi");
 		assertThat(find(By.id("publicNote1")).isSelected()).isTrue();
 		assertThat(script("return document.activeElement && document.activeElement.id"))
-			.as("the focused element; the form: %s, the script: %s",
-					script("var t = document.querySelector('[data-autofocus]'); return t && t.outerHTML.substring(0, 200)"),
+			.as("the focused element; the form: %s, the script: %s", script(
+					"var t = document.querySelector('[data-autofocus]'); return t && t.outerHTML.substring(0, 200)"),
 					script("return Array.from(document.scripts).map(function (s) { return s.src; }).join(' ')"))
 			.isEqualTo("message");
 		check("request detail (author, resolved, thanking)");
@@ -316,8 +327,9 @@ class HelpLoopBrowserTests extends BrowserJourney {
 
 		signIn("bob");
 		open(anonymousPath);
-		assertThat(mainText()).contains("asked anonymously", "The person who asked opened it",
-				"Only the person who asked can resolve or cancel it.")
+		assertThat(mainText())
+			.contains("asked anonymously", "The person who asked opened it",
+					"Only the person who asked can resolve or cancel it.")
 			.doesNotContain("Alice");
 	}
 

@@ -17,8 +17,8 @@ import org.openqa.selenium.interactions.Actions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Getting around: by keyboard only (a skip link first, a visible focus on everything one can tab to), through
- * the people directory, and onto the friendly error pages.
+ * Getting around: by keyboard only (a skip link first, a visible focus on everything one
+ * can tab to), through the people directory, and onto the friendly error pages.
  */
 @Tag("browser")
 class NavigationBrowserTests extends BrowserJourney {
@@ -79,7 +79,8 @@ class NavigationBrowserTests extends BrowserJourney {
 			new Actions(driver).sendKeys(Keys.TAB).perform();
 			WebElement focused = driver.switchTo().activeElement();
 			if (!hasVisibleFocus(focused)) {
-				withoutFocus.add(focused.getTagName() + " " + focused.getAttribute("outerHTML").replaceAll("\\s+", " "));
+				withoutFocus
+					.add(focused.getTagName() + " " + focused.getAttribute("outerHTML").replaceAll("\\s+", " "));
 			}
 		}
 		assertThat(withoutFocus).as("elements without a visible focus indicator").isEmpty();
@@ -110,7 +111,10 @@ class NavigationBrowserTests extends BrowserJourney {
 		check("error 403 (wrong role)");
 	}
 
-	/** An outline or a focus ring (box shadow) that is really drawn, not "none" or fully transparent. */
+	/**
+	 * An outline or a focus ring (box shadow) that is really drawn, not "none" or fully
+	 * transparent.
+	 */
 	private boolean hasVisibleFocus(WebElement element) {
 		return (Boolean) script("""
 				var s = getComputedStyle(arguments[0]);

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * grace, a manager, opens the statistics and sees the charts drawn. Skipped (not failed) while the application
- * has no statistics page yet.
+ * grace, a manager, opens the statistics and sees the charts drawn. Skipped (not failed)
+ * while the application has no statistics page yet.
  */
 @Tag("browser")
 class StatsBrowserTests extends BrowserJourney {

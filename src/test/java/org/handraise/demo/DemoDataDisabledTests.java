@@ -12,10 +12,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * With {@code handraise.demo-data=false} (as on the postgres profile) the database starts empty.
+ * With {@code handraise.demo-data=false} (as on the postgres profile) the database starts
+ * empty.
  */
-// The default mock web environment starts no server; NONE would not do, since the security filter chains
-// need the servlet-only HttpSecurity bean.
+// The default mock web environment starts no server; NONE would not do, since the
+// security filter chains need the servlet-only HttpSecurity bean.
 @SpringBootTest
 @TestPropertySource(properties = { "handraise.demo-data=false",
 		"spring.datasource.url=jdbc:h2:mem:demo-off-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })

@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The demo data as the app loads it on startup into an empty in-memory database.
  */
-// The default mock web environment starts no server; NONE would not do, since the security filter chains
-// need the servlet-only HttpSecurity bean.
+// The default mock web environment starts no server; NONE would not do, since the
+// security filter chains need the servlet-only HttpSecurity bean.
 @SpringBootTest
 @TestPropertySource(properties = { "handraise.demo-data=true",
 		"spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
@@ -87,7 +87,8 @@ class DemoDataTests {
 				+ " count(distinct r.author_id) as askers from help_requests r join people p on p.id = r.author_id"
 				+ " join teams t on t.id = p.team_id group by t.name");
 		assertThat(askers).extracting((row) -> row.get("team")).containsExactlyInAnyOrder("Platform", "Mobile", "Data");
-		assertThat(askers).allSatisfy((row) -> assertThat(((Number) row.get("askers")).intValue()).isGreaterThanOrEqualTo(3));
+		assertThat(askers)
+			.allSatisfy((row) -> assertThat(((Number) row.get("askers")).intValue()).isGreaterThanOrEqualTo(3));
 	}
 
 	@Test
@@ -108,10 +109,12 @@ class DemoDataTests {
 			.anySatisfy((r) -> assertThat(r.offers()).anyMatch(OfferView::accepted));
 		assertThat(resolved).as("resolved without accepting an offer")
 			.anySatisfy((r) -> assertThat(r.offers()).noneMatch(OfferView::accepted));
-		assertThat(all).as("reopened").anySatisfy((r) -> assertThat(r.history())
-			.anyMatch((e) -> e.from() == RequestStatus.RESOLVED && e.to() == RequestStatus.OPEN));
-		assertThat(all).as("released").anySatisfy((r) -> assertThat(r.history())
-			.anyMatch((e) -> e.from() == RequestStatus.CLAIMED && e.to() == RequestStatus.OPEN));
+		assertThat(all).as("reopened")
+			.anySatisfy((r) -> assertThat(r.history())
+				.anyMatch((e) -> e.from() == RequestStatus.RESOLVED && e.to() == RequestStatus.OPEN));
+		assertThat(all).as("released")
+			.anySatisfy((r) -> assertThat(r.history())
+				.anyMatch((e) -> e.from() == RequestStatus.CLAIMED && e.to() == RequestStatus.OPEN));
 		assertThat(this.requests.search("admin", byStatus(RequestStatus.OPEN), 0, 100).getContent())
 			.as("open, never claimed, older than two weeks")
 			.anySatisfy((r) -> {
@@ -143,10 +146,11 @@ class DemoDataTests {
 	@Test
 	void thereArePublicAndPrivateThanks() {
 		assertThat(this.thanks.wall("admin", 0, 100).getContent()).hasSizeGreaterThanOrEqualTo(5);
-		assertThat(this.jdbc.queryForObject("select count(*) from thank_you_notes where is_public = false",
-				Long.class)).isPositive();
+		assertThat(this.jdbc.queryForObject("select count(*) from thank_you_notes where is_public = false", Long.class))
+			.isPositive();
 		assertThat(this.jdbc.queryForObject("select count(*) from thank_you_notes where request_id is not null",
-				Long.class)).isGreaterThanOrEqualTo(10);
+				Long.class))
+			.isGreaterThanOrEqualTo(10);
 	}
 
 	@Test
@@ -171,7 +175,8 @@ class DemoDataTests {
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from thank_you_notes n join help_requests r"
 				+ " on r.id = n.request_id where n.created_at <= r.created_at", Long.class))
-			.as("thanks after the request").isZero();
+			.as("thanks after the request")
+			.isZero();
 	}
 
 	@Test

@@ -32,16 +32,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * While a client keeps posting requests, PostgreSQL is stopped abruptly (SIGQUIT to the postmaster, which is
- * what {@code pg_ctl stop -m immediate} sends) and started again 15 s later. During the outage the API answers
- * fast with 503 problem+json and health is DOWN; afterwards the app recovers without a restart, and every
- * request that was acknowledged with 201 is in the database.
+ * While a client keeps posting requests, PostgreSQL is stopped abruptly (SIGQUIT to the
+ * postmaster, which is what {@code pg_ctl stop -m immediate} sends) and started again 15
+ * s later. During the outage the API answers fast with 503 problem+json and health is
+ * DOWN; afterwards the app recovers without a restart, and every request that was
+ * acknowledged with 201 is in the database.
  */
 class DatabaseOutageTests {
 
 	/**
-	 * Loggers that report the outage: the health check, the scheduled clean-up of expired sessions, the connection
-	 * pool, a transaction whose commit failed, and the embedded server that is stopped abruptly on purpose.
+	 * Loggers that report the outage: the health check, the scheduled clean-up of expired
+	 * sessions, the connection pool, a transaction whose commit failed, and the embedded
+	 * server that is stopped abruptly on purpose.
 	 */
 	private static final String[] OUTAGE_LOGGERS = { "org.springframework.boot.jdbc.health",
 			"org.springframework.scheduling", "com.zaxxer.hikari", "io.zonky.test.db.postgres",
@@ -65,7 +67,8 @@ class DatabaseOutageTests {
 					"--spring.datasource.hikari.maximum-pool-size=5");
 		List<Call> calls = new CopyOnWriteArrayList<>();
 		AtomicBoolean writing = new AtomicBoolean(true);
-		// what the outage makes the application and the embedded server log is expected: kept for the asserts below
+		// what the outage makes the application and the embedded server log is expected:
+		// kept for the asserts below
 		CapturedLog log = CapturedLog.of(OUTAGE_LOGGERS);
 		try {
 			String password = "outage-password-1";
@@ -92,11 +95,13 @@ class DatabaseOutageTests {
 			sleep(3000);
 			long stoppedAt = System.nanoTime();
 			stopImmediately(dataDir);
-			closeQuietly(pg); // releases the embedded server's lock on its folder; the server is already gone
+			closeQuietly(pg); // releases the embedded server's lock on its folder; the
+								// server is already gone
 			sleep(2000);
 			Api.Response healthDuringOutage = api.get("/actuator/health", null, null);
 			sleep(OUTAGE.toMillis() - 2000);
-			// the outage ends when the restart begins: a call that completes while the server is coming up may succeed
+			// the outage ends when the restart begins: a call that completes while the
+			// server is coming up may succeed
 			long restartingAt = System.nanoTime();
 			pg = startPostgres(dataDir, pgPort);
 			long restartedAt = System.nanoTime();
@@ -113,9 +118,11 @@ class DatabaseOutageTests {
 				.filter((c) -> c.at() > stoppedAt + TimeUnit.SECONDS.toNanos(1) && c.at() < restartingAt)
 				.toList();
 			Duration slowestRefusal = refused.stream().map(Call::took).max(Duration::compareTo).orElse(Duration.ZERO);
-			System.out.printf("outage figures: calls=%d acknowledged=%d refused=%d refusedStatuses=%s "
-					+ "slowestRefusal=%dms recoveryAfterRestart=%dms%n", calls.size(), acknowledged.size(),
-					refused.size(), refused.stream().map(Call::status).distinct().toList(), slowestRefusal.toMillis(),
+			System.out.printf(
+					"outage figures: calls=%d acknowledged=%d refused=%d refusedStatuses=%s "
+							+ "slowestRefusal=%dms recoveryAfterRestart=%dms%n",
+					calls.size(), acknowledged.size(), refused.size(),
+					refused.stream().map(Call::status).distinct().toList(), slowestRefusal.toMillis(),
 					TimeUnit.NANOSECONDS.toMillis(recoveredAt - restartedAt));
 
 			assertThat(healthDuringOutage.status()).isEqualTo(503);
@@ -170,10 +177,12 @@ class DatabaseOutageTests {
 	private static EmbeddedPostgres startPostgres(Path dataDir, int port) throws IOException {
 		return EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
-			.setCleanDataDirectory(false) // keep the data across the restart; JUnit removes the folder
+			.setCleanDataDirectory(false) // keep the data across the restart; JUnit
+											// removes the folder
 			.setPort(port)
-			// the embedded server turns durability off for speed; production keeps PostgreSQL's defaults,
-			// under which a commit is on disk before it is acknowledged: test with those
+			// the embedded server turns durability off for speed; production keeps
+			// PostgreSQL's defaults, under which a commit is on disk before it is
+			// acknowledged: test with those
 			.setServerConfig("synchronous_commit", "on")
 			.setServerConfig("fsync", "on")
 			.setServerConfig("full_page_writes", "on")
@@ -181,7 +190,10 @@ class DatabaseOutageTests {
 			.start();
 	}
 
-	/** SIGQUIT to the postmaster: PostgreSQL's immediate shutdown, like {@code pg_ctl stop -m immediate}. */
+	/**
+	 * SIGQUIT to the postmaster: PostgreSQL's immediate shutdown, like
+	 * {@code pg_ctl stop -m immediate}.
+	 */
 	private static void stopImmediately(Path dataDir) throws Exception {
 		String pid = Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip();
 		Process kill = new ProcessBuilder("kill", "-QUIT", pid).inheritIO().start();

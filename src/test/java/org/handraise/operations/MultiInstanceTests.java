@@ -42,9 +42,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two identical instances on one PostgreSQL, migrating at the same moment on an empty database, as behind a load
- * balancer: Flyway leaves one clean history, a session moves between them, logout on one ends it on the other,
- * sixteen claims of one request spread over both give exactly one winner, and both answer alike.
+ * Two identical instances on one PostgreSQL, migrating at the same moment on an empty
+ * database, as behind a load balancer: Flyway leaves one clean history, a session moves
+ * between them, logout on one ends it on the other, sixteen claims of one request spread
+ * over both give exactly one winner, and both answer alike.
  */
 class MultiInstanceTests {
 
@@ -81,8 +82,9 @@ class MultiInstanceTests {
 			statement.execute("create database multi_instance");
 		}
 		jdbcUrl = server.replaceFirst("/postgres(\\?|$)", "/multi_instance$1");
-		// Two instances' Flyway runs at the same moment on the empty database (two Spring applications cannot
-		// boot concurrently inside one JVM, so the race is staged with the same migrations and settings).
+		// Two instances' Flyway runs at the same moment on the empty database (two Spring
+		// applications cannot boot concurrently inside one JVM, so the race is staged
+		// with the same migrations and settings).
 		CountDownLatch gate = new CountDownLatch(1);
 		CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> migrate(jdbcUrl, gate));
 		CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> migrate(jdbcUrl, gate));
@@ -136,8 +138,8 @@ class MultiInstanceTests {
 	@Test
 	void flywayMigratedOnceFromTwoInstancesStartedTogether() {
 		JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
-		List<Map<String, Object>> history = jdbc
-			.queryForList("select version, success from flyway_schema_history where version is not null order by installed_rank");
+		List<Map<String, Object>> history = jdbc.queryForList(
+				"select version, success from flyway_schema_history where version is not null order by installed_rank");
 		List<String> versions = history.stream().map((row) -> String.valueOf(row.get("version"))).toList();
 		assertThat(versions).doesNotHaveDuplicates().startsWith("1", "2", "3", "4");
 		assertThat(history).allSatisfy((row) -> assertThat(row.get("success")).isEqualTo(true));
@@ -173,8 +175,9 @@ class MultiInstanceTests {
 		Api onA = new Api(base(a));
 		Api onB = new Api(base(b));
 		for (int round = 0; round < 3; round++) {
-			long id = onA.post("/api/requests", "alice", PASSWORD,
-					Map.of("title", "Race round " + round + ": who claims first?", "details", "Sixteen mentors at once."))
+			long id = onA
+				.post("/api/requests", "alice", PASSWORD, Map.of("title", "Race round " + round + ": who claims first?",
+						"details", "Sixteen mentors at once."))
 				.json()
 				.get("id")
 				.asLong();
@@ -198,9 +201,16 @@ class MultiInstanceTests {
 			Map<Integer, Long> byStatus = responses.stream()
 				.collect(Collectors.groupingBy(Api.Response::status, Collectors.counting()));
 			assertThat(byStatus).containsOnlyKeys(200, 409).containsEntry(200, 1L).containsEntry(409, 15L);
-			assertThat(responses.stream().filter((r) -> r.status() == 409)).allSatisfy((r) -> assertThat(r.isProblem()).isTrue());
-			String winner = responses.stream().filter((r) -> r.status() == 200).findFirst().orElseThrow()
-				.json().get("claimedBy").get("username").asString();
+			assertThat(responses.stream().filter((r) -> r.status() == 409))
+				.allSatisfy((r) -> assertThat(r.isProblem()).isTrue());
+			String winner = responses.stream()
+				.filter((r) -> r.status() == 200)
+				.findFirst()
+				.orElseThrow()
+				.json()
+				.get("claimedBy")
+				.get("username")
+				.asString();
 
 			JsonNode fromA = onA.get("/api/requests/" + id, "alice", PASSWORD).json();
 			JsonNode fromB = onB.get("/api/requests/" + id, "alice", PASSWORD).json();

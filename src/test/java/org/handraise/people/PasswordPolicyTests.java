@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * The password policy on its own: length, no composition rules, common and guessable passwords refused.
+ * The password policy on its own: length, no composition rules, common and guessable
+ * passwords refused.
  */
 class PasswordPolicyTests {
 
@@ -37,7 +38,8 @@ class PasswordPolicyTests {
 
 	@Test
 	void lengthCountsCharactersNotUtf16Units() {
-		// eleven characters, three of them outside the BMP (two UTF-16 units each): still too short
+		// eleven characters, three of them outside the BMP (two UTF-16 units each): still
+		// too short
 		String elevenCharacters = "teas\uD83C\uDF75with\uD83C\uDF6A\uD83C\uDF70";
 		assertThat(elevenCharacters.codePointCount(0, elevenCharacters.length())).isEqualTo(11);
 		assertThat(this.policy.problems(elevenCharacters, null)).containsExactly(PasswordPolicy.LENGTH);
@@ -54,8 +56,8 @@ class PasswordPolicyTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "password1234", "Password2024!", "P@ssw0rd12345", "p@ssw0rd!!!!", "iloveyou123456",
-			"monkey12345678", "Summer2025!!!", "Welcome@12345", "12345678901234", "qwerty123456",
-			"i love you 1234", "correcthorsebatterystaple", "letmein-letmein", "2024football2024" })
+			"monkey12345678", "Summer2025!!!", "Welcome@12345", "12345678901234", "qwerty123456", "i love you 1234",
+			"correcthorsebatterystaple", "letmein-letmein", "2024football2024" })
 	void commonPasswordsAndTheirDecorationsAreRefused(String password) {
 		assertThat(this.policy.problems(password, null)).containsExactly(PasswordPolicy.WEAK);
 	}
@@ -108,7 +110,8 @@ class PasswordPolicyTests {
 				slipped.add(entry + " (not listed)");
 			}
 			if (entry.chars().anyMatch(Character::isLetter)) {
-				// as typed in capitals and dressed up to the minimum length with predictable digits and symbols
+				// as typed in capitals and dressed up to the minimum length with
+				// predictable digits and symbols
 				String dressed = swapCase(entry) + "!2024!!!!!!!".substring(0, Math.max(0, 12 - entry.length()));
 				if (!this.policy.problems(dressed, null).equals(List.of(PasswordPolicy.WEAK))) {
 					slipped.add(dressed);
@@ -130,7 +133,8 @@ class PasswordPolicyTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "739201846502", "008544934417", "043016131226", "941835630770", "229377391231" })
 	void aLongNumberIsNotMistakenForAListedNumberWithDigitsAround(String password) {
-		// the list holds many numbers (1231, 6502, ...); a random number that ends in one is not that number dressed up
+		// the list holds many numbers (1231, 6502, ...); a random number that ends in one
+		// is not that number dressed up
 		assertThat(this.policy.problems(password, null)).isEmpty();
 	}
 
@@ -144,8 +148,8 @@ class PasswordPolicyTests {
 	private static String swapCase(String text) {
 		StringBuilder out = new StringBuilder(text.length());
 		text.chars()
-			.forEach((c) -> out.append(Character.isUpperCase(c) ? Character.toLowerCase((char) c)
-					: Character.toUpperCase((char) c)));
+			.forEach((c) -> out
+				.append(Character.isUpperCase(c) ? Character.toLowerCase((char) c) : Character.toUpperCase((char) c)));
 		return out.toString();
 	}
 

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator changes a person: the page says exactly which fields changed, or that none did (and then nothing
- * is written, not even to the audit log). The username never changes and no password is set this way: such a form
- * is refused and saves nothing, rather than saying "saved" while ignoring it.
+ * An administrator changes a person: the page says exactly which fields changed, or that
+ * none did (and then nothing is written, not even to the audit log). The username never
+ * changes and no password is set this way: such a form is refused and saves nothing,
+ * rather than saying "saved" while ignoring it.
  */
 class PersonUpdateTests extends PostgresIntegrationTest {
 
@@ -51,8 +52,8 @@ class PersonUpdateTests extends PostgresIntegrationTest {
 
 	@Test
 	void theUsernameCannotChange() {
-		PageClient.Response refused = this.olga.post("/admin/people/erin", Map.of("username", "erina", "displayName",
-				"Erin Renamed", "email", "erin@handraise.example"));
+		PageClient.Response refused = this.olga.post("/admin/people/erin",
+				Map.of("username", "erina", "displayName", "Erin Renamed", "email", "erin@handraise.example"));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("The username cannot be changed after the person is added.")
 			.doesNotContain("Saved:");
@@ -67,8 +68,7 @@ class PersonUpdateTests extends PostgresIntegrationTest {
 				"email", "erin@handraise.example", "password", "a-password-typed-here"));
 		assertThat(refused.status()).isEqualTo(200);
 		assertThat(refused.body()).contains("Reset password").doesNotContain("a-password-typed-here");
-		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status())
-			.as("the password is unchanged")
+		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status()).as("the password is unchanged")
 			.isEqualTo(200);
 	}
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 import org.springframework.test.util.ReflectionTestUtils;
 
 /**
- * People for unit tests, built without a database: the id is set the way JPA would set it.
+ * People for unit tests, built without a database: the id is set the way JPA would set
+ * it.
  */
 public final class TestPeople {
 
@@ -17,7 +18,8 @@ public final class TestPeople {
 	}
 
 	/**
-	 * An active person with the given id and roles (everyone is also an {@link Role#EMPLOYEE}).
+	 * An active person with the given id and roles (everyone is also an
+	 * {@link Role#EMPLOYEE}).
 	 */
 	public static Person person(long id, String username, Role... roles) {
 		String displayName = username.substring(0, 1).toUpperCase(Locale.ROOT) + username.substring(1);

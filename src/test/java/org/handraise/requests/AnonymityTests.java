@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An anonymous request never names its author to anyone but the author: not in the API, not on the pages,
- * not in its history, not through a thank-you note the author sends for it. Managers and admins included.
+ * An anonymous request never names its author to anyone but the author: not in the API,
+ * not on the pages, not in its history, not through a thank-you note the author sends for
+ * it. Managers and admins included.
  */
 class AnonymityTests extends PostgresIntegrationTest {
 
@@ -74,9 +75,10 @@ class AnonymityTests extends PostgresIntegrationTest {
 			assertHiddenFromApi(viewer);
 			assertHiddenFromPages(viewer);
 		}
-		assertThat(this.api.post("/api/requests/" + this.id + "/reopen", "alice", PASSWORD,
-				Map.of("reason", "The anxiety is back before the next review.")).status())
-			.isEqualTo(200);
+		assertThat(this.api
+			.post("/api/requests/" + this.id + "/reopen", "alice", PASSWORD,
+					Map.of("reason", "The anxiety is back before the next review."))
+			.status()).isEqualTo(200);
 		JsonNode request = this.api.get("/api/requests/" + this.id, "grace", PASSWORD).json();
 		assertThat(request.get("history")).hasSize(5);
 		int byAuthor = 0;
@@ -106,12 +108,14 @@ class AnonymityTests extends PostgresIntegrationTest {
 		JsonNode mine = this.api.get("/api/requests?mine=true", "alice", PASSWORD).json();
 		assertThat(mine.get("totalElements").asInt()).isEqualTo(1);
 
-		// her page says that only she knows it is hers, rather than showing her name as if everyone saw it
+		// her page says that only she knows it is hers, rather than showing her name as
+		// if everyone saw it
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		PageClient.Response detail = alice.get("/requests/" + this.id);
 		assertThat(detail.status()).isEqualTo(200);
-		assertThat(detail.body()).contains("Only you see that this is yours; everyone else sees: asked anonymously.",
-				"You opened it", "(shown to others as: the person who asked)")
+		assertThat(detail.body())
+			.contains("Only you see that this is yours; everyone else sees: asked anonymously.", "You opened it",
+					"(shown to others as: the person who asked)")
 			.doesNotContain("by Alice Test", "Alice Test opened it");
 	}
 
@@ -139,7 +143,8 @@ class AnonymityTests extends PostgresIntegrationTest {
 			assertThat(one.json().get("from").isNull()).as("from of note %d, as %s sees it", noteId, viewer).isTrue();
 			assertNoAlice(one.body(), "GET /api/thanks/" + noteId + " as " + viewer);
 		}
-		// on the request's page, maria (who helped) reads the note, without its sender's name
+		// on the request's page, maria (who helped) reads the note, without its sender's
+		// name
 		PageClient.Response onTheRequest = PageClient.signedIn(baseUrl(), "maria", PASSWORD)
 			.get("/requests/" + this.id);
 		assertThat(onTheRequest.body()).contains("Thank you, smaller reviews helped a lot.",

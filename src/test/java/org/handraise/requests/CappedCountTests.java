@@ -19,9 +19,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lists count matching requests only up to {@code handraise.lists.count-ahead} beyond the page's start (here
- * 10): below that the total is exact, above it a lower bound that says so, on the page, in the API and in the
- * service; the page's content and the next page are never affected.
+ * The lists count matching requests only up to {@code handraise.lists.count-ahead} beyond
+ * the page's start (here 10): below that the total is exact, above it a lower bound that
+ * says so, on the page, in the API and in the service; the page's content and the next
+ * page are never affected.
  */
 @TestPropertySource(properties = { "handraise.lists.count-ahead=10", "handraise.page-size=5" })
 class CappedCountTests extends PostgresIntegrationTest {
@@ -35,9 +36,11 @@ class CappedCountTests extends PostgresIntegrationTest {
 		person("bob", "Mobile", List.of());
 		Instant at = Instant.parse("2026-05-04T09:00:00Z");
 		for (int k = 1; k <= 14; k++) {
-			this.requests.post("alice", new RequestDraft("Request number " + k + " needs a hand",
-					"Details of request " + k + ", long enough to be a real question.", null, List.of("java"), null,
-					false), at.plusSeconds(60L * k));
+			this.requests.post("alice",
+					new RequestDraft("Request number " + k + " needs a hand",
+							"Details of request " + k + ", long enough to be a real question.", null, List.of("java"),
+							null, false),
+					at.plusSeconds(60L * k));
 		}
 	}
 

@@ -22,8 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many mentors claim the same open request at the same moment, over HTTP: exactly one wins, everyone else is
- * told 409, and the database holds exactly one claim.
+ * Many mentors claim the same open request at the same moment, over HTTP: exactly one
+ * wins, everyone else is told 409, and the database holds exactly one claim.
  */
 class ClaimRaceTests extends PostgresIntegrationTest {
 
@@ -93,7 +93,8 @@ class ClaimRaceTests extends PostgresIntegrationTest {
 
 	@Test
 	void exactlyOneOfManyMentorsClaimingThroughThePagesAtTheSameMomentWins() throws Exception {
-		// Signed-in sessions: no password hashing in the race itself, so the claims really overlap.
+		// Signed-in sessions: no password hashing in the race itself, so the claims
+		// really overlap.
 		List<PageClient> sessions = new ArrayList<>();
 		for (int i = 1; i <= MENTORS; i++) {
 			sessions.add(PageClient.signedIn(baseUrl(), mentor(i), PASSWORD));
@@ -133,8 +134,9 @@ class ClaimRaceTests extends PostgresIntegrationTest {
 
 	private long openRequest(int round) {
 		return this.requests
-			.post("alice", new RequestDraft("Race round " + round + ": who takes my Kafka question?",
-					"Consumers in one group see the same message twice.", null, List.of("java"), "HIGH", false))
+			.post("alice",
+					new RequestDraft("Race round " + round + ": who takes my Kafka question?",
+							"Consumers in one group see the same message twice.", null, List.of("java"), "HIGH", false))
 			.id();
 	}
 

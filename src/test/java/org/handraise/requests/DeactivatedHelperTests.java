@@ -17,10 +17,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator deactivates a mentor: every claim the mentor holds is released in the same transaction, each
- * recorded in the request's history as released because the helper left (by the administrator), and the requests
- * go back to the queue; the mentor's offers, and requests that are closed or held by someone else, stay as they
- * are. The statistics and the audit log follow.
+ * An administrator deactivates a mentor: every claim the mentor holds is released in the
+ * same transaction, each recorded in the request's history as released because the helper
+ * left (by the administrator), and the requests go back to the queue; the mentor's
+ * offers, and requests that are closed or held by someone else, stay as they are. The
+ * statistics and the audit log follow.
  */
 class DeactivatedHelperTests extends PostgresIntegrationTest {
 
@@ -88,7 +89,8 @@ class DeactivatedHelperTests extends PostgresIntegrationTest {
 		assertThat(untouched.status()).isEqualTo(RequestStatus.CLAIMED);
 		assertThat(untouched.claimedBy().username()).isEqualTo("maria");
 		assertThat(this.requests.view("bob", this.resolved).status()).isEqualTo(RequestStatus.RESOLVED);
-		assertThat(this.requests.view("bob", this.resolved).history()).extracting(EventView::reason).containsOnlyNulls();
+		assertThat(this.requests.view("bob", this.resolved).history()).extracting(EventView::reason)
+			.containsOnlyNulls();
 		RequestView offered = this.requests.view("bob", this.offeredOnly);
 		assertThat(offered.offers()).extracting((o) -> o.helper().username()).containsExactly("marco");
 		assertThat(offered.history()).extracting(EventView::reason).containsOnlyNulls();

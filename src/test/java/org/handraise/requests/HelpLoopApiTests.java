@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole help loop over the API, on PostgreSQL: alice posts, maria claims and answers, alice accepts,
- * resolves and thanks maria; bob cannot change alice's request.
+ * The whole help loop over the API, on PostgreSQL: alice posts, maria claims and answers,
+ * alice accepts, resolves and thanks maria; bob cannot change alice's request.
  */
 class HelpLoopApiTests extends PostgresIntegrationTest {
 
@@ -75,8 +75,12 @@ class HelpLoopApiTests extends PostgresIntegrationTest {
 
 	@Test
 	void offeringOnAResolvedRequestIsAConflictWithAReason() {
-		long id = this.api.post("/api/requests", "alice", PASSWORD, Map.of("title", "How do I rebase onto main?",
-				"details", "My branch is 40 commits behind.")).json().get("id").asLong();
+		long id = this.api
+			.post("/api/requests", "alice", PASSWORD,
+					Map.of("title", "How do I rebase onto main?", "details", "My branch is 40 commits behind."))
+			.json()
+			.get("id")
+			.asLong();
 		assertThat(this.api.post("/api/requests/" + id + "/resolve", "alice", PASSWORD, null).status()).isEqualTo(200);
 		Api.Response refused = this.api.post("/api/requests/" + id + "/offers", "bob", PASSWORD,
 				Map.of("message", "Try git rebase -i"));

@@ -35,8 +35,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The lifecycle of a {@link HelpRequest}: every status x every action x every kind of actor, from one table.
- * Requests are brought into each status through the real transitions, starting from {@link HelpRequest#post}.
+ * The lifecycle of a {@link HelpRequest}: every status x every action x every kind of
+ * actor, from one table. Requests are brought into each status through the real
+ * transitions, starting from {@link HelpRequest#post}.
  */
 class HelpRequestStateMachineTests {
 
@@ -60,9 +61,10 @@ class HelpRequestStateMachineTests {
 	private static final Instant NOW = POSTED_AT.plus(Duration.ofHours(1));
 
 	/**
-	 * Who tries the action. The author is a mentor too, so that claiming one's own request is refused for
-	 * being one's own (a conflict), not for lacking the role. In CLAIMED, ANSWERED, RESOLVED and CANCELLED the
-	 * request has been claimed by {@link #CLAIMER}.
+	 * Who tries the action. The author is a mentor too, so that claiming one's own
+	 * request is refused for being one's own (a conflict), not for lacking the role. In
+	 * CLAIMED, ANSWERED, RESOLVED and CANCELLED the request has been claimed by
+	 * {@link #CLAIMER}.
 	 */
 	enum Actor {
 
@@ -91,8 +93,8 @@ class HelpRequestStateMachineTests {
 	private static final Person PEER = Actor.PEER.person;
 
 	/**
-	 * What happens when each actor tries each action in each status: FORBIDDEN (403), CONFLICT (409), or the
-	 * status the request is in afterwards.
+	 * What happens when each actor tries each action in each status: FORBIDDEN (403),
+	 * CONFLICT (409), or the status the request is in afterwards.
 	 */
 	private static final String TABLE = """
 			status    | action  | AUTHOR    | CLAIMER   | OTHER_MENTOR | PEER
@@ -133,7 +135,10 @@ class HelpRequestStateMachineTests {
 			CANCELLED | EDIT    | CONFLICT  | FORBIDDEN | FORBIDDEN    | FORBIDDEN
 			""";
 
-	/** One cell of the table: allowed (and leading to {@link #next}) or refused with {@link #refusal}. */
+	/**
+	 * One cell of the table: allowed (and leading to {@link #next}) or refused with
+	 * {@link #refusal}.
+	 */
 	record Outcome(RequestStatus next, Refusal.Kind refusal) {
 
 		static Outcome parse(String cell) {
@@ -159,7 +164,10 @@ class HelpRequestStateMachineTests {
 
 	private static Map<RequestStatus, Map<Action, Map<Actor, Outcome>>> parse(String table) {
 		List<String> lines = table.lines().filter((line) -> !line.isBlank()).toList();
-		List<Actor> actors = Stream.of(lines.get(0).split("\\|")).skip(2).map(String::strip).map(Actor::valueOf)
+		List<Actor> actors = Stream.of(lines.get(0).split("\\|"))
+			.skip(2)
+			.map(String::strip)
+			.map(Actor::valueOf)
 			.toList();
 		Map<RequestStatus, Map<Action, Map<Actor, Outcome>>> outcomes = new EnumMap<>(RequestStatus.class);
 		for (String line : lines.subList(1, lines.size())) {
@@ -194,7 +202,7 @@ class HelpRequestStateMachineTests {
 			.flatMap((status) -> Stream.of(Actor.values()).map((actor) -> Arguments.of(status, actor)));
 	}
 
-	// --- the table ------------------------------------------------------------------------------------
+	// the table
 
 	@Test
 	void theTableCoversEveryStatusActionAndActor() {
@@ -220,8 +228,8 @@ class HelpRequestStateMachineTests {
 			perform(request, action, actor.person, NOW);
 			assertThat(request.getStatus()).isEqualTo(expected.next());
 			assertThat(request.getUpdatedAt()).isEqualTo(NOW);
-			// releasing a claim on an answered request keeps its status, and still shows in its history; so does
-			// an edit
+			// releasing a claim on an answered request keeps its status, and still shows
+			// in its history; so does an edit
 			if (expected.next() != status || action == Action.RELEASE || action == Action.EDIT) {
 				assertThat(request.getEvents()).hasSize(before.events() + 1);
 				assertEvent(last(request.getEvents()), status, expected.next(), actor.person, NOW);
@@ -270,7 +278,7 @@ class HelpRequestStateMachineTests {
 		assertThat(actions).isEqualTo(withoutRefusal).isEqualTo(performable).isEqualTo(fromTable);
 	}
 
-	// --- posting and events ---------------------------------------------------------------------------
+	// posting and events
 
 	@Test
 	void postingOpensTheRequestAndRecordsNullToOpenByTheAuthor() {
@@ -317,7 +325,7 @@ class HelpRequestStateMachineTests {
 		assertThat(request.getUpdatedAt()).isEqualTo(POSTED_AT.plusSeconds(540));
 	}
 
-	// --- claim and release ----------------------------------------------------------------------------
+	// claim and release
 
 	@Test
 	void claimingRecordsTheClaimerAndWhen() {
@@ -348,8 +356,8 @@ class HelpRequestStateMachineTests {
 	void aNonMentorClaimingTheirOwnRequestIsForbiddenBeforeItIsAConflict() {
 		Person employee = TestPeople.person(10, "eve");
 		HelpRequest request = HelpRequest.post(employee, "Flyway checksum mismatch after rebase",
-				"Details long enough to be useful to someone reading them later on.", "flyway repair",
-				Urgency.NORMAL, false, List.of(new Topic("flyway")), POSTED_AT);
+				"Details long enough to be useful to someone reading them later on.", "flyway repair", Urgency.NORMAL,
+				false, List.of(new Topic("flyway")), POSTED_AT);
 
 		assertThatThrownBy(() -> request.claim(employee, NOW)).isInstanceOf(ForbiddenException.class);
 	}
@@ -363,7 +371,7 @@ class HelpRequestStateMachineTests {
 				.isEqualTo("This request is already claimed by " + CLAIMER.getDisplayName() + "."));
 	}
 
-	// --- offers ---------------------------------------------------------------------------------------
+	// offers
 
 	@Test
 	void theFirstOfferAnswersTheRequestAndSetsFirstResponseAtOnlyOnce() {
@@ -404,7 +412,7 @@ class HelpRequestStateMachineTests {
 		assertThat(request.getUpdatedAt()).isEqualTo(NOW);
 	}
 
-	// --- resolve --------------------------------------------------------------------------------------
+	// resolve
 
 	@Test
 	void resolvingAcceptsTheChosenOfferOnly() {
@@ -455,10 +463,10 @@ class HelpRequestStateMachineTests {
 		Snapshot before = Snapshot.of(request);
 
 		for (Long offerId : List.of(999L, 201L)) {
-			assertThatThrownBy(() -> request.resolve(AUTHOR, offerId, NOW))
-				.isInstanceOfSatisfying(InvalidInputException.class, (ex) -> assertThat(ex.errors())
-					.extracting(InvalidInputException.FieldError::field)
-					.containsExactly("acceptedOfferId"));
+			assertThatThrownBy(() -> request.resolve(AUTHOR, offerId, NOW)).isInstanceOfSatisfying(
+					InvalidInputException.class,
+					(ex) -> assertThat(ex.errors()).extracting(InvalidInputException.FieldError::field)
+						.containsExactly("acceptedOfferId"));
 		}
 
 		assertThat(Snapshot.of(request)).isEqualTo(before);
@@ -473,7 +481,7 @@ class HelpRequestStateMachineTests {
 		assertThatThrownBy(() -> request.resolve(PEER, 999L, NOW)).isInstanceOf(ForbiddenException.class);
 	}
 
-	// --- cancel and reopen ----------------------------------------------------------------------------
+	// cancel and reopen
 
 	@Test
 	void cancellingRecordsWhen() {
@@ -510,9 +518,9 @@ class HelpRequestStateMachineTests {
 		assertThat(request.actionsFor(OTHER_MENTOR)).contains(Action.CLAIM);
 	}
 
-	// --- helpers --------------------------------------------------------------------------------------
+	// helpers
 
-	// --- changing and withdrawing offers, reopening with a reason -------------------------------------
+	// changing and withdrawing offers, reopening with a reason
 
 	@ParameterizedTest(name = "claimed first: {0}")
 	@org.junit.jupiter.params.provider.ValueSource(booleans = { true, false })
@@ -582,8 +590,7 @@ class HelpRequestStateMachineTests {
 			assertThat(r.kind()).isEqualTo(Refusal.Kind.CONFLICT);
 			assertThat(english(r.reason())).isEqualTo("This offer is accepted, so it stays as it is.");
 		});
-		assertThatThrownBy(() -> request.withdrawOffer(OTHER_MENTOR, 102L, NOW))
-			.as("the request is resolved")
+		assertThatThrownBy(() -> request.withdrawOffer(OTHER_MENTOR, 102L, NOW)).as("the request is resolved")
 			.isExactlyInstanceOf(ConflictException.class);
 		assertThat(request.getOffers()).hasSize(2);
 	}
@@ -654,11 +661,13 @@ class HelpRequestStateMachineTests {
 	private static HelpRequest post() {
 		return HelpRequest.post(AUTHOR, "Maven offline build cannot resolve the Boot parent",
 				"Running ./mvnw -o fails with a resolution error for spring-boot-starter-parent.",
-				"Deleted ~/.m2 and retried online first.", Urgency.HIGH, false, List.of(new Topic("maven")),
-				POSTED_AT);
+				"Deleted ~/.m2 and retried online first.", Urgency.HIGH, false, List.of(new Topic("maven")), POSTED_AT);
 	}
 
-	/** A request brought into {@code status} through the real transitions; claimed by CLAIMER unless OPEN. */
+	/**
+	 * A request brought into {@code status} through the real transitions; claimed by
+	 * CLAIMER unless OPEN.
+	 */
 	private static HelpRequest requestIn(RequestStatus status) {
 		HelpRequest request = post();
 		switch (status) {
@@ -713,7 +722,10 @@ class HelpRequestStateMachineTests {
 		assertThat(event.getOccurredAt()).as("occurredAt").isEqualTo(at);
 	}
 
-	/** The reason as people read it in English: resolved from messages.properties, as the pages and the API do. */
+	/**
+	 * The reason as people read it in English: resolved from messages.properties, as the
+	 * pages and the API do.
+	 */
 	private static void assertIsASentence(Message reason) {
 		assertThat(english(reason)).isNotBlank().matches("\\p{Lu}.*[.]").doesNotContain("null").doesNotContain("{");
 	}

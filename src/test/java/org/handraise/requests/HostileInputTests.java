@@ -31,14 +31,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Text from the Big List of Naughty Strings ({@code blns-sample.txt}, MIT licence next to it) as titles and
- * details: either stored and returned exactly as sent, or refused with a 400 problem when it holds control
- * characters (or, in a title, invisible format characters such as zero-width spaces); never a 500; and always escaped on the pages: as strings, and read back with a real HTML parser
- * ({@link InertHtml}). {@code org.handraise.web.PageEscapingTests} does the same for every field on every page.
+ * Text from the Big List of Naughty Strings ({@code blns-sample.txt}, MIT licence next to
+ * it) as titles and details: either stored and returned exactly as sent, or refused with
+ * a 400 problem when it holds control characters (or, in a title, invisible format
+ * characters such as zero-width spaces); never a 500; and always escaped on the pages: as
+ * strings, and read back with a real HTML parser ({@link InertHtml}).
+ * {@code org.handraise.web.PageEscapingTests} does the same for every field on every
+ * page.
  */
 class HostileInputTests extends PostgresIntegrationTest {
 
-	/** One signed-in page session per person and server: signing in costs a password hash. */
+	/**
+	 * One signed-in page session per person and server: signing in costs a password hash.
+	 */
 	private static final Map<String, PageClient> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
@@ -63,7 +68,8 @@ class HostileInputTests extends PostgresIntegrationTest {
 	@MethodSource("samples")
 	void hostileTextIsStoredExactlyAsSentOrRefusedButNeverBreaksAnything(int number, String shown, String text) {
 		String title = (text.length() <= 120) ? text : "Hostile input " + number;
-		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD, Map.of("title", title, "details", text));
+		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD,
+				Map.of("title", title, "details", text));
 		assertThat(posted.status()).as("never a server error: %s", posted.body()).isLessThan(500);
 
 		if (!isPlainText(text) || text.isBlank() || !VisibleText.Validator.isVisible(title, true)) {
@@ -80,8 +86,7 @@ class HostileInputTests extends PostgresIntegrationTest {
 		long id = posted.json().get("id").asLong();
 		assertThat(posted.json().get("title").asString()).isEqualTo(title);
 		assertThat(posted.json().get("details").asString()).isEqualTo(text);
-		Map<String, Object> stored = this.jdbc.queryForMap("select title, details from help_requests where id = ?",
-				id);
+		Map<String, Object> stored = this.jdbc.queryForMap("select title, details from help_requests where id = ?", id);
 		assertThat(stored.get("title")).as("stored title").isEqualTo(title);
 		assertThat(stored.get("details")).as("stored details").isEqualTo(text);
 
@@ -99,8 +104,8 @@ class HostileInputTests extends PostgresIntegrationTest {
 	void aScriptInATitleIsShownAsTextNotRun() {
 		String script = "<script>alert('owned')</script>";
 		long id = this.requests
-			.post("alice", new RequestDraft(script, script + " in the details", script + " tried", List.of(),
-					"NORMAL", false))
+			.post("alice",
+					new RequestDraft(script, script + " in the details", script + " tried", List.of(), "NORMAL", false))
 			.id();
 		PageClient.Response page = session("bob").get("/requests/" + id);
 		assertThat(page.status()).isEqualTo(200);
@@ -149,7 +154,8 @@ class HostileInputTests extends PostgresIntegrationTest {
 		for (String q : queries) {
 			String encoded = URLEncoder.encode(q, StandardCharsets.UTF_8);
 			if (q.length() < 12 || q.contains("<")) {
-				// the API signs in with every call (a password hash), so it gets the short and the markup ones
+				// the API signs in with every call (a password hash), so it gets the
+				// short and the markup ones
 				Api.Response api = this.api.get("/api/requests?q=" + encoded, "bob", PASSWORD);
 				if (api.status() != 200 && api.status() != 400) {
 					failures.add("GET /api/requests?q=" + visible(q) + " -> " + api.status() + " " + api.body());
@@ -178,18 +184,21 @@ class HostileInputTests extends PostgresIntegrationTest {
 		}
 		assertThat(failures).as("searches that broke").isEmpty();
 
-		JsonNode literal = this.api.get("/api/requests?q=" + URLEncoder.encode("100%", StandardCharsets.UTF_8),
-				"bob", PASSWORD).json();
+		JsonNode literal = this.api
+			.get("/api/requests?q=" + URLEncoder.encode("100%", StandardCharsets.UTF_8), "bob", PASSWORD)
+			.json();
 		assertThat(literal.get("totalElements").asInt()).as("'%' is searched for literally").isEqualTo(1);
-		JsonNode percentOnly = this.api.get("/api/requests?q=" + URLEncoder.encode("0% s", StandardCharsets.UTF_8),
-				"bob", PASSWORD).json();
+		JsonNode percentOnly = this.api
+			.get("/api/requests?q=" + URLEncoder.encode("0% s", StandardCharsets.UTF_8), "bob", PASSWORD)
+			.json();
 		assertThat(percentOnly.get("totalElements").asInt()).isEqualTo(1);
-		JsonNode noMatch = this.api.get("/api/requests?q=" + URLEncoder.encode("1_0", StandardCharsets.UTF_8),
-				"bob", PASSWORD).json();
+		JsonNode noMatch = this.api
+			.get("/api/requests?q=" + URLEncoder.encode("1_0", StandardCharsets.UTF_8), "bob", PASSWORD)
+			.json();
 		assertThat(noMatch.get("totalElements").asInt()).as("'_' is not a wildcard").isZero();
 	}
 
-	// --- helpers ------------------------------------------------------------------------------------------
+	// helpers
 
 	private PageClient session(String username) {
 		return SESSIONS.computeIfAbsent(this.port + ":" + username,
@@ -197,9 +206,9 @@ class HostileInputTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * The page shows the text escaped, and never the raw markup when there is any; and read with a real HTML
-	 * parser ({@link InertHtml}), no element, event handler, script or script URL came from it and it is on the
-	 * page as text, exactly as typed.
+	 * The page shows the text escaped, and never the raw markup when there is any; and
+	 * read with a real HTML parser ({@link InertHtml}), no element, event handler, script
+	 * or script URL came from it and it is on the page as text, exactly as typed.
 	 */
 	private static void assertEscaped(String html, String text, String where) {
 		assertThat(html).as("%s shows %s escaped", where, visible(text)).contains(escape(text));
@@ -211,12 +220,17 @@ class HostileInputTests extends PostgresIntegrationTest {
 		assertThat(InertHtml.showsAsText(html, text)).as("%s shows %s as text", where, visible(text)).isTrue();
 	}
 
-	/** Read with a real HTML parser, nothing on the page came from {@code text} but text. */
+	/**
+	 * Read with a real HTML parser, nothing on the page came from {@code text} but text.
+	 */
 	private static void assertInert(String html, String text, String where) {
 		assertThat(InertHtml.problems(html, List.of(text))).as("%s with %s", where, visible(text)).isEmpty();
 	}
 
-	/** What Thymeleaf's {@code th:text} makes of text: the five markup-significant characters escaped. */
+	/**
+	 * What Thymeleaf's {@code th:text} makes of text: the five markup-significant
+	 * characters escaped.
+	 */
 	private static String escape(String text) {
 		return text.replace("&", "&amp;")
 			.replace("<", "&lt;")
@@ -225,7 +239,10 @@ class HostileInputTests extends PostgresIntegrationTest {
 			.replace("'", "&#39;");
 	}
 
-	/** The rule the application promises: no C0 control characters but tab, line feed and carriage return. */
+	/**
+	 * The rule the application promises: no C0 control characters but tab, line feed and
+	 * carriage return.
+	 */
 	private static boolean isPlainText(String text) {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);

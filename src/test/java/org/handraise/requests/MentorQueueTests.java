@@ -13,9 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The home page's suggestions are the first requests of the mentor's queue, in the queue's order (on the mentor's
- * skills first, then the most urgent, then the oldest; never the mentor's own, only open ones), although they are
- * found by a different query (index-ordered parts instead of sorting the whole queue).
+ * The home page's suggestions are the first requests of the mentor's queue, in the
+ * queue's order (on the mentor's skills first, then the most urgent, then the oldest;
+ * never the mentor's own, only open ones), although they are found by a different query
+ * (index-ordered parts instead of sorting the whole queue).
  */
 class MentorQueueTests extends PostgresIntegrationTest {
 
@@ -42,9 +43,11 @@ class MentorQueueTests extends PostgresIntegrationTest {
 				String author = AUTHORS.get(random.nextInt(AUTHORS.size()));
 				List<String> topics = List.of(TOPICS.get(random.nextInt(TOPICS.size())),
 						TOPICS.get(random.nextInt(TOPICS.size())));
-				long id = this.requests.post(author, new RequestDraft("Request " + round + "-" + k + " needs a hand",
-						"Details long enough to be a real question.", null, topics.stream().distinct().toList(),
-						Urgency.values()[random.nextInt(3)].name(), random.nextInt(4) == 0), at).id();
+				long id = this.requests
+					.post(author, new RequestDraft("Request " + round + "-" + k + " needs a hand",
+							"Details long enough to be a real question.", null, topics.stream().distinct().toList(),
+							Urgency.values()[random.nextInt(3)].name(), random.nextInt(4) == 0), at)
+					.id();
 				if (random.nextInt(3) == 0) {
 					String claimer = List.of("dave", "gina").get(random.nextInt(2));
 					if (!author.equals(claimer)) {

@@ -14,9 +14,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Helpers change and withdraw their own offers until they are accepted, and the person who asked reopens a
- * resolved request with a reason, over the API and the pages, on PostgreSQL: bad input is a problem+json 400,
- * the wrong person a 403, the wrong state a 409, and a refused call changes nothing.
+ * Helpers change and withdraw their own offers until they are accepted, and the person
+ * who asked reopens a resolved request with a reason, over the API and the pages, on
+ * PostgreSQL: bad input is a problem+json 400, the wrong person a 403, the wrong state a
+ * 409, and a refused call changes nothing.
  */
 class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 
@@ -43,8 +44,8 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 		assertThat(edited.json().get("editedAt").isNull()).isFalse();
 		assertThat(edited.json().get("changeable").asBoolean()).isTrue();
 
-		Api.Response withdrawn = this.api.send("DELETE", "/api/requests/" + id + "/offers/" + offer, "maria",
-				PASSWORD, null);
+		Api.Response withdrawn = this.api.send("DELETE", "/api/requests/" + id + "/offers/" + offer, "maria", PASSWORD,
+				null);
 		assertThat(withdrawn.status()).isEqualTo(200);
 		JsonNode request = withdrawn.json();
 		assertThat(request.get("status").asString()).as("maria still holds the claim").isEqualTo("CLAIMED");
@@ -55,8 +56,9 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 		assertThat(last.get("from").asString()).isEqualTo("ANSWERED");
 		assertThat(last.get("to").asString()).isEqualTo("CLAIMED");
 		assertThat(request.get("actions").toString()).as("the claimer may still release").contains("RELEASE");
-		assertThat(this.jdbc.queryForObject("select first_response_s is null and not reopened from stats_request"
-				+ " where request_id = ?", Boolean.class, id))
+		assertThat(this.jdbc.queryForObject(
+				"select first_response_s is null and not reopened from stats_request" + " where request_id = ?",
+				Boolean.class, id))
 			.as("the statistics agree: not answered, not reopened")
 			.isTrue();
 	}
@@ -89,14 +91,16 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 		assertThat(notHers.status()).isEqualTo(403);
 		assertThat(notHers.isProblem()).isTrue();
 		assertThat(this.api.send("DELETE", path, "alice", PASSWORD, null).status()).isEqualTo(403);
-		assertThat(this.api.send("DELETE", "/api/requests/" + id + "/offers/999999", "maria", PASSWORD, null)
-			.status()).isEqualTo(404);
+		assertThat(this.api.send("DELETE", "/api/requests/" + id + "/offers/999999", "maria", PASSWORD, null).status())
+			.isEqualTo(404);
 		assertThat(message(offer)).isEqualTo("Use create index if not exists.");
 		assertThat(this.jdbc.queryForObject("select edited_at is null from offers where id = ?", Boolean.class, offer))
 			.isTrue();
 
-		assertThat(this.api.post("/api/requests/" + id + "/resolve", "alice", PASSWORD,
-				Map.of("acceptedOfferId", offer)).status()).isEqualTo(200);
+		assertThat(
+				this.api.post("/api/requests/" + id + "/resolve", "alice", PASSWORD, Map.of("acceptedOfferId", offer))
+					.status())
+			.isEqualTo(200);
 		Api.Response accepted = this.api.send("DELETE", path, "maria", PASSWORD, null);
 		assertThat(accepted.status()).isEqualTo(409);
 		assertThat(accepted.isProblem()).isTrue();
@@ -117,8 +121,10 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 		assertThat(answered.status()).as("an answered request is still open").isEqualTo(409);
 		assertThat(answered.isProblem()).isTrue();
 
-		assertThat(this.api.post("/api/requests/" + id + "/resolve", "alice", PASSWORD,
-				Map.of("acceptedOfferId", offer)).status()).isEqualTo(200);
+		assertThat(
+				this.api.post("/api/requests/" + id + "/resolve", "alice", PASSWORD, Map.of("acceptedOfferId", offer))
+					.status())
+			.isEqualTo(200);
 		int events = events(id);
 
 		for (Object body : new Object[] { null, Map.of(), Map.of("reason", "  "), Map.of("reason", "x".repeat(501)) }) {
@@ -164,7 +170,10 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 
 	private long post() {
 		return this.api.post("/api/requests", "alice", PASSWORD, Map.of("title", "Flyway fails on a duplicate index",
-				"details", "V7 fails on PostgreSQL with relation already exists.")).json().get("id").asLong();
+				"details", "V7 fails on PostgreSQL with relation already exists."))
+			.json()
+			.get("id")
+			.asLong();
 	}
 
 	private long offer(long id, String helper) {
@@ -183,8 +192,7 @@ class OfferChangesAndReopenApiTests extends PostgresIntegrationTest {
 	}
 
 	private int events(long id) {
-		return this.jdbc.queryForObject("select count(*) from request_events where request_id = ?", Integer.class,
-				id);
+		return this.jdbc.queryForObject("select count(*) from request_events where request_id = ?", Integer.class, id);
 	}
 
 }

@@ -81,11 +81,11 @@ class RequestCoachTests {
 
 	@Test
 	void aPoorDraftGetsEveryTipInOrder() {
-		assertThat(RequestCoach.review(draft("Help pls", "It is broken.", "", List.of()))).containsExactly(
-				"coach.title.vague", "coach.details.short", "coach.tried.empty", "coach.topics.empty");
+		assertThat(RequestCoach.review(draft("Help pls", "It is broken.", "", List.of())))
+			.containsExactly("coach.title.vague", "coach.details.short", "coach.tried.empty", "coach.topics.empty");
 	}
 
-	// --- when the coach speaks ----------------------------------------------------------------------------
+	// when the coach speaks
 
 	@Test
 	void aDraftTheCoachHasNotReviewedWithTipsIsHeldBack() {
@@ -111,7 +111,8 @@ class RequestCoachTests {
 
 	@Test
 	void aDraftReviewedWithABlankTitleIsReviewedAgainOnceTheTitleIsTyped() {
-		// the failed submit: no title, so no title tip, but the coach spoke about this draft
+		// the failed submit: no title, so no title tip, but the coach spoke about this
+		// draft
 		RequestDraft blankTitle = draft("", "it does not work", "", List.of());
 		RequestCoach.Advice first = RequestCoach.advise(blankTitle, null);
 		assertThat(first.tips()).doesNotContain("coach.title.vague").isNotEmpty();
@@ -176,8 +177,8 @@ class RequestCoachTests {
 	@Test
 	void onlyWholeWordsIdentifyTheAuthorAndNamesInTheTitleOrTriedSoFarCountToo() {
 		List<String> al = List.of("Al", "Platform", "al");
-		RequestDraft withinWords = new RequestDraft("Deploying to the platformer service fails with an alert", GOOD_DETAILS
-				+ " Also totally normal.", GOOD_TRIED, GOOD_TOPICS, "NORMAL", true);
+		RequestDraft withinWords = new RequestDraft("Deploying to the platformer service fails with an alert",
+				GOOD_DETAILS + " Also totally normal.", GOOD_TRIED, GOOD_TOPICS, "NORMAL", true);
 		assertThat(RequestCoach.review(withinWords, al)).isEmpty();
 		RequestDraft title = new RequestDraft("Platform deploy fails with a duplicate key on startup", GOOD_DETAILS,
 				GOOD_TRIED, GOOD_TOPICS, "NORMAL", true);

@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settings and query shapes that each took a measured share of every request's CPU (docs/performance.md)
- * stay as set: the lists' Criteria queries keep their translation to SQL, keyed by shape and not by value; so does
- * the query that reads the signed-in person on every call; and no metrics filter sits in front of every log-level
- * check.
+ * Settings and query shapes that each took a measured share of every request's CPU
+ * (docs/performance.md) stay as set: the lists' Criteria queries keep their translation
+ * to SQL, keyed by shape and not by value; so does the query that reads the signed-in
+ * person on every call; and no metrics filter sits in front of every log-level check.
  */
 class RequestCostSettingsTests extends PostgresIntegrationTest {
 
@@ -34,9 +34,11 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 	void requests() {
 		person("alice", "Platform", List.of());
 		for (int k = 1; k <= 25; k++) {
-			this.requests.post("alice", new RequestDraft("Request number " + k + " needs a hand",
-					"Details of request " + k + ", long enough to be a real question.", null, List.of("java"), null,
-					false), Instant.parse("2026-05-04T09:00:00Z").plusSeconds(60L * k));
+			this.requests.post("alice",
+					new RequestDraft("Request number " + k + " needs a hand",
+							"Details of request " + k + ", long enough to be a real question.", null, List.of("java"),
+							null, false),
+					Instant.parse("2026-05-04T09:00:00Z").plusSeconds(60L * k));
 		}
 	}
 
@@ -66,7 +68,8 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 	@Test
 	void theSignedInPersonsQueryIsTranslatedOnceAndKept() {
 		QueryInterpretationCache plans = keptPlans();
-		plans.close(); // empties the kept translations, so that the next query's own can be seen
+		plans.close(); // empties the kept translations, so that the next query's own can
+						// be seen
 		assertThat(plans.getNumberOfCachedQueryPlans()).isZero();
 
 		assertThat(this.people.byUsername("alice").getSkills()).isEmpty();
@@ -85,7 +88,9 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 
 	/** Hibernate's kept translations of queries to SQL. */
 	private QueryInterpretationCache keptPlans() {
-		return this.entityManagerFactory.unwrap(SessionFactoryImplementor.class).getQueryEngine().getInterpretationCache();
+		return this.entityManagerFactory.unwrap(SessionFactoryImplementor.class)
+			.getQueryEngine()
+			.getInterpretationCache();
 	}
 
 }

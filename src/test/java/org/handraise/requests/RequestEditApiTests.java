@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The author edits their request over the API ({@code PUT /api/requests/{id}}), on PostgreSQL: the same rules as
- * posting, only the author, only while it is not closed, and every edit in the history.
+ * The author edits their request over the API ({@code PUT /api/requests/{id}}), on
+ * PostgreSQL: the same rules as posting, only the author, only while it is not closed,
+ * and every edit in the history.
  */
 class RequestEditApiTests extends PostgresIntegrationTest {
 
@@ -36,15 +37,16 @@ class RequestEditApiTests extends PostgresIntegrationTest {
 	void theAuthorEditsTheTextTopicsAndUrgencyAndTheHistorySaysSo() {
 		long id = post(false);
 		assertThat(this.api.post("/api/requests/" + id + "/claim", "maria", PASSWORD, null).status()).isEqualTo(200);
-		String updatedBefore = this.jdbc.queryForObject("select cast(updated_at as varchar) from help_requests"
-				+ " where id = ?", String.class, id);
+		String updatedBefore = this.jdbc.queryForObject(
+				"select cast(updated_at as varchar) from help_requests" + " where id = ?", String.class, id);
 
 		Api.Response edited = this.api.send("PUT", "/api/requests/" + id, "alice", PASSWORD,
 				edit("Flyway V7 fails on PostgreSQL 17 with a duplicate index", List.of(" SQL ", "Flyway", "sql")));
 
 		assertThat(edited.status()).as(edited.body()).isEqualTo(200);
 		JsonNode request = edited.json();
-		assertThat(request.get("title").asString()).isEqualTo("Flyway V7 fails on PostgreSQL 17 with a duplicate index");
+		assertThat(request.get("title").asString())
+			.isEqualTo("Flyway V7 fails on PostgreSQL 17 with a duplicate index");
 		assertThat(request.get("details").asString()).isEqualTo("The migration fails with 'relation already exists'.");
 		assertThat(request.get("triedSoFar").isNull()).as("blank: nothing tried").isTrue();
 		assertThat(request.get("urgency").asString()).isEqualTo("LOW");
@@ -58,9 +60,11 @@ class RequestEditApiTests extends PostgresIntegrationTest {
 		assertThat(last.get("to").asString()).isEqualTo("CLAIMED");
 		assertThat(last.get("actor").get("username").asString()).isEqualTo("alice");
 		assertThat(this.jdbc.queryForObject("select cast(updated_at as varchar) from help_requests where id = ?",
-				String.class, id)).isNotEqualTo(updatedBefore);
+				String.class, id))
+			.isNotEqualTo(updatedBefore);
 		assertThat(this.jdbc.queryForList("select kind from request_events where request_id = ? order by id",
-				String.class, id)).containsExactly("POSTED", "CLAIMED", "EDITED");
+				String.class, id))
+			.containsExactly("POSTED", "CLAIMED", "EDITED");
 		assertThat(this.api.get("/api/requests/" + id, "alice", PASSWORD).json().get("actions"))
 			.extracting(JsonNode::asString)
 			.containsExactly("CANCEL", "EDIT", "RESOLVE");
@@ -86,10 +90,9 @@ class RequestEditApiTests extends PostgresIntegrationTest {
 		Map<String, Object> badUrgency = edit("A perfectly good title", null);
 		badUrgency.put("urgency", "SOON");
 		assertThat(this.api.send("PUT", path, "alice", PASSWORD, badUrgency).status()).isEqualTo(400);
-		assertThat(this.api.send("PUT", path, "alice", PASSWORD, edit("x".repeat(121), null)).status())
-			.isEqualTo(400);
-		assertThat(this.api.send("PUT", "/api/requests/999999", "alice", PASSWORD, edit("A good title", null))
-			.status()).isEqualTo(404);
+		assertThat(this.api.send("PUT", path, "alice", PASSWORD, edit("x".repeat(121), null)).status()).isEqualTo(400);
+		assertThat(this.api.send("PUT", "/api/requests/999999", "alice", PASSWORD, edit("A good title", null)).status())
+			.isEqualTo(404);
 
 		assertThat(this.jdbc.queryForObject("select title from help_requests where id = ?", String.class, id))
 			.isEqualTo("Flyway fails");
@@ -124,10 +127,12 @@ class RequestEditApiTests extends PostgresIntegrationTest {
 		assertThat(last.get("byAuthor").asBoolean()).isTrue();
 		assertThat(seen.toString()).doesNotContain("alice");
 
-		String audit = PageClient.signedIn(baseUrl(), "olga", PASSWORD).get("/admin/audit?action=REQUEST_EDITED")
+		String audit = PageClient.signedIn(baseUrl(), "olga", PASSWORD)
+			.get("/admin/audit?action=REQUEST_EDITED")
 			.body();
-		assertThat(audit).contains("<td>Request edited</td>", "<td>" + AuditLog.ANONYMOUS_AUTHOR + "</td>",
-				"<td>while OPEN</td>", "<td>request " + id + "</td>")
+		assertThat(audit)
+			.contains("<td>Request edited</td>", "<td>" + AuditLog.ANONYMOUS_AUTHOR + "</td>", "<td>while OPEN</td>",
+					"<td>request " + id + "</td>")
 			.doesNotContain("<td>alice</td>")
 			.doesNotContain("<td>Request opened</td>");
 	}
@@ -141,8 +146,9 @@ class RequestEditApiTests extends PostgresIntegrationTest {
 		List<Map<String, Object>> topicsBefore = this.jdbc
 			.queryForList("select * from stats_request_topic where request_id = ?", id);
 
-		assertThat(this.api.send("PUT", "/api/requests/" + id, "alice", PASSWORD,
-				edit("A sharper title for it", List.of("sql"))).status()).isEqualTo(200);
+		assertThat(this.api
+			.send("PUT", "/api/requests/" + id, "alice", PASSWORD, edit("A sharper title for it", List.of("sql")))
+			.status()).isEqualTo(200);
 
 		assertThat(before).hasSize(1);
 		assertThat(topicsBefore).hasSize(1);

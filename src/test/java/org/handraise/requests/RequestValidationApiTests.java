@@ -21,9 +21,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Validation over the API, one rule at a time: a 400 {@code application/problem+json} naming the field, and
- * nothing saved. Also the other ways a call can go wrong (malformed JSON, unknown ids, wrong credentials),
- * none of which may ever be a 500.
+ * Validation over the API, one rule at a time: a 400 {@code application/problem+json}
+ * naming the field, and nothing saved. Also the other ways a call can go wrong (malformed
+ * JSON, unknown ids, wrong credentials), none of which may ever be a 500.
  */
 class RequestValidationApiTests extends PostgresIntegrationTest {
 
@@ -45,12 +45,13 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		person("carol", "Platform", List.of());
 		person("maria", "Platform", List.of("java"), Role.MENTOR);
 		this.openRequest = this.requests
-			.post("alice", new RequestDraft("Why does my test hang?", "It waits forever on a latch.", null,
-					List.of("java"), "NORMAL", false))
+			.post("alice",
+					new RequestDraft("Why does my test hang?", "It waits forever on a latch.", null, List.of("java"),
+							"NORMAL", false))
 			.id();
 	}
 
-	// --- requests -----------------------------------------------------------------------------------------
+	// requests
 
 	@Test
 	void aRequestWithoutATitleIsRejected() {
@@ -124,7 +125,7 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		assertThat(fields).contains("title", "details", "urgency");
 	}
 
-	// --- offers -------------------------------------------------------------------------------------------
+	// offers
 
 	@Test
 	void anOfferWithABlankMessageIsRejected() {
@@ -140,13 +141,12 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		assertAccepted(offer(Map.of("message", "m".repeat(2000))), "message", "m".repeat(2000));
 	}
 
-	// --- thanks -------------------------------------------------------------------------------------------
+	// thanks
 
 	@Test
 	void aThanksMessageOf2001CharactersIsTooLongAnd2000AreFine() {
 		assertRejected("message", "2000", () -> thanks("bob", Map.of("to", "maria", "message", "m".repeat(2001))));
-		assertAccepted(thanks("bob", Map.of("to", "maria", "message", "m".repeat(2000))), "message",
-				"m".repeat(2000));
+		assertAccepted(thanks("bob", Map.of("to", "maria", "message", "m".repeat(2000))), "message", "m".repeat(2000));
 	}
 
 	@Test
@@ -178,8 +178,9 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		this.requests.offer("maria", this.openRequest, new OfferDraft("Take a thread dump."));
 		assertRejected("to", () -> thanks("alice",
 				Map.of("to", "carol", "message", "Thanks, carol!", "requestId", this.openRequest)));
-		assertAccepted(thanks("alice", Map.of("to", "maria", "message", "Thanks, maria!", "requestId",
-				this.openRequest)), "to", "maria");
+		assertAccepted(
+				thanks("alice", Map.of("to", "maria", "message", "Thanks, maria!", "requestId", this.openRequest)),
+				"to", "maria");
 	}
 
 	@Test
@@ -190,22 +191,23 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		assertThat(response.isProblem()).isTrue();
 	}
 
-	// --- malformed input, unknown ids, credentials --------------------------------------------------------
+	// malformed input, unknown ids, credentials
 
 	@Test
 	void malformedJsonIsABadRequestProblem() {
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD, "{\"title\": \"x\", ")),
 				400);
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD, "not json at all")), 400);
-		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + this.openRequest + "/offers", "bob",
-				PASSWORD, "{\"message\": ")), 400);
+		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + this.openRequest + "/offers", "bob", PASSWORD,
+				"{\"message\": ")), 400);
 		assertProblem(nothingSaved(() -> this.api.post("/api/thanks", "bob", PASSWORD, "[1, 2")), 400);
 	}
 
 	@Test
 	void jsonOfTheWrongShapeIsABadRequestProblem() {
-		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD,
-				"{\"title\": [\"a\"], \"details\": \"d\"}")), 400);
+		assertProblem(nothingSaved(
+				() -> this.api.post("/api/requests", "alice", PASSWORD, "{\"title\": [\"a\"], \"details\": \"d\"}")),
+				400);
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD,
 				"{\"title\": \"t\", \"details\": \"d\", \"topics\": {\"a\": 1}}")), 400);
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD,
@@ -224,12 +226,13 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 	void anUnknownRequestIdIsANotFoundProblem() {
 		long unknown = this.openRequest + 1000;
 		assertProblem(this.api.get("/api/requests/" + unknown, "bob", PASSWORD), 404);
-		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + unknown + "/claim", "maria", PASSWORD,
-				null)), 404);
+		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + unknown + "/claim", "maria", PASSWORD, null)),
+				404);
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + unknown + "/offers", "bob", PASSWORD,
 				Map.of("message", "Hello?"))), 404);
-		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + unknown + "/resolve", "alice", PASSWORD,
-				null)), 404);
+		assertProblem(
+				nothingSaved(() -> this.api.post("/api/requests/" + unknown + "/resolve", "alice", PASSWORD, null)),
+				404);
 		assertProblem(this.api.get("/api/people/nobody-here", "bob", PASSWORD), 404);
 	}
 
@@ -248,8 +251,8 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 
 	@Test
 	void acceptingAnOfferThatIsNotOnTheRequestIsRejectedAndChangesNothing() {
-		assertRejected("acceptedOfferId", () -> this.api.post("/api/requests/" + this.openRequest + "/resolve",
-				"alice", PASSWORD, Map.of("acceptedOfferId", 424242)));
+		assertRejected("acceptedOfferId", () -> this.api.post("/api/requests/" + this.openRequest + "/resolve", "alice",
+				PASSWORD, Map.of("acceptedOfferId", 424242)));
 		assertThat(status(this.openRequest)).isEqualTo("OPEN");
 	}
 
@@ -264,7 +267,8 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 
 	@Test
 	void invisibleAndDirectionChangingCharactersAreRejectedInTitlesAndTopics() {
-		// zero-width space, right-to-left override, left-to-right isolate, byte order mark, soft hyphen, word joiner
+		// zero-width space, right-to-left override, left-to-right isolate, byte order
+		// mark, soft hyphen, word joiner
 		for (String hidden : List.of("\u200b", "\u202e", "\u2066", "\ufeff", "\u00ad", "\u2060")) {
 			assertRejected("title", () -> postRequest(with("title", "Deploy" + hidden + " fails on Fridays")));
 			assertRejected("topics", () -> postRequest(with("topics", List.of("ja" + hidden + "va"))));
@@ -297,18 +301,18 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 
 	@Test
 	void aNulCharacterInAUsernameIsABadRequestNotAConflictOrAServerError() {
-		// PostgreSQL refuses NUL in text; looking such a name up must not turn into a 409 or a 500.
-		Api.Response thanks = nothingSaved(
-				() -> thanks("bob", Map.of("to", "ma\u0000ria", "message", "Thanks!")));
+		// PostgreSQL refuses NUL in text; looking such a name up must not turn into a 409
+		// or a 500.
+		Api.Response thanks = nothingSaved(() -> thanks("bob", Map.of("to", "ma\u0000ria", "message", "Thanks!")));
 		Api.Response person = this.api.get("/api/people/ma%00ria", "bob", PASSWORD);
 		Api.Response signIn = this.api.get("/api/me", "ma\u0000ria", PASSWORD);
 		SoftAssertions.assertSoftly((softly) -> {
-			softly.assertThat(thanks.status()).as("POST /api/thanks to a name with NUL: %s", thanks.body())
+			softly.assertThat(thanks.status())
+				.as("POST /api/thanks to a name with NUL: %s", thanks.body())
 				.isEqualTo(400);
 			softly.assertThat(thanks.body()).as("the error names the field").contains("\"field\":\"to\"");
 			softly.assertThat(person.status()).as("GET /api/people/ma%%00ria: %s", person.body()).isIn(400, 404);
-			softly.assertThat(signIn.status()).as("signing in with NUL in the name: %s", signIn.body())
-				.isEqualTo(401);
+			softly.assertThat(signIn.status()).as("signing in with NUL in the name: %s", signIn.body()).isEqualTo(401);
 		});
 	}
 
@@ -317,12 +321,12 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		assertProblem(this.api.get("/api/me", "alice", "not-the-password"), 401);
 		assertProblem(this.api.get("/api/me", "nobody-here", PASSWORD), 401);
 		assertProblem(this.api.get("/api/me", null, null), 401);
-		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", "not-the-password",
-				validRequest())), 401);
+		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", "not-the-password", validRequest())),
+				401);
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests", null, null, validRequest())), 401);
 	}
 
-	// --- helpers ------------------------------------------------------------------------------------------
+	// helpers
 
 	private Map<String, Object> validRequest() {
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -363,7 +367,10 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 		assertRejected(field, null, call);
 	}
 
-	/** 400 problem whose errors name only {@code field}, with a readable message; and no row written. */
+	/**
+	 * 400 problem whose errors name only {@code field}, with a readable message; and no
+	 * row written.
+	 */
 	private void assertRejected(String field, String messageMentions, Supplier<Api.Response> call) {
 		Api.Response response = nothingSaved(call);
 		assertProblem(response, 400);

@@ -21,17 +21,21 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No N+1: every page and API read issues the same, small number of SQL statements whether the database holds 5
- * requests or 60 (with topics, offers, claims, anonymous and resolved requests, several authors and helpers), and
- * whether the request on a detail page has one offer or six. Counted with Hibernate statistics (statements Hibernate
- * prepares: the JPA reads, including sign-in look-ups over the API; Spring Session's own JDBC is not counted). Not a
- * timed test: the guard is the count.
+ * No N+1: every page and API read issues the same, small number of SQL statements whether
+ * the database holds 5 requests or 60 (with topics, offers, claims, anonymous and
+ * resolved requests, several authors and helpers), and whether the request on a detail
+ * page has one offer or six. Counted with Hibernate statistics (statements Hibernate
+ * prepares: the JPA reads, including sign-in look-ups over the API; Spring Session's own
+ * JDBC is not counted). Not a timed test: the guard is the count.
  */
 @TestPropertySource(properties = { "spring.jpa.properties.hibernate.generate_statistics=true",
 		"spring.jpa.properties.hibernate.session_factory.statement_inspector=org.handraise.requests.StatementCountTests$Recorder" })
 class StatementCountTests extends PostgresIntegrationTest {
 
-	/** The viewer: a mentor (so the home page also shows suggestions) who asks, claims and is asked. */
+	/**
+	 * The viewer: a mentor (so the home page also shows suggestions) who asks, claims and
+	 * is asked.
+	 */
 	private static final String VIEWER = "maria";
 
 	private static final List<String> AUTHORS = List.of("alice", "bob", VIEWER, "carol");
@@ -56,23 +60,25 @@ class StatementCountTests extends PostgresIntegrationTest {
 	private String token;
 
 	/**
-	 * What is measured, each as the viewer would see it, with the most statements it may take. The paged lists
-	 * (20 a page) add exactly one statement once their first page is full: Spring Data counts the total only then
-	 * ({@code pageCount}), so with 60 requests they take one more than with 5, and never more than that.
+	 * What is measured, each as the viewer would see it, with the most statements it may
+	 * take. The paged lists (20 a page) add exactly one statement once their first page
+	 * is full: Spring Data counts the total only then ({@code pageCount}), so with 60
+	 * requests they take one more than with 5, and never more than that.
 	 */
 	enum Read {
 
 		LIST_PAGE(6, 1),
 		/**
-		 * The home page: the viewer, their open requests, what they hold, the queue's first ids and requests, their
-		 * authors, topics and offers (7), and "since your last visit": offers on their requests, their claims
-		 * resolved, thank-you notes to them (3; one more, for the notes' request titles, when a note is for a
-		 * request, and none here). Each is capped, so the count stays the same with any number of them. The first
-		 * home page of a session also reads and writes when the viewer was last seen; the count is taken on a later
-		 * one.
+		 * The home page: the viewer, their open requests, what they hold, the queue's
+		 * first ids and requests, their authors, topics and offers (7), and "since your
+		 * last visit": offers on their requests, their claims resolved, thank-you notes
+		 * to them (3; one more, for the notes' request titles, when a note is for a
+		 * request, and none here). Each is capped, so the count stays the same with any
+		 * number of them. The first home page of a session also reads and writes when the
+		 * viewer was last seen; the count is taken on a later one.
 		 */
-		HOME_PAGE(10, 0), DETAIL_PAGE(4, 0), API_LIST(6, 1), API_DETAIL(5, 0),
-		API_LIST_TOKEN(6, 1), API_DETAIL_TOKEN(5, 0);
+		HOME_PAGE(10, 0), DETAIL_PAGE(4, 0), API_LIST(6, 1), API_DETAIL(5, 0), API_LIST_TOKEN(6, 1),
+		API_DETAIL_TOKEN(5, 0);
 
 		final int bound;
 
@@ -109,7 +115,8 @@ class StatementCountTests extends PostgresIntegrationTest {
 		Measured small = count(read, page);
 
 		seed(6, 60);
-		this.detailId = busyRequest(); // alice's, resolved, six offers from six people, eight events by four actors
+		this.detailId = busyRequest(); // alice's, resolved, six offers from six people,
+										// eight events by four actors
 		Measured large = count(read, page);
 
 		System.out.printf("statements %-12s 5 requests: %2d, 60 requests: %2d%n", read, small.count(), large.count());
@@ -139,7 +146,10 @@ class StatementCountTests extends PostgresIntegrationTest {
 			case API_LIST_TOKEN -> () -> this.api.getWithToken("/api/requests", token()).status();
 			case API_DETAIL_TOKEN -> () -> this.api.getWithToken("/api/requests/" + this.detailId, token()).status();
 		};
-		assertThat(call.getAsInt()).as("%s answers", read).isEqualTo(200); // warm: first-call effects are not counted
+		assertThat(call.getAsInt()).as("%s answers", read).isEqualTo(200); // warm:
+																			// first-call
+																			// effects are
+																			// not counted
 		this.statistics.clear();
 		Recorder.SQL.clear();
 		assertThat(call.getAsInt()).isEqualTo(200);
@@ -155,16 +165,20 @@ class StatementCountTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * Requests {@code from..to}: rotating authors and topics, some anonymous; every fifth left open, the others in
-	 * turn claimed (and left claimed), answered by two helpers, or claimed and answered by the claimer; some resolved.
+	 * Requests {@code from..to}: rotating authors and topics, some anonymous; every fifth
+	 * left open, the others in turn claimed (and left claimed), answered by two helpers,
+	 * or claimed and answered by the claimer; some resolved.
 	 */
 	private void seed(int from, int to) {
 		for (int k = from; k <= to; k++) {
 			String author = AUTHORS.get(k % AUTHORS.size());
-			long id = this.requests.post(author, new RequestDraft("Request number " + k + " needs a hand",
-					"Details of request " + k + ", long enough to be a real question.", (k % 2 == 0) ? "Tried" : null,
-					List.of(TOPICS.get(k % TOPICS.size()), TOPICS.get((k + 1) % TOPICS.size())),
-					(k % 5 == 0) ? "HIGH" : "NORMAL", k % 7 == 3))
+			long id = this.requests
+				.post(author,
+						new RequestDraft("Request number " + k + " needs a hand",
+								"Details of request " + k + ", long enough to be a real question.",
+								(k % 2 == 0) ? "Tried" : null,
+								List.of(TOPICS.get(k % TOPICS.size()), TOPICS.get((k + 1) % TOPICS.size())),
+								(k % 5 == 0) ? "HIGH" : "NORMAL", k % 7 == 3))
 				.id();
 			if (k % 5 == 0) {
 				continue;
@@ -187,12 +201,16 @@ class StatementCountTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * A request with a long history: claimed, released, claimed again, six offers, resolved. Like request 4 it is
-	 * alice's and the viewer has no part in it, so the two detail reads load the same kinds of rows.
+	 * A request with a long history: claimed, released, claimed again, six offers,
+	 * resolved. Like request 4 it is alice's and the viewer has no part in it, so the two
+	 * detail reads load the same kinds of rows.
 	 */
 	private long busyRequest() {
-		long id = this.requests.post("alice", new RequestDraft("A busy request with many helpers",
-				"Everyone had an idea about this one.", null, List.of("java", "sql", "git"), "HIGH", false)).id();
+		long id = this.requests
+			.post("alice",
+					new RequestDraft("A busy request with many helpers", "Everyone had an idea about this one.", null,
+							List.of("java", "sql", "git"), "HIGH", false))
+			.id();
 		this.requests.claim("dave", id);
 		this.requests.release("dave", id);
 		this.requests.claim("gina", id);
@@ -207,7 +225,10 @@ class StatementCountTests extends PostgresIntegrationTest {
 		this.requests.offer(helper, id, new OfferDraft("I can help with request " + id + ", let us pair on it."));
 	}
 
-	/** Keeps the SQL of the last read, so that a failure shows which statements were added. */
+	/**
+	 * Keeps the SQL of the last read, so that a failure shows which statements were
+	 * added.
+	 */
 	public static class Recorder implements org.hibernate.resource.jdbc.spi.StatementInspector {
 
 		static final List<String> SQL = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -15,7 +15,8 @@ import org.springframework.mock.web.MockHttpSession;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The absolute session lifetime, with a fixed clock: younger sessions pass, older ones end.
+ * The absolute session lifetime, with a fixed clock: younger sessions pass, older ones
+ * end.
  */
 class AbsoluteSessionTimeoutFilterTests {
 

@@ -19,9 +19,10 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Failed sign-ins per client address, beside those per account name: 20 failures from one address within 15
- * minutes stop every sign-in from it, whatever the name and the password, while other addresses sign in as before;
- * the refused attempts count against no account. The address is the one the trusted proxy forwards (as in
+ * Failed sign-ins per client address, beside those per account name: 20 failures from one
+ * address within 15 minutes stop every sign-in from it, whatever the name and the
+ * password, while other addresses sign in as before; the refused attempts count against
+ * no account. The address is the one the trusted proxy forwards (as in
  * {@link TrustedProxyTests}, whose setup this shares).
  */
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
@@ -44,23 +45,28 @@ class AddressThrottleTests extends PostgresIntegrationTest {
 			assertThat(send(ATTACKER, "guess-" + (i % 5), "wrong-password")).isEqualTo(401);
 		}
 		assertThat(this.jdbc.queryForObject("select count(*) from login_throttle where locked_until is not null",
-				Integer.class)).isZero();
+				Integer.class))
+			.isZero();
 
 		assertThat(send(ATTACKER, "alice", PASSWORD)).as("the right password, from the locked address").isEqualTo(401);
 		assertThat(send(ATTACKER, "bob", PASSWORD)).as("another name, from the locked address").isEqualTo(401);
 		for (int i = 0; i < 10; i++) {
 			send(ATTACKER, "bob", "wrong-password");
 		}
-		assertThat(this.jdbc.queryForObject("select count(*) from login_throttle where username = 'bob'",
-				Integer.class)).as("refused before the password: nothing counted against bob").isZero();
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from login_throttle where username = 'bob'", Integer.class))
+			.as("refused before the password: nothing counted against bob")
+			.isZero();
 
 		assertThat(send(COLLEAGUE, "alice", PASSWORD)).as("another address").isEqualTo(200);
 		assertThat(send(COLLEAGUE, "bob", PASSWORD)).isEqualTo(200);
 		assertThat(this.jdbc.queryForList("select address from login_throttle_address where locked_until is not null",
-				String.class)).containsExactly(ATTACKER);
+				String.class))
+			.containsExactly(ATTACKER);
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from audit_events where action = 'ADDRESS_LOCKED' and subject = ?", Integer.class,
-				ATTACKER)).isEqualTo(1);
+				ATTACKER))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -83,10 +89,12 @@ class AddressThrottleTests extends PostgresIntegrationTest {
 		assertThat(LoginThrottle.addressKey("not\u0000an-address")).startsWith("#");
 	}
 
-	/** HTTP Basic on {@code /api/me} through the trusted proxy, from {@code address}; the status. */
+	/**
+	 * HTTP Basic on {@code /api/me} through the trusted proxy, from {@code address}; the
+	 * status.
+	 */
 	private int send(String address, String username, String password) {
-		String basic = Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+		String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/me"))
 			.timeout(Duration.ofSeconds(30))
 			.header("X-Forwarded-For", address)

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Visitors who are not signed in: a page they may not see sends them to the sign-in form without storing a
- * session (the page they asked for waits in a cookie), and after signing in they land on that page. Only the
- * sign-in form itself needs a session, for its CSRF token.
+ * Visitors who are not signed in: a page they may not see sends them to the sign-in form
+ * without storing a session (the page they asked for waits in a cookie), and after
+ * signing in they land on that page. Only the sign-in form itself needs a session, for
+ * its CSRF token.
  */
 class AnonymousVisitTests extends PostgresIntegrationTest {
 

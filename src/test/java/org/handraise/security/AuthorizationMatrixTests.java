@@ -40,10 +40,11 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every endpoint x every role, driven by {@code authorization-matrix.csv}: each cell sets up fresh data in the
- * state its row names, makes one real HTTP call as that role and checks the answer. The API is called with
- * HTTP Basic; the pages through a signed-in session with the CSRF token a form would carry. A controller
- * method that the table does not list fails the build.
+ * Every endpoint x every role, driven by {@code authorization-matrix.csv}: each cell sets
+ * up fresh data in the state its row names, makes one real HTTP call as that role and
+ * checks the answer. The API is called with HTTP Basic; the pages through a signed-in
+ * session with the CSRF token a form would carry. A controller method that the table does
+ * not list fails the build.
  */
 class AuthorizationMatrixTests extends PostgresIntegrationTest {
 
@@ -52,7 +53,10 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	private static final Map<String, String> USERS = Map.of("employee", "bob", "mentor", "maria", "manager", "grace",
 			"admin", "admin", "author", "alice", "other", "carol");
 
-	/** Signed-in page sessions, one per role and server: signing in costs a password hash, a session does not. */
+	/**
+	 * Signed-in page sessions, one per role and server: signing in costs a password hash,
+	 * a session does not.
+	 */
 	private static final Map<String, PageClient> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
@@ -87,8 +91,11 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	@MethodSource("cells")
 	void eachRoleGetsExactlyTheAnswerTheMatrixSays(Cell cell) {
 		Fixture fixture = arrange(cell.row().fixture());
-		String path = cell.row().path().replace("{id}", String.valueOf(fixture.requestId())).replace("{username}",
-				"dave").replace("{offerId}", String.valueOf(fixture.offerId()));
+		String path = cell.row()
+			.path()
+			.replace("{id}", String.valueOf(fixture.requestId()))
+			.replace("{username}", "dave")
+			.replace("{offerId}", String.valueOf(fixture.offerId()));
 		if (path.startsWith("/api/")) {
 			callApi(cell, fixture, path);
 		}
@@ -129,8 +136,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	void everyRowOfTheMatrixHasAnAnswerForEveryRole() {
 		List<Row> rows = rows();
 		assertThat(rows).hasSizeGreaterThan(40);
-		rows.forEach((row) -> assertThat(row.expected().keySet()).as(row.toString())
-			.containsExactlyElementsOf(ROLES));
+		rows.forEach((row) -> assertThat(row.expected().keySet()).as(row.toString()).containsExactlyElementsOf(ROLES));
 	}
 
 	@Test
@@ -172,7 +178,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 		assertThat(signIn.status()).isEqualTo(403);
 	}
 
-	// --- one cell --------------------------------------------------------------------------------------
+	// one cell
 
 	private void callApi(Cell cell, Fixture fixture, String path) {
 		String user = USERS.get(cell.role());
@@ -190,15 +196,16 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 		PageClient page = session(cell.role());
 		PageClient.Response response = call(page, cell, fixture, path);
 		if (USERS.containsKey(cell.role()) && response.redirectsToLogin()) {
-			// the reused session has gone (expired or cleaned away): sign in afresh once, then judge
+			// the reused session has gone (expired or cleaned away): sign in afresh once,
+			// then judge
 			SESSIONS.remove(this.port + ":" + cell.role());
 			page = session(cell.role());
 			response = call(page, cell, fixture, path);
 		}
-		// Follow a redirect at once, whatever is expected: the flash message it carries must not be left in
-		// the (reused) session for the next cell to read.
-		PageClient.Response next = (response.status() == 302 && !response.redirectsToLogin())
-				? page.follow(response) : null;
+		// Follow a redirect at once, whatever is expected: the flash message it carries
+		// must not be left in the (reused) session for the next cell to read.
+		PageClient.Response next = (response.status() == 302 && !response.redirectsToLogin()) ? page.follow(response)
+				: null;
 		String expected = cell.expected();
 		String shown = "%s\n-> %d %s".formatted(cell, response.status(),
 				(response.location() != null) ? response.location() : "");
@@ -208,8 +215,9 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 				assertThat(response.status()).as(shown).isEqualTo(302);
 				assertThat(response.redirectPath()).as(shown).isNotEqualTo("/login");
 				assertThat(next.status()).as(shown).isEqualTo(200);
-				assertThat(next.body()).as(shown + "\nthe page after the redirect says "
-						+ (expected.equals("done") ? "it worked" : "why not"))
+				assertThat(next.body())
+					.as(shown + "\nthe page after the redirect says "
+							+ (expected.equals("done") ? "it worked" : "why not"))
 					.contains(expected.equals("done") ? "alert-success" : "alert-warning");
 			}
 			case "shown" -> {
@@ -230,11 +238,11 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 				? PageClient.anonymous(baseUrl()) : PageClient.signedIn(baseUrl(), user, PASSWORD));
 	}
 
-	// --- data --------------------------------------------------------------------------------------------
+	// data
 
 	/**
-	 * Alice's request in the state a row names, made through the services as people would; or a thank-you note
-	 * from alice to carol.
+	 * Alice's request in the state a row names, made through the services as people
+	 * would; or a thank-you note from alice to carol.
 	 */
 	private Fixture arrange(String state) {
 		if (state.equals("NONE")) {
@@ -242,8 +250,9 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 		}
 		if (state.endsWith("_NOTE")) {
 			boolean onTheWall = state.equals("PUBLIC_NOTE");
-			long note = this.thanks.send("alice", new ThanksDraft("carol", "Thanks for pairing on the flaky test!",
-					null, onTheWall)).id();
+			long note = this.thanks
+				.send("alice", new ThanksDraft("carol", "Thanks for pairing on the flaky test!", null, onTheWall))
+				.id();
 			return new Fixture(note, null);
 		}
 		if (state.equals("ALICE_TOKEN")) {
@@ -289,13 +298,13 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	private static Object apiBody(String input, Fixture fixture) {
 		return switch (input) {
 			case "none" -> null;
-			case "request" -> Map.of("title", "Why is my build slow?", "details", "Maven takes ten minutes.",
-					"topics", List.of("maven"), "urgency", "LOW");
+			case "request" -> Map.of("title", "Why is my build slow?", "details", "Maven takes ten minutes.", "topics",
+					List.of("maven"), "urgency", "LOW");
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
 			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
 			case "accept-offer" -> Map.of("acceptedOfferId", fixture.offerId());
-			case "thanks" -> Map.of("to", "dave", "message", "Thanks for the coffee and the code review!",
-					"public", true);
+			case "thanks" ->
+				Map.of("to", "dave", "message", "Thanks for the coffee and the code review!", "public", true);
 			case "thanks-for-request" -> Map.of("to", "marco", "message", "Thank you, embedded PostgreSQL it is.",
 					"requestId", fixture.requestId(), "public", true);
 			default -> throw new IllegalArgumentException("No API body for input " + input);
@@ -311,13 +320,13 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
 			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
 			case "accept-offer" -> Map.of("acceptedOfferId", String.valueOf(fixture.offerId()));
-			case "thanks" -> Map.of("to", "dave", "message", "Thanks for the coffee and the code review!",
-					"publicNote", "true");
+			case "thanks" ->
+				Map.of("to", "dave", "message", "Thanks for the coffee and the code review!", "publicNote", "true");
 			case "thanks-for-request" -> Map.of("to", "marco", "message", "Thank you, embedded PostgreSQL it is.",
 					"requestId", String.valueOf(fixture.requestId()), "publicNote", "true");
-			case "person" -> Map.of("username", "newbie", "displayName", "New Person", "email",
-					"newbie@handraise.example", "team", "Platform", "roles", "MENTOR", "skills", "java",
-					"password", "a-long-enough-password");
+			case "person" ->
+				Map.of("username", "newbie", "displayName", "New Person", "email", "newbie@handraise.example", "team",
+						"Platform", "roles", "MENTOR", "skills", "java", "password", "a-long-enough-password");
 			case "person-update" -> Map.of("displayName", "Dave Renamed", "email", "dave@handraise.example", "team",
 					"Data", "skills", "go");
 			case "password" -> Map.of("password", "another-long-enough-password");
@@ -342,7 +351,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 		return this.jdbc.queryForObject("select count(*) from " + table, Integer.class);
 	}
 
-	// --- the table ---------------------------------------------------------------------------------------
+	// the table
 
 	static Stream<Cell> cells() {
 		return rows().stream().flatMap((row) -> ROLES.stream().map((role) -> new Cell(row, role)));
@@ -405,7 +414,10 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 
 	}
 
-	/** {@code requestId} is what {id} stands for: the request, or for the note and token fixtures the note or token. */
+	/**
+	 * {@code requestId} is what {id} stands for: the request, or for the note and token
+	 * fixtures the note or token.
+	 */
 	record Fixture(long requestId, Long offerId) {
 	}
 

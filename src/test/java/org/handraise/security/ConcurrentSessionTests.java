@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many requests of one session at once, right after signing in (tabs restored by a browser): each page makes the
- * session's CSRF token, and Spring Session writes it as a session attribute. Every one of them must answer 200; with
- * plain inserts, the concurrent writes of the same attribute failed on its primary key and some pages were 500s.
+ * Many requests of one session at once, right after signing in (tabs restored by a
+ * browser): each page makes the session's CSRF token, and Spring Session writes it as a
+ * session attribute. Every one of them must answer 200; with plain inserts, the
+ * concurrent writes of the same attribute failed on its primary key and some pages were
+ * 500s.
  */
 class ConcurrentSessionTests extends PostgresIntegrationTest {
 
@@ -29,7 +31,8 @@ class ConcurrentSessionTests extends PostgresIntegrationTest {
 		ExecutorService pool = Executors.newFixedThreadPool(TABS);
 		try {
 			for (int round = 0; round < 5; round++) {
-				// signed in, and nothing loaded yet: the session has no CSRF token until a page makes one
+				// signed in, and nothing loaded yet: the session has no CSRF token until
+				// a page makes one
 				PageClient alice = PageClient.anonymous(baseUrl());
 				assertThat(alice.post("/login", Map.of("username", "alice", "password", PASSWORD)).status())
 					.isEqualTo(302);

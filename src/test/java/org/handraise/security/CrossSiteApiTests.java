@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser must not be a way into the API: a call whose {@code Origin} is another site's is refused before the
- * credentials are even looked at (a browser sends Basic credentials it has cached to any site's form post), and a
- * browser is never asked for Basic credentials, so it has none to cache. Scripts and curl keep the Basic challenge.
+ * A browser must not be a way into the API: a call whose {@code Origin} is another site's
+ * is refused before the credentials are even looked at (a browser sends Basic credentials
+ * it has cached to any site's form post), and a browser is never asked for Basic
+ * credentials, so it has none to cache. Scripts and curl keep the Basic challenge.
  */
 class CrossSiteApiTests extends PostgresIntegrationTest {
 
@@ -43,19 +44,20 @@ class CrossSiteApiTests extends PostgresIntegrationTest {
 		long id = ask();
 		for (String origin : List.of("http://evil.example", "null", "http://localhost:" + (this.port + 1),
 				"https://localhost:" + this.port, "http://localhost.evil.example:" + this.port)) {
-			Response refused = call("POST", "/api/requests/" + id + "/cancel", Map.of("Authorization", ALICE,
-					"Origin", origin, "Content-Type", "application/x-www-form-urlencoded"), "");
+			Response refused = call("POST", "/api/requests/" + id + "/cancel", Map.of("Authorization", ALICE, "Origin",
+					origin, "Content-Type", "application/x-www-form-urlencoded"), "");
 			assertThat(refused.status()).as("%s: %s", origin, refused.body()).isEqualTo(403);
 			assertThat(refused.contentType()).startsWith("application/problem+json");
 			assertThat(status(id)).as(origin).isEqualTo("OPEN");
 		}
-		Response read = call("GET", "/api/requests/" + id, Map.of("Authorization", ALICE, "Origin",
-				"http://evil.example"), null);
+		Response read = call("GET", "/api/requests/" + id,
+				Map.of("Authorization", ALICE, "Origin", "http://evil.example"), null);
 		assertThat(read.status()).isEqualTo(403);
 		assertThat(read.body()).doesNotContain("Help with");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from audit_events where action = 'ACCESS_DENIED' and detail = 'cross-site request'",
-				Integer.class)).isEqualTo(6);
+				Integer.class))
+			.isEqualTo(6);
 	}
 
 	@Test

@@ -30,11 +30,12 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
 /**
- * Errors and the attack surface: no error response (API or page; 400, 401, 403, 404, 405, 409, 500) carries a
- * stack trace, an exception class, SQL or an internal path; the H2 console does not exist; actuator endpoints other
- * than health and info are for administrators only. (A page answers a state refusal, the API's 409, with a redirect
- * to a page that says why not; that page is checked too.) The 500 is forced by a statistics service that fails with
- * SQL and a file path in its message, as a broken query would.
+ * Errors and the attack surface: no error response (API or page; 400, 401, 403, 404, 405,
+ * 409, 500) carries a stack trace, an exception class, SQL or an internal path; the H2
+ * console does not exist; actuator endpoints other than health and info are for
+ * administrators only. (A page answers a state refusal, the API's 409, with a redirect to
+ * a page that says why not; that page is checked too.) The 500 is forced by a statistics
+ * service that fails with SQL and a file path in its message, as a broken query would.
  */
 class ErrorResponseTests extends PostgresIntegrationTest {
 
@@ -63,9 +64,8 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 		person("bob", "Mobile", List.of());
 		person("grace", null, List.of(), Role.MANAGER);
 		person("olga", null, List.of(), Role.ADMIN);
-		BadSqlGrammarException broken = new BadSqlGrammarException("stats", SECRET_SQL,
-				new SQLException("ERROR: syntax error at /srv/handraise/src/main/java/org/handraise/Secret.java",
-						"42601"));
+		BadSqlGrammarException broken = new BadSqlGrammarException("stats", SECRET_SQL, new SQLException(
+				"ERROR: syntax error at /srv/handraise/src/main/java/org/handraise/Secret.java", "42601"));
 		given(this.stats.today()).willThrow(broken);
 		given(this.stats.report(any())).willThrow(broken);
 	}
@@ -102,7 +102,8 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 		assertPage(alice.get("/no-such-page"), 404);
 		assertPage(alice.get("/requests/not-a-number"), 404);
 		assertPage(alice.get("/requests/" + cancelled + "/claim"), 405);
-		// a state refusal (the API's 409) is, on a page, a redirect to a page that says why not
+		// a state refusal (the API's 409) is, on a page, a redirect to a page that says
+		// why not
 		PageClient.Response refused = alice.post("/requests/" + cancelled + "/resolve", Map.of());
 		assertThat(refused.status()).isEqualTo(302);
 		assertPage(alice.follow(refused), 200);
@@ -116,7 +117,10 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 		}
 	}
 
-	/** The forced failure is in the server's log, whole (for operators), while its response showed none of it. */
+	/**
+	 * The forced failure is in the server's log, whole (for operators), while its
+	 * response showed none of it.
+	 */
 	private static void assertLoggedForOperators(CapturedLog log) {
 		assertThat(log.errors()).as("the forced failure is logged").isNotEmpty().allSatisfy((event) -> {
 			assertThat(event.getThrowableProxy()).isNotNull();
@@ -175,9 +179,9 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 	}
 
 	private long cancelledRequestOfAlice() {
-		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD, Map.of("title",
-				"How do I read a heap dump?", "details", "The service runs out of memory at night.", "topics",
-				List.of("java")));
+		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD,
+				Map.of("title", "How do I read a heap dump?", "details", "The service runs out of memory at night.",
+						"topics", List.of("java")));
 		assertThat(posted.status()).as(posted.body()).isEqualTo(201);
 		long id = posted.json().get("id").asLong();
 		assertThat(this.api.post("/api/requests/" + id + "/cancel", "alice", PASSWORD, null).status()).isEqualTo(200);
@@ -209,8 +213,8 @@ class ErrorResponseTests extends PostgresIntegrationTest {
 				.header("Accept", accept)
 				.method(method, HttpRequest.BodyPublishers.noBody());
 			if (user != null) {
-				request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+				request.header("Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 			}
 			headers.forEach(request::header);
 			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

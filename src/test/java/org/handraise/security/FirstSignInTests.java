@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A person an administrator added, or whose password an administrator reset, signs in with a password somebody
- * else knows: until they choose their own on the welcome page, every page leads there and the API refuses them
- * (403, as a problem that says why). Then they may describe their skills, and the app is theirs. People who chose
- * their own password (the seeded ones here, as the demo accounts and the initial administrator) never see it.
+ * A person an administrator added, or whose password an administrator reset, signs in
+ * with a password somebody else knows: until they choose their own on the welcome page,
+ * every page leads there and the API refuses them (403, as a problem that says why). Then
+ * they may describe their skills, and the app is theirs. People who chose their own
+ * password (the seeded ones here, as the demo accounts and the initial administrator)
+ * never see it.
  */
 class FirstSignInTests extends PostgresIntegrationTest {
 
@@ -58,8 +60,8 @@ class FirstSignInTests extends PostgresIntegrationTest {
 				+ " and actor = 'robin' and detail = 'must choose a password first'", Integer.class))
 			.isEqualTo(1);
 
-		PageClient.Response wrong = robin.post("/welcome/password", Map.of("currentPassword", "not what I was given",
-				"newPassword", OWN, "confirmPassword", OWN));
+		PageClient.Response wrong = robin.post("/welcome/password",
+				Map.of("currentPassword", "not what I was given", "newPassword", OWN, "confirmPassword", OWN));
 		assertThat(wrong.status()).isEqualTo(200);
 		assertThat(wrong.body()).contains("is not your current password");
 		PageClient.Response weak = robin.post("/welcome/password",
@@ -76,7 +78,9 @@ class FirstSignInTests extends PostgresIntegrationTest {
 		assertThat(mustChange("robin")).isFalse();
 		PageClient.Response skills = robin.follow(chosen);
 		assertThat(skills.status()).isEqualTo(200);
-		assertThat(skills.body()).contains("Your password is set").contains("value=\"kotlin\"").contains("value=\"sql\"");
+		assertThat(skills.body()).contains("Your password is set")
+			.contains("value=\"kotlin\"")
+			.contains("value=\"sql\"");
 		PageClient.Response done = robin.post("/welcome/skills",
 				Map.of("skill", "kotlin", "otherSkills", "Rust, terraform"));
 		assertThat(done.redirectPath()).isEqualTo("/");
@@ -99,8 +103,8 @@ class FirstSignInTests extends PostgresIntegrationTest {
 		assertThat(erin.get("/").redirectPath()).isEqualTo("/welcome");
 		assertThat(new Api(baseUrl()).get("/api/requests", "erin", GIVEN).status()).isEqualTo(403);
 		erin.get("/welcome");
-		assertThat(erin.post("/welcome/password",
-				Map.of("currentPassword", GIVEN, "newPassword", OWN, "confirmPassword", OWN))
+		assertThat(erin
+			.post("/welcome/password", Map.of("currentPassword", GIVEN, "newPassword", OWN, "confirmPassword", OWN))
 			.redirectPath()).isEqualTo("/welcome/skills");
 		assertThat(erin.get("/").status()).isEqualTo(200);
 	}
@@ -110,11 +114,10 @@ class FirstSignInTests extends PostgresIntegrationTest {
 		PageClient erin = PageClient.signedIn(baseUrl(), "erin", PASSWORD);
 		assertThat(erin.get("/").status()).isEqualTo(200);
 		assertThat(erin.get("/welcome").redirectPath()).isEqualTo("/");
-		assertThat(erin.post("/welcome/password",
-				Map.of("currentPassword", PASSWORD, "newPassword", OWN, "confirmPassword", OWN))
+		assertThat(erin
+			.post("/welcome/password", Map.of("currentPassword", PASSWORD, "newPassword", OWN, "confirmPassword", OWN))
 			.redirectPath()).isEqualTo("/");
-		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status())
-			.as("the password is unchanged")
+		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status()).as("the password is unchanged")
 			.isEqualTo(200);
 		assertThat(new Api(baseUrl()).get("/api/me", "erin", PASSWORD).status()).isEqualTo(200);
 	}

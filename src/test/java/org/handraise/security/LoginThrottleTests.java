@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Brute force: five failed sign-ins for one account name within 15 minutes lock it for 15 minutes, on the sign-in
- * form and HTTP Basic alike, even for the right password, and for nobody else. The count lives in the database.
+ * Brute force: five failed sign-ins for one account name within 15 minutes lock it for 15
+ * minutes, on the sign-in form and HTTP Basic alike, even for the right password, and for
+ * nobody else. The count lives in the database.
  */
 class LoginThrottleTests extends PostgresIntegrationTest {
 
@@ -32,8 +33,7 @@ class LoginThrottleTests extends PostgresIntegrationTest {
 		for (int i = 0; i < 4; i++) {
 			assertThat(this.api.get("/api/me", "alice", "wrong-password-" + i).status()).isEqualTo(401);
 		}
-		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).as("four failures lock nothing")
-			.isEqualTo(200);
+		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).as("four failures lock nothing").isEqualTo(200);
 		for (int i = 0; i < 5; i++) {
 			assertThat(this.api.get("/api/me", "alice", "wrong-password-" + i).status()).isEqualTo(401);
 		}
@@ -45,7 +45,8 @@ class LoginThrottleTests extends PostgresIntegrationTest {
 		assertThat(this.api.get("/api/me", "bob", PASSWORD).status()).as("another account").isEqualTo(200);
 		assertThat(signInThroughTheForm("bob", PASSWORD).redirectPath()).isEqualTo("/");
 		assertThat(this.jdbc.queryForObject("select count(*) from login_throttle where locked_until is not null",
-				Integer.class)).isEqualTo(1);
+				Integer.class))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -133,8 +134,7 @@ class LoginThrottleTests extends PostgresIntegrationTest {
 		for (int i = 0; i < 5; i++) {
 			assertThat(this.api.get("/api/me", "ali\u0000ce", "wrong-password").status()).isEqualTo(401);
 		}
-		assertThat(this.jdbc.queryForList("select username from login_throttle", String.class))
-			.singleElement()
+		assertThat(this.jdbc.queryForList("select username from login_throttle", String.class)).singleElement()
 			.satisfies((key) -> assertThat(key).startsWith("#").hasSize(65));
 	}
 
@@ -144,12 +144,12 @@ class LoginThrottleTests extends PostgresIntegrationTest {
 			this.api.get("/api/me", "alice", "wrong-password");
 		}
 		signInThroughTheForm("bob", PASSWORD);
-		Map<String, Object> counts = this.jdbc.queryForMap("select"
-				+ " sum(case when action = 'LOGIN_FAILURE' then 1 else 0 end) as failures,"
-				+ " sum(case when action = 'ACCOUNT_LOCKED' then 1 else 0 end) as locks,"
-				+ " sum(case when action = 'LOGIN_REFUSED_LOCKED' then 1 else 0 end) as refused,"
-				+ " sum(case when action = 'LOGIN_SUCCESS' and actor = 'bob' then 1 else 0 end) as bob"
-				+ " from audit_events");
+		Map<String, Object> counts = this.jdbc
+			.queryForMap("select" + " sum(case when action = 'LOGIN_FAILURE' then 1 else 0 end) as failures,"
+					+ " sum(case when action = 'ACCOUNT_LOCKED' then 1 else 0 end) as locks,"
+					+ " sum(case when action = 'LOGIN_REFUSED_LOCKED' then 1 else 0 end) as refused,"
+					+ " sum(case when action = 'LOGIN_SUCCESS' and actor = 'bob' then 1 else 0 end) as bob"
+					+ " from audit_events");
 		assertThat(counts).containsEntry("failures", 5L)
 			.containsEntry("locks", 1L)
 			.containsEntry("refused", 1L)
@@ -171,9 +171,11 @@ class LoginThrottleTests extends PostgresIntegrationTest {
 		assertThat(unlocked.status()).isEqualTo(302);
 		assertThat(unlocked.redirectPath()).isEqualTo("/admin/people/alice");
 		assertThat(admin.follow(unlocked).body()).contains("alert-success").contains("Sign-in is unlocked");
-		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).as("at once, the right password").isEqualTo(200);
+		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).as("at once, the right password")
+			.isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'ACCOUNT_UNLOCKED'"
-				+ " and actor = 'olga' and subject = 'alice'", Integer.class)).isEqualTo(1);
+				+ " and actor = 'olga' and subject = 'alice'", Integer.class))
+			.isEqualTo(1);
 		assertThat(admin.postRaw("/admin/people/alice/unlock", Map.of()).status()).as("without a CSRF token")
 			.isEqualTo(403);
 	}

@@ -16,8 +16,9 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Input: a body or form carrying {@code status}, {@code author}, {@code claimedBy}, {@code id} or {@code version}
- * changes none of them, and GET on an action is a 405 that changes nothing.
+ * Input: a body or form carrying {@code status}, {@code author}, {@code claimedBy},
+ * {@code id} or {@code version} changes none of them, and GET on an action is a 405 that
+ * changes nothing.
  */
 class MassAssignmentTests extends PostgresIntegrationTest {
 
@@ -53,8 +54,9 @@ class MassAssignmentTests extends PostgresIntegrationTest {
 
 	@Test
 	void actionsIgnoreSmuggledFieldsInTheBodyAndTheForm() {
-		long id = this.api.post("/api/requests", "alice", PASSWORD, Map.of("title", "Smuggled fields", "details",
-				"Status, author and the rest are not mine to set.", "topics", List.of("java")))
+		long id = this.api
+			.post("/api/requests", "alice", PASSWORD, Map.of("title", "Smuggled fields", "details",
+					"Status, author and the rest are not mine to set.", "topics", List.of("java")))
 			.json()
 			.get("id")
 			.asLong();
@@ -66,15 +68,17 @@ class MassAssignmentTests extends PostgresIntegrationTest {
 			.isNotEqualTo("RESOLVED");
 		assertThat(this.jdbc.queryForObject(
 				"select p.username from help_requests r join people p on p.id = r.author_id where r.id = ?",
-				String.class, id)).isEqualTo("alice");
+				String.class, id))
+			.isEqualTo("alice");
 
 		PageClient maria = PageClient.signedIn(baseUrl(), "maria", PASSWORD);
 		maria.get("/requests/" + id);
-		maria.post("/requests/" + id + "/claim", Map.of("status", "CANCELLED", "claimedBy", "bob", "author", "maria",
-				"id", "4242", "version", "99"));
+		maria.post("/requests/" + id + "/claim",
+				Map.of("status", "CANCELLED", "claimedBy", "bob", "author", "maria", "id", "4242", "version", "99"));
 		assertThat(this.jdbc.queryForList(
 				"select p.username from help_requests r join people p on p.id = r.claimed_by_id where r.id = ?",
-				String.class, id)).as("claimed by maria, or (after her offer) by nobody; never by bob")
+				String.class, id))
+			.as("claimed by maria, or (after her offer) by nobody; never by bob")
 			.isSubsetOf("maria");
 		assertThat(this.jdbc.queryForObject("select status from help_requests where id = ?", String.class, id))
 			.isNotEqualTo("CANCELLED");
@@ -84,8 +88,9 @@ class MassAssignmentTests extends PostgresIntegrationTest {
 
 	@Test
 	void getOnAnActionIsA405AndChangesNothing() {
-		long id = this.api.post("/api/requests", "alice", PASSWORD, Map.of("title", "Smuggled fields", "details",
-				"Status, author and the rest are not mine to set.", "topics", List.of("java")))
+		long id = this.api
+			.post("/api/requests", "alice", PASSWORD, Map.of("title", "Smuggled fields", "details",
+					"Status, author and the rest are not mine to set.", "topics", List.of("java")))
 			.json()
 			.get("id")
 			.asLong();

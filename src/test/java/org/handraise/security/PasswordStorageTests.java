@@ -13,9 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Passwords are stored as bcrypt (over SHA-256, so that all 128 allowed characters count) through the
- * delegating encoder, and checked exactly as typed: no case folding,
- * no trimming.
+ * Passwords are stored as bcrypt (over SHA-256, so that all 128 allowed characters count)
+ * through the delegating encoder, and checked exactly as typed: no case folding, no
+ * trimming.
  */
 class PasswordStorageTests extends PostgresIntegrationTest {
 
@@ -25,13 +25,15 @@ class PasswordStorageTests extends PostgresIntegrationTest {
 	@Test
 	void storedAsBcryptThroughTheDelegatingEncoder() {
 		person("alice", "Platform", List.of());
-		assertThat(this.jdbc.queryForObject("select password_hash from people where username = 'alice'",
-				String.class)).startsWith("{bcrypt-sha256}$2").doesNotContain(PASSWORD);
+		assertThat(this.jdbc.queryForObject("select password_hash from people where username = 'alice'", String.class))
+			.startsWith("{bcrypt-sha256}$2")
+			.doesNotContain(PASSWORD);
 	}
 
 	@Test
 	void everyCharacterOfALongPasswordCounts() {
-		// bcrypt alone reads 72 bytes and Spring Security refuses more: 128 characters of any script must work
+		// bcrypt alone reads 72 bytes and Spring Security refuses more: 128 characters of
+		// any script must work
 		String base = "\u00e9t\u00e9 \u65e5\u672c ".repeat(20).substring(0, 127);
 		String encoded = this.passwordEncoder.encode(base + "a");
 		assertThat(this.passwordEncoder.matches(base + "a", encoded)).isTrue();

@@ -23,10 +23,12 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Proxies: {@code X-Forwarded-*} is believed only from the configured proxy addresses. Here the forwarded headers
- * are switched on as on the {@code postgres} profile, but the only trusted proxy is an address the test does not
- * connect from, so every request is from an untrusted client that spoofs {@code X-Forwarded-For}: the audit log
- * records the real peer address, and the sign-in throttle (keyed by account name) neither resets nor moves.
+ * Proxies: {@code X-Forwarded-*} is believed only from the configured proxy addresses.
+ * Here the forwarded headers are switched on as on the {@code postgres} profile, but the
+ * only trusted proxy is an address the test does not connect from, so every request is
+ * from an untrusted client that spoofs {@code X-Forwarded-For}: the audit log records the
+ * real peer address, and the sign-in throttle (keyed by account name) neither resets nor
+ * moves.
  */
 @TestPropertySource(properties = { "server.forward-headers-strategy=native",
 		"server.tomcat.remoteip.internal-proxies=10.255.255.254/32" })
@@ -62,7 +64,8 @@ class ProxyHeaderTests extends PostgresIntegrationTest {
 		assertThat(signIn("alice", PASSWORD, null)).as("alice, locked, without the header").isEqualTo(401);
 		assertThat(signIn("bob", PASSWORD, "198.51.100.0")).as("bob, from alice's claimed address").isEqualTo(200);
 		assertThat(this.jdbc.queryForList("select username from login_throttle where locked_until is not null",
-				String.class)).containsExactly("alice");
+				String.class))
+			.containsExactly("alice");
 		assertThat(this.jdbc.queryForObject("select count(*) from login_throttle", Integer.class))
 			.as("one key per account name, none per address")
 			.isEqualTo(1);
@@ -81,18 +84,20 @@ class ProxyHeaderTests extends PostgresIntegrationTest {
 		for (String loopback : List.of("127.0.0.1", "127.1.2.3", "::1")) {
 			assertThat(trusted.contains(InetAddress.getByName(loopback))).as(loopback).isTrue();
 		}
-		for (String other : List.of("10.0.0.5", "192.168.1.10", "172.16.0.1", "100.64.0.1", "169.254.1.1",
-				"fc00::1", "fe80::1", "203.0.113.7")) {
+		for (String other : List.of("10.0.0.5", "192.168.1.10", "172.16.0.1", "100.64.0.1", "169.254.1.1", "fc00::1",
+				"fe80::1", "203.0.113.7")) {
 			assertThat(trusted.contains(InetAddress.getByName(other))).as(other + " is not trusted").isFalse();
 		}
 	}
 
-	/** HTTP Basic on the API, with an {@code X-Forwarded-For} header when one is given. */
+	/**
+	 * HTTP Basic on the API, with an {@code X-Forwarded-For} header when one is given.
+	 */
 	private int signIn(String user, String password, String forwardedFor) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + "/api/me"))
 			.timeout(Duration.ofSeconds(30))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+			.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
 		if (forwardedFor != null) {
 			request.header("X-Forwarded-For", forwardedFor).header("X-Real-IP", forwardedFor);
 		}

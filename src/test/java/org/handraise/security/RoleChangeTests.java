@@ -20,10 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Roles take effect at once: a person whose roles change loses every session they had (so a demoted
- * administrator's old session opens nothing that needs the old roles), except the session from which an
- * administrator changed their own roles, which carries the new roles at once. The last active administrator can
- * neither lose the role nor be deactivated. API tokens are not revoked by a change of roles: each call reads the
+ * Roles take effect at once: a person whose roles change loses every session they had (so
+ * a demoted administrator's old session opens nothing that needs the old roles), except
+ * the session from which an administrator changed their own roles, which carries the new
+ * roles at once. The last active administrator can neither lose the role nor be
+ * deactivated. API tokens are not revoked by a change of roles: each call reads the
  * owner's roles as they are.
  */
 class RoleChangeTests extends PostgresIntegrationTest {
@@ -63,8 +64,11 @@ class RoleChangeTests extends PostgresIntegrationTest {
 				"select count(*) from audit_events where action = 'ROLES_CHANGED' and actor = 'hank'", Integer.class))
 			.isZero();
 		assertThat(sessionsOf("hank")).isZero();
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'SESSIONS_ENDED'"
-				+ " and subject = 'hank' and actor = 'olga' and detail like '%roles_changed'", Integer.class))
+		assertThat(
+				this.jdbc.queryForObject(
+						"select count(*) from audit_events where action = 'SESSIONS_ENDED'"
+								+ " and subject = 'hank' and actor = 'olga' and detail like '%roles_changed'",
+						Integer.class))
 			.isEqualTo(1);
 
 		PageClient again = PageClient.signedIn(baseUrl(), "hank", PASSWORD);
@@ -87,7 +91,8 @@ class RoleChangeTests extends PostgresIntegrationTest {
 			.isEqualTo(403);
 		assertThat(api.getWithToken("/api/me", token).status()).as("the token itself still works").isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("select count(*) from access_tokens where revoked_at is not null",
-				Integer.class)).isZero();
+				Integer.class))
+			.isZero();
 	}
 
 	@Test
@@ -128,7 +133,8 @@ class RoleChangeTests extends PostgresIntegrationTest {
 		assertThat(olgaElsewhere.get("/requests").redirectsToLogin()).isTrue();
 		assertThat(sessionsOf("olga")).isEqualTo(1);
 
-		// hank is another administrator, so olga may give up hers: this session loses it at once
+		// hank is another administrator, so olga may give up hers: this session loses it
+		// at once
 		olga.get("/admin/people/olga");
 		assertThat(olga.post("/admin/people/olga", update("olga", "MENTOR")).status()).isEqualTo(302);
 		assertThat(rolesOf("olga")).containsExactly("EMPLOYEE", "MENTOR");
@@ -172,7 +178,8 @@ class RoleChangeTests extends PostgresIntegrationTest {
 	@Test
 	void deactivatingTheLastAdministratorFromThePageSaysWhyNot() {
 		PageClient hank = PageClient.signedIn(baseUrl(), "hank", PASSWORD);
-		// hank's session still says administrator, as one could while a change of roles is under way
+		// hank's session still says administrator, as one could while a change of roles
+		// is under way
 		this.jdbc.update("delete from person_roles where role = 'ADMIN' and person_id ="
 				+ " (select id from people where username = 'hank')");
 		hank.get("/admin/people/olga");
@@ -200,8 +207,8 @@ class RoleChangeTests extends PostgresIntegrationTest {
 	}
 
 	private int sessionsOf(String username) {
-		return this.jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
-				Integer.class, username);
+		return this.jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+				username);
 	}
 
 }

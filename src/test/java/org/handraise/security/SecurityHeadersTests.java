@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cookies and headers: the session cookie is HttpOnly and SameSite=Lax; every response has the
- * Content-Security-Policy (no inline script), nosniff, a strict referrer policy and no framing; authenticated
- * responses are not cached; text responses name their charset; no template has inline script, event handlers or
- * inline styles that the policy would block.
+ * Cookies and headers: the session cookie is HttpOnly and SameSite=Lax; every response
+ * has the Content-Security-Policy (no inline script), nosniff, a strict referrer policy
+ * and no framing; authenticated responses are not cached; text responses name their
+ * charset; no template has inline script, event handlers or inline styles that the policy
+ * would block.
  */
 class SecurityHeadersTests extends PostgresIntegrationTest {
 
@@ -56,7 +57,8 @@ class SecurityHeadersTests extends PostgresIntegrationTest {
 			HttpResponse<String> response = path.startsWith("/api") ? get(path, "alice", null)
 					: get(path, null, session);
 			String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
-			assertThat(csp).as(path).contains("script-src 'self'")
+			assertThat(csp).as(path)
+				.contains("script-src 'self'")
 				.contains("object-src 'none'")
 				.contains("base-uri 'none'")
 				.contains("frame-ancestors 'none'")
@@ -115,8 +117,8 @@ class SecurityHeadersTests extends PostgresIntegrationTest {
 			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
 				.timeout(Duration.ofSeconds(30));
 			if (user != null) {
-				request.header("Authorization", "Basic " + Base64.getEncoder()
-					.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+				request.header("Authorization", "Basic "
+						+ Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
 			}
 			if (session != null) {
 				request.header("Cookie", "SESSION=" + session);

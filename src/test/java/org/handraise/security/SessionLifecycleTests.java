@@ -14,14 +14,16 @@ import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sessions: a new id at sign-in, an idle and an absolute timeout, logout and deactivation and password changes
- * that end sessions where they are stored (the database), and "log out my other sessions".
+ * Sessions: a new id at sign-in, an idle and an absolute timeout, logout and deactivation
+ * and password changes that end sessions where they are stored (the database), and "log
+ * out my other sessions".
  */
 class SessionLifecycleTests extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		// only the sessions of people no other test class signs in as (the matrix keeps its sessions between tests)
+		// only the sessions of people no other test class signs in as (the matrix keeps
+		// its sessions between tests)
 		this.jdbc.update("delete from spring_session where principal_name in ('erin', 'frank', 'olga')");
 		person("erin", "Platform", List.of());
 		person("frank", "Mobile", List.of());
@@ -87,7 +89,8 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		assertThat(sessionsOf("erin")).isZero();
 		assertThat(frank.get("/requests").status()).as("somebody else").isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'SESSIONS_ENDED'"
-				+ " and subject = 'erin' and actor = 'olga'", Integer.class)).isEqualTo(1);
+				+ " and subject = 'erin' and actor = 'olga'", Integer.class))
+			.isEqualTo(1);
 	}
 
 	@Test
@@ -128,12 +131,11 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 			.contains("aria-invalid=\"true\"")
 			.doesNotContain("not-my-password")
 			.doesNotContain("tram 28 to the castle");
-		assertThat(this.jdbc.queryForObject("select failures from login_throttle where username = 'erin'",
-				Integer.class))
+		assertThat(
+				this.jdbc.queryForObject("select failures from login_throttle where username = 'erin'", Integer.class))
 			.as("a wrong current password counts towards the lockout")
 			.isEqualTo(1);
-		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status())
-			.as("the password is unchanged")
+		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status()).as("the password is unchanged")
 			.isEqualTo(200);
 	}
 
@@ -148,8 +150,8 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		PageClient.Response tooShort = erin.post("/profile/password",
 				Map.of("currentPassword", PASSWORD, "newPassword", "short", "confirmPassword", "short"));
 		assertThat(tooShort.body()).contains("Choose a password of 12 to 128 characters.");
-		PageClient.Response mismatch = erin.post("/profile/password", Map.of("currentPassword", PASSWORD,
-				"newPassword", "tram 28 to the castle", "confirmPassword", "tram 28 to the palace"));
+		PageClient.Response mismatch = erin.post("/profile/password", Map.of("currentPassword", PASSWORD, "newPassword",
+				"tram 28 to the castle", "confirmPassword", "tram 28 to the palace"));
 		assertThat(mismatch.body()).contains("does not match the new password");
 		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/").status()).isEqualTo(200);
 	}
@@ -160,8 +162,8 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		PageClient erinElsewhere = PageClient.signedIn(baseUrl(), "erin", PASSWORD);
 		erin.get("/profile");
 		String before = erin.cookie("SESSION");
-		PageClient.Response changed = erin.post("/profile/password", Map.of("currentPassword", PASSWORD,
-				"newPassword", "tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
+		PageClient.Response changed = erin.post("/profile/password", Map.of("currentPassword", PASSWORD, "newPassword",
+				"tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
 		assertThat(changed.status()).isEqualTo(302);
 		assertThat(changed.redirectPath()).isEqualTo("/profile");
 		assertThat(erin.follow(changed).body()).contains("Your password is changed");
@@ -171,8 +173,7 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		PageClient oldPassword = PageClient.anonymous(baseUrl());
 		assertThat(oldPassword.post("/login", Map.of("username", "erin", "password", PASSWORD)).location())
 			.endsWith("/login?error");
-		assertThat(PageClient.signedIn(baseUrl(), "erin", "tram 28 to the castle").get("/").status())
-			.isEqualTo(200);
+		assertThat(PageClient.signedIn(baseUrl(), "erin", "tram 28 to the castle").get("/").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -198,8 +199,8 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 		PageClient.signedIn(baseUrl(), "erin", PASSWORD);
 		erin.get("/profile");
 		this.jdbc.update("delete from audit_events");
-		PageClient.Response changed = erin.post("/profile/password", Map.of("currentPassword", PASSWORD,
-				"newPassword", "tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
+		PageClient.Response changed = erin.post("/profile/password", Map.of("currentPassword", PASSWORD, "newPassword",
+				"tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
 		assertThat(changed.status()).isEqualTo(302);
 		PageClient.signedIn(baseUrl(), "erin", "tram 28 to the castle");
 		PageClient.signedIn(baseUrl(), "erin", "tram 28 to the castle");
@@ -209,9 +210,11 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 
 		List<Map<String, Object>> rows = this.jdbc.queryForList("select occurred_at, actor, action, subject, detail"
 				+ " from audit_events where action <> 'LOGIN_SUCCESS' order by id");
-		assertThat(rows).extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject")
-				+ " " + row.get("detail"))
-			.containsExactly("PASSWORD_CHANGED erin erin null", "SESSIONS_ENDED erin erin 1 session(s), password_changed",
+		assertThat(rows)
+			.extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject") + " "
+					+ row.get("detail"))
+			.containsExactly("PASSWORD_CHANGED erin erin null",
+					"SESSIONS_ENDED erin erin 1 session(s), password_changed",
 					"SESSIONS_ENDED erin erin 2 session(s), log out other sessions",
 					"SESSIONS_ENDED erin erin 0 session(s), log out other sessions");
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("occurred_at")).isNotNull());
@@ -233,8 +236,7 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 			.contains("<td>Signed in</td>")
 			.contains("<td>Deactivated</td>");
 		assertThat(page.body()).doesNotContain("wrong-one").doesNotContain("forged entry");
-		assertThat(admin.get("/admin/audit?action=PERSON_DEACTIVATED").body())
-			.doesNotContain("<td>Sign-in failed</td>")
+		assertThat(admin.get("/admin/audit?action=PERSON_DEACTIVATED").body()).doesNotContain("<td>Sign-in failed</td>")
 			.contains("<td>Deactivated</td>");
 		assertThat(PageClient.signedIn(baseUrl(), "erin", PASSWORD).get("/admin/audit").status()).isEqualTo(403);
 		PageClient.anonymous(baseUrl())
@@ -246,8 +248,8 @@ class SessionLifecycleTests extends PostgresIntegrationTest {
 	}
 
 	private int sessionsOf(String username) {
-		return this.jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
-				Integer.class, username);
+		return this.jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+				username);
 	}
 
 }

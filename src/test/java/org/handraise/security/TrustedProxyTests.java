@@ -17,10 +17,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Behind a trusted proxy (the default: loopback, as nginx on the same host) with the forwarded headers switched on
- * as on the {@code postgres} profile: the proxy's {@code X-Forwarded-For} is the client address the audit log
- * records, and {@code X-Forwarded-Proto: https} makes the session cookie Secure and adds HSTS. The counterpart,
- * the same headers from an untrusted address, is {@link ProxyHeaderTests}.
+ * Behind a trusted proxy (the default: loopback, as nginx on the same host) with the
+ * forwarded headers switched on as on the {@code postgres} profile: the proxy's
+ * {@code X-Forwarded-For} is the client address the audit log records, and
+ * {@code X-Forwarded-Proto: https} makes the session cookie Secure and adds HSTS. The
+ * counterpart, the same headers from an untrusted address, is {@link ProxyHeaderTests}.
  */
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
 class TrustedProxyTests extends PostgresIntegrationTest {
@@ -35,21 +36,22 @@ class TrustedProxyTests extends PostgresIntegrationTest {
 		HttpResponse<String> failed = send("/api/me", "203.0.113.7", "http", "Basic YWxpY2U6d3Jvbmc=");
 		assertThat(failed.statusCode()).isEqualTo(401);
 		assertThat(this.jdbc.queryForList("select client_address from audit_events where action = 'LOGIN_FAILURE'",
-				String.class)).containsExactly("203.0.113.7");
+				String.class))
+			.containsExactly("203.0.113.7");
 	}
 
 	@Test
 	void behindHttpsTheSessionCookieIsSecureAndHstsIsSent() {
 		HttpResponse<String> login = send("/login", "203.0.113.7", "https", null);
-		assertThat(login.headers().allValues("Set-Cookie")).anySatisfy((cookie) -> assertThat(cookie)
-			.startsWith("SESSION=")
-			.containsIgnoringCase("; Secure")
-			.containsIgnoringCase("HttpOnly")
-			.containsIgnoringCase("SameSite=Lax"));
+		assertThat(login.headers().allValues("Set-Cookie"))
+			.anySatisfy((cookie) -> assertThat(cookie).startsWith("SESSION=")
+				.containsIgnoringCase("; Secure")
+				.containsIgnoringCase("HttpOnly")
+				.containsIgnoringCase("SameSite=Lax"));
 		assertThat(login.headers().firstValue("Strict-Transport-Security").orElse("")).contains("max-age=");
 		HttpResponse<String> plain = send("/login", "203.0.113.7", "http", null);
-		assertThat(plain.headers().allValues("Set-Cookie")).noneSatisfy((cookie) -> assertThat(cookie)
-			.containsIgnoringCase("; Secure"));
+		assertThat(plain.headers().allValues("Set-Cookie"))
+			.noneSatisfy((cookie) -> assertThat(cookie).containsIgnoringCase("; Secure"));
 	}
 
 	private HttpResponse<String> send(String path, String forwardedFor, String proto, String authorization) {

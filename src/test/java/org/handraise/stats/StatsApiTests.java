@@ -30,8 +30,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /api/stats} and {@code /api/stats.csv} on PostgreSQL ({@code percentile_cont}) over the hand-computed
- * {@link StatsFixture}: every figure, the privacy floor, anonymous requests, who may see it, and bad input.
+ * {@code GET /api/stats} and {@code /api/stats.csv} on PostgreSQL
+ * ({@code percentile_cont}) over the hand-computed {@link StatsFixture}: every figure,
+ * the privacy floor, anonymous requests, who may see it, and bad input.
  */
 class StatsApiTests extends PostgresIntegrationTest {
 
@@ -81,7 +82,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 	@Test
 	void theDefaultPeriodIsTheLastEightWeeks() {
 		JsonNode period = this.api.get("/api/stats", "grace", PASSWORD).json().get("period");
-		// now is Wednesday 2026-03-04: from the Monday seven weeks before this week's Monday, up to today.
+		// now is Wednesday 2026-03-04: from the Monday seven weeks before this week's
+		// Monday, up to today.
 		assertThat(period.get("from").asString()).isEqualTo("2026-01-12");
 		assertThat(period.get("to").asString()).isEqualTo("2026-03-04");
 		assertThat(this.api.get("/api/stats", "grace", PASSWORD).json().get("weekly")).hasSize(8);
@@ -102,11 +104,11 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(section(csv.body(), "team_topics")).containsExactly("team,topic,requests",
 				"Mobile,kotlin,fewer than 3");
 
-		// In the whole-organisation report, too, Mobile's row and its team x topic cell say "fewer than 3".
+		// In the whole-organisation report, too, Mobile's row and its team x topic cell
+		// say "fewer than 3".
 		String all = this.api.get("/api/stats.csv?" + StatsFixture.PERIOD, "grace", PASSWORD).body();
 		assertThat(section(all, "teams")).contains(
-				"Mobile,2,fewer than 3,fewer than 3,fewer than 3,fewer than 3,fewer than 3",
-				"Platform,4,4,1,3,5,1.25");
+				"Mobile,2,fewer than 3,fewer than 3,fewer than 3,fewer than 3,fewer than 3", "Platform,4,4,1,3,5,1.25");
 		assertThat(section(all, "team_topics")).contains("Mobile,kotlin,fewer than 3", "Platform,java,3");
 	}
 
@@ -121,8 +123,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 		JsonNode report = this.api.get("/api/stats?" + StatsFixture.PERIOD + "&topic=java", "grace", PASSWORD).json();
 		assertThat(report.get("requests").get("posted").asLong()).isEqualTo(3);
 		assertThat(report.get("requests").get("resolved").asLong()).isEqualTo(3);
-		assertThat(StatsFixture.rows(report.get("helpers"), "username", "claims", "offers")).containsExactly(
-				"maria 1 2", "marco 0 1");
+		assertThat(StatsFixture.rows(report.get("helpers"), "username", "claims", "offers"))
+			.containsExactly("maria 1 2", "marco 0 1");
 	}
 
 	@Test
@@ -158,23 +160,25 @@ class StatsApiTests extends PostgresIntegrationTest {
 				"maria,Maria Test,Platform,3,3,2,1,1,1", "marco,Marco Test,Data,0,2,1,0,0,0",
 				"dave,Dave Test,Mobile,0,1,0,0,0,0", "frank,Frank Test,Data,0,1,0,0,0,0");
 		assertThat(section(csv.body(), "weekly")).containsExactly(
-				"week_start,posted,resolved,median_first_response_minutes", "2026-02-02,3,3,60",
-				"2026-02-09,1,1,2880", "2026-02-16,3,1,45", "2026-02-23,3,0,");
+				"week_start,posted,resolved,median_first_response_minutes", "2026-02-02,3,3,60", "2026-02-09,1,1,2880",
+				"2026-02-16,3,1,45", "2026-02-23,3,0,");
 	}
 
-	// --- who asked anonymously and who sent a thank-you note stay unknown ----------------------------------
+	// who asked anonymously and who sent a thank-you note stay unknown
 
 	/**
-	 * A team's report, as JSON, CSV and page, is byte for byte the same after its members post anonymous requests
-	 * that get claims, offers, resolutions, a reopening, a cancellation and thank-you notes (public and private)
-	 * from helpers in other teams. The clock is fixed ({@code generatedAt}), and reports are not kept between
-	 * calls ({@code handraise.stats.cache-for=0} in the tests): the whole-organisation report, asked in between,
-	 * does change.
+	 * A team's report, as JSON, CSV and page, is byte for byte the same after its members
+	 * post anonymous requests that get claims, offers, resolutions, a reopening, a
+	 * cancellation and thank-you notes (public and private) from helpers in other teams.
+	 * The clock is fixed ({@code generatedAt}), and reports are not kept between calls
+	 * ({@code handraise.stats.cache-for=0} in the tests): the whole-organisation report,
+	 * asked in between, does change.
 	 */
 	@Test
 	void anonymousRequestsAndTheirNotesLeaveTheirAuthorsTeamsReportUnchanged() {
 		StatsFixture play = StatsFixture.playing(this.requests, this.thanks);
-		// two more Platform members thank publicly, so Platform's gratitude is shown (3 senders with alice)
+		// two more Platform members thank publicly, so Platform's gratitude is shown (3
+		// senders with alice)
 		long b1 = play.post("bob", false, "java", "2026-02-23T09:00");
 		long o1 = play.offer("marco", b1, "2026-02-23T10:00");
 		play.resolve("bob", b1, o1, "2026-02-23T11:00");
@@ -198,7 +202,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 			.isEqualTo(html);
 		JsonNode before = this.api.get("/api/stats?" + StatsFixture.PERIOD, "grace", PASSWORD).json();
 
-		// Platform members ask anonymously; Mobile and Data members help (marco, a mentor, claims)
+		// Platform members ask anonymously; Mobile and Data members help (marco, a
+		// mentor, claims)
 		long a1 = play.post("alice", true, "java", "2026-02-24T12:00");
 		play.act("marco", a1, Action.CLAIM, "2026-02-24T12:10");
 		long a1o = play.offer("dave", a1, "2026-02-24T12:30");
@@ -233,20 +238,21 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(withoutCsrfToken(page.get(teamPage).body())).isEqualTo(html);
 	}
 
-	// --- the past as it was: who was in which team then ------------------------------------------------------
+	// the past as it was: who was in which team then
 
 	/**
-	 * Deactivating a person and moving another to a different team leave the figures of a past period the same
-	 * (whole organisation, and narrowed to the team they left or joined): a team's members for a period are the
-	 * people who were its members at some time in it, and a request counts towards the team its author was in when
-	 * it was posted. A request posted after the move counts towards the new team.
+	 * Deactivating a person and moving another to a different team leave the figures of a
+	 * past period the same (whole organisation, and narrowed to the team they left or
+	 * joined): a team's members for a period are the people who were its members at some
+	 * time in it, and a request counts towards the team its author was in when it was
+	 * posted. A request posted after the move counts towards the new team.
 	 */
 	@Test
 	@WithMockUser(username = "boss", roles = { "EMPLOYEE", "ADMIN" })
 	void deactivatingOrMovingAPersonLeavesAPastPeriodsTeamFiguresUnchanged() {
 		List<String> questions = List.of("/api/stats?" + StatsFixture.PERIOD,
-				"/api/stats?" + StatsFixture.PERIOD + "&team=Platform", "/api/stats?" + StatsFixture.PERIOD + "&team=Mobile",
-				"/api/stats.csv?" + StatsFixture.PERIOD);
+				"/api/stats?" + StatsFixture.PERIOD + "&team=Platform",
+				"/api/stats?" + StatsFixture.PERIOD + "&team=Mobile", "/api/stats.csv?" + StatsFixture.PERIOD);
 		List<String> before = questions.stream().map((q) -> this.api.get(q, "grace", PASSWORD).body()).toList();
 		JsonNode platform = this.api.get(questions.get(0), "grace", PASSWORD).json().get("teams").get("rows").get(2);
 		assertThat(platform.get("team").asString()).isEqualTo("Platform");
@@ -261,12 +267,15 @@ class StatsApiTests extends PostgresIntegrationTest {
 				.isEqualTo(before.get(i));
 		}
 
-		long later = StatsFixture.playing(this.requests, this.thanks).post("carol", false, "kotlin", "2026-03-04T10:00");
-		assertThat(this.jdbc.queryForObject("select t.name from stats_request f join teams t on t.id = f.team_id"
-				+ " where f.request_id = ?", String.class, later)).isEqualTo("Mobile");
+		long later = StatsFixture.playing(this.requests, this.thanks)
+			.post("carol", false, "kotlin", "2026-03-04T10:00");
+		assertThat(this.jdbc.queryForObject(
+				"select t.name from stats_request f join teams t on t.id = f.team_id" + " where f.request_id = ?",
+				String.class, later))
+			.isEqualTo("Mobile");
 		JsonNode today = this.api.get("/api/stats?from=2026-03-02&to=2026-03-08", "grace", PASSWORD).json();
-		assertThat(StatsFixture.rows(today.get("teams").get("rows"), "team", "members"))
-			.containsExactly("Data 2", "Mobile 3", "Platform 4");
+		assertThat(StatsFixture.rows(today.get("teams").get("rows"), "team", "members")).containsExactly("Data 2",
+				"Mobile 3", "Platform 4");
 	}
 
 	@Test
@@ -276,7 +285,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 			.json();
 		assertThat(StatsFixture.rows(privateNote.get("helpers"), "username", "offers", "thanksReceived"))
 			.containsExactly("maria 1 0");
-		// 02-17: alice thanks dave publicly for her anonymous R4 (maria is listed for the claim she holds now)
+		// 02-17: alice thanks dave publicly for her anonymous R4 (maria is listed for the
+		// claim she holds now)
 		JsonNode anonymous = this.api.get("/api/stats?from=2026-02-17&to=2026-02-17", "grace", PASSWORD).json();
 		assertThat(StatsFixture.rows(anonymous.get("helpers"), "username", "offers", "thanksReceived"))
 			.containsExactly("dave 1 0", "maria 0 0");
@@ -297,9 +307,9 @@ class StatsApiTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * Platform has four askers, but its public notes about named requests come from two senders (alice and bob):
-	 * its gratitude is hidden in JSON, CSV and on the page; with a third sender (maria) it is shown, without
-	 * private notes.
+	 * Platform has four askers, but its public notes about named requests come from two
+	 * senders (alice and bob): its gratitude is hidden in JSON, CSV and on the page; with
+	 * a third sender (maria) it is shown, without private notes.
 	 */
 	@Test
 	void aTeamsGratitudeFromFewerThanThreeSendersIsHidden() {
@@ -327,8 +337,9 @@ class StatsApiTests extends PostgresIntegrationTest {
 		long o2 = play.offer("frank", m1, "2026-02-24T10:00");
 		play.resolve("maria", m1, o2, "2026-02-24T11:00");
 		play.thank("maria", "frank", m1, true, "2026-02-24T11:30");
-		// notes from alice (R1), bob and maria; resolved: R1 R2 R3 R11 R12 and the two new ones, of which R1 and
-		// the new ones were thanked publicly (carol's note for R3 is private)
+		// notes from alice (R1), bob and maria; resolved: R1 R2 R3 R11 R12 and the two
+		// new ones, of which R1 and the new ones were thanked publicly (carol's note for
+		// R3 is private)
 		JsonNode shown = this.api.get("/api/stats?" + query, "grace", PASSWORD).json();
 		assertThat(StatsFixture.rows(List.of(shown.get("gratitude")), "suppressed", "notes", "publicNotes",
 				"privateNotes"))
@@ -343,10 +354,11 @@ class StatsApiTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * On the page, a hidden figure says so in words ("hidden: fewer than 3 people"), on the headline cards as in the
-	 * tables, never as a bare "fewer than 3" value; and every date the page writes (the period, the weeks of the table
-	 * and of the charts, when the figures were computed) reads "2 Feb 2026". Only the date inputs (ISO, as HTML
-	 * has them), links and machine-readable attributes keep ISO dates.
+	 * On the page, a hidden figure says so in words ("hidden: fewer than 3 people"), on
+	 * the headline cards as in the tables, never as a bare "fewer than 3" value; and
+	 * every date the page writes (the period, the weeks of the table and of the charts,
+	 * when the figures were computed) reads "2 Feb 2026". Only the date inputs (ISO, as
+	 * HTML has them), links and machine-readable attributes keep ISO dates.
 	 */
 	@Test
 	void thePageSaysAFigureIsHiddenAndWritesEveryDateTheSameWay() {
@@ -369,8 +381,9 @@ class StatsApiTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * The page without the value of its CSRF token, which Spring Security masks afresh for every response (the
-	 * only part of the page that differs between two calls when nothing has changed).
+	 * The page without the value of its CSRF token, which Spring Security masks afresh
+	 * for every response (the only part of the page that differs between two calls when
+	 * nothing has changed).
 	 */
 	private static String withoutCsrfToken(String html) {
 		return html.replaceAll("name=\"_csrf\" value=\"[^\"]+\"", "name=\"_csrf\" value=\"\"");
@@ -409,7 +422,7 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(StatsFixture.rows(team.json().get("errors"), "field")).containsExactly("team", "topic");
 	}
 
-	// --- CSV -----------------------------------------------------------------------------------------------
+	// CSV
 
 	/** The lines of one CSV section after its name: the header row and the rows. */
 	static List<String> section(String csv, String name) {

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The arithmetic behind the figures, without Spring: percentiles as {@code percentile_cont} computes them, the
- * privacy floor, shares and rounding.
+ * The arithmetic behind the figures, without Spring: percentiles as
+ * {@code percentile_cont} computes them, the privacy floor, shares and rounding.
  */
 class StatsArithmeticTests {
 

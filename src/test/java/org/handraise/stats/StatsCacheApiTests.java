@@ -15,10 +15,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The statistics cache as it runs in production ({@code handraise.stats.cache-for}, here an hour so that only a
- * change can end a report): a change made through the application shows at once, a change it was not told about
- * (another instance, here a hand-made delete) only when the report is computed again, and who may ask is checked
- * before any kept report is served.
+ * The statistics cache as it runs in production ({@code handraise.stats.cache-for}, here
+ * an hour so that only a change can end a report): a change made through the application
+ * shows at once, a change it was not told about (another instance, here a hand-made
+ * delete) only when the report is computed again, and who may ask is checked before any
+ * kept report is served.
  */
 @TestPropertySource(properties = "handraise.stats.cache-for=1h")
 class StatsCacheApiTests extends PostgresIntegrationTest {
@@ -55,7 +56,8 @@ class StatsCacheApiTests extends PostgresIntegrationTest {
 	void aReportIsServedAgainUntilSomethingChangesThroughTheApplication() {
 		post("alice");
 		String first = this.api.get("/api/stats", "grace", PASSWORD).body();
-		// what another instance's change would look like to this one: nothing told the cache
+		// what another instance's change would look like to this one: nothing told the
+		// cache
 		this.jdbc.update("delete from stats_day");
 		assertThat(this.api.get("/api/stats", "olga", PASSWORD).body()).as("the same report, for an admin too")
 			.isEqualTo(first);

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * {@link StatsCache} on its own: one computation per question and period of validity, whoever asks at once; a
- * change drops every report, also one still being computed; failures are not kept; the size stays bounded.
+ * {@link StatsCache} on its own: one computation per question and period of validity,
+ * whoever asks at once; a change drops every report, also one still being computed;
+ * failures are not kept; the size stays bounded.
  */
 class StatsCacheTests {
 
@@ -63,7 +64,8 @@ class StatsCacheTests {
 		assertThat(team.period().team()).isEqualTo("Platform");
 		assertThat(all.period().team()).isNull();
 		assertThat(cache.get(new StatsQuery(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 1), "Platform", null),
-				this.computations)).isSameAs(team);
+				this.computations))
+			.isSameAs(team);
 		assertThat(this.computations.count()).isEqualTo(2);
 	}
 
@@ -81,7 +83,8 @@ class StatsCacheTests {
 	@Test
 	void aReportComputedWhileAChangeCameIsNotServedAgain() {
 		StatsCache cache = new StatsCache(Duration.ofMinutes(10), 10, this.clock);
-		// the change commits while the report is being computed (after it read its snapshot)
+		// the change commits while the report is being computed (after it read its
+		// snapshot)
 		StatsReport during = cache.get(EIGHT_WEEKS, (query) -> {
 			StatsReport report = this.computations.apply(query);
 			cache.invalidate();
@@ -143,8 +146,7 @@ class StatsCacheTests {
 			Thread.sleep(100);
 			release.countDown();
 			for (Future<StatsReport> call : List.of(first, waiter)) {
-				assertThatExceptionOfType(ExecutionException.class)
-					.isThrownBy(() -> call.get(10, TimeUnit.SECONDS))
+				assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> call.get(10, TimeUnit.SECONDS))
 					.withCauseExactlyInstanceOf(InvalidInputException.class);
 			}
 		}
@@ -199,7 +201,10 @@ class StatsCacheTests {
 		}
 	}
 
-	/** Makes a distinct (empty) report per call, generated at the clock's time, and counts the calls. */
+	/**
+	 * Makes a distinct (empty) report per call, generated at the clock's time, and counts
+	 * the calls.
+	 */
 	private static final class Computations implements Function<StatsQuery, StatsReport> {
 
 		private final AtomicInteger count = new AtomicInteger();
@@ -214,8 +219,8 @@ class StatsCacheTests {
 		public StatsReport apply(StatsQuery query) {
 			this.count.incrementAndGet();
 			return new StatsReport(new StatsReport.Period(query.from(), query.to(), query.team(), query.topic(),
-					this.clock.instant(), 24, 3, PrivacyFloor.MIN_ASKERS), null, null, null, null, List.of(), null, null,
-					List.of());
+					this.clock.instant(), 24, 3, PrivacyFloor.MIN_ASKERS), null, null, null, null, List.of(), null,
+					null, List.of());
 		}
 
 		int count() {

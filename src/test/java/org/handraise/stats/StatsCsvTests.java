@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * CSV without Spring: escaping, formula neutralisation, suppressed cells and the section layout.
+ * CSV without Spring: escaping, formula neutralisation, suppressed cells and the section
+ * layout.
  */
 class StatsCsvTests {
 
@@ -84,8 +85,8 @@ class StatsCsvTests {
 		assertThat(StatsApiTests.section(csv, "responsiveness")).containsExactly(
 				"measure,count,median_minutes,p90_minutes", "first_response,2,52.5,90", "claim,0,,",
 				"resolution,1,180,180");
-		assertThat(StatsApiTests.section(csv, "weekly")).containsExactly(
-				"week_start,posted,resolved,median_first_response_minutes", "2026-02-02,3,1,52.5");
+		assertThat(StatsApiTests.section(csv, "weekly"))
+			.containsExactly("week_start,posted,resolved,median_first_response_minutes", "2026-02-02,3,1,52.5");
 	}
 
 	private static StatsReport report() {

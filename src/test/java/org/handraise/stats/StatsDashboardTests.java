@@ -19,8 +19,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * The dashboard on the demo data (H2, as the app starts by default): grace the manager sees the charts and
- * tables; employees and mentors are turned away.
+ * The dashboard on the demo data (H2, as the app starts by default): grace the manager
+ * sees the charts and tables; employees and mentors are turned away.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -47,7 +47,8 @@ class StatsDashboardTests {
 		assertThat(html).contains("id=\"weekly-table\"", "id=\"backlog-table\"", "id=\"teams-table\"",
 				"id=\"helpers-table\"");
 		assertThat(html).contains("href=\"/stats\"");
-		// when the figures were computed (a report may be served again for handraise.stats.cache-for)
+		// when the figures were computed (a report may be served again for
+		// handraise.stats.cache-for)
 		assertThat(html).containsPattern(
 				"Figures as of\\s*</span>\\s*<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">[^<]+ UTC</time>");
 	}
@@ -85,7 +86,8 @@ class StatsDashboardTests {
 	void employeesAndMentorsAreForbidden() throws Exception {
 		for (String username : new String[] { "alice", "bob", "maria" }) {
 			String role = "maria".equals(username) ? "MENTOR" : "EMPLOYEE";
-			this.mvc.perform(get("/stats").with(user(username).roles("EMPLOYEE", role))).andExpect(status().isForbidden());
+			this.mvc.perform(get("/stats").with(user(username).roles("EMPLOYEE", role)))
+				.andExpect(status().isForbidden());
 			this.mvc.perform(get("/stats/export.csv").with(user(username).roles("EMPLOYEE", role)))
 				.andExpect(status().isForbidden());
 		}

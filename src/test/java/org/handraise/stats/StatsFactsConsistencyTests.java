@@ -29,13 +29,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The derived statistics tables ({@code stats_request}, {@code stats_request_topic}) always agree with the raw
- * tables: random lifecycles (posts, claims, releases, offers, resolutions with and without an accepted offer,
- * cancellations, reopenings, edits, offers changed and withdrawn, thank-you notes, and refused actions whose
- * transactions
- * roll back) are driven through
- * the services on PostgreSQL, and after every few steps every derived row is compared with the same figures
- * recomputed from the raw tables by a different formulation (grouped joins, as the migration's backfill).
+ * The derived statistics tables ({@code stats_request}, {@code stats_request_topic})
+ * always agree with the raw tables: random lifecycles (posts, claims, releases, offers,
+ * resolutions with and without an accepted offer, cancellations, reopenings, edits,
+ * offers changed and withdrawn, thank-you notes, and refused actions whose transactions
+ * roll back) are driven through the services on PostgreSQL, and after every few steps
+ * every derived row is compared with the same figures recomputed from the raw tables by a
+ * different formulation (grouped joins, as the migration's backfill).
  */
 class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 
@@ -46,8 +46,7 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 			+ " cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision)"
 			+ " as first_response_s,"
 			+ " cast(extract(epoch from c.first_claim) - extract(epoch from r.created_at) as double precision)"
-			+ " as first_claim_s,"
-			+ " case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)"
+			+ " as first_claim_s," + " case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)"
 			+ " - extract(epoch from r.created_at) as double precision) end as resolved_s,"
 			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
 			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end as closed_s,"
@@ -72,7 +71,10 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status,"
 			+ " team_id from stats_request_topic";
 
-	/** The daily roll-ups (V10) grouped afresh from the raw tables, through the expected facts. */
+	/**
+	 * The daily roll-ups (V10) grouped afresh from the raw tables, through the expected
+	 * facts.
+	 */
 	private static final String EXPECTED_DAYS = "select cast(floor(x.created_epoch / 86400) as integer) as epoch_day,"
 			+ " x.status, x.anonymous, count(*) as posted, sum(case when x.reopened then 1 else 0 end) as reopened,"
 			+ " sum(case when x.first_response_s is not null or x.status = 'RESOLVED' or x.reopened then 1 else 0 end)"
@@ -166,14 +168,14 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 				Long.class))
 			.as("offers were withdrawn")
 			.isPositive();
-		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where status = 'RESOLVED'",
-				Long.class))
+		assertThat(this.jdbc.queryForObject("select count(*) from stats_request where status = 'RESOLVED'", Long.class))
 			.isPositive();
 	}
 
 	/**
-	 * Many transactions changing requests of the same day at once (posting, claiming, offering, resolving) all
-	 * count in the daily roll-ups: none is lost to another's update and none deadlocks.
+	 * Many transactions changing requests of the same day at once (posting, claiming,
+	 * offering, resolving) all count in the daily roll-ups: none is lost to another's
+	 * update and none deadlocks.
 	 */
 	@Test
 	void concurrentChangesOfOneDayAllCount() throws Exception {
@@ -224,8 +226,9 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * A thank-you note and a transition of the same request at the same moment both change its facts: both succeed
-	 * (the facts of one request are recomputed by one transaction at a time) and the facts stay in step.
+	 * A thank-you note and a transition of the same request at the same moment both
+	 * change its facts: both succeed (the facts of one request are recomputed by one
+	 * transaction at a time) and the facts stay in step.
 	 */
 	@Test
 	void aNoteAndATransitionOfOneRequestAtOnceBothSucceed() throws Exception {
@@ -236,8 +239,12 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 		try {
 			for (int round = 0; round < 20; round++) {
 				Instant t = at.plusSeconds(600L * round);
-				long id = this.requests.post("alice", new RequestDraft("Help with java " + round, "Some details.", null,
-						List.of("java"), null, false), t).id();
+				long id = this.requests
+					.post("alice",
+							new RequestDraft("Help with java " + round, "Some details.", null, List.of("java"), null,
+									false),
+							t)
+					.id();
 				this.requests.act("maria", id, Action.CLAIM, t.plusSeconds(1), null, null);
 				this.requests.act("maria", id, Action.OFFER, t.plusSeconds(2), "Try this.", null);
 				CountDownLatch start = new CountDownLatch(1);
@@ -264,15 +271,16 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * A random action on request {@code id} (the author resolves, cancels, reopens and edits; anyone else claims,
-	 * releases and offers), or a thank-you note from the author; {@code false} when the rules refused it (and its
-	 * transaction rolled back).
+	 * A random action on request {@code id} (the author resolves, cancels, reopens and
+	 * edits; anyone else claims, releases and offers), or a thank-you note from the
+	 * author; {@code false} when the rules refused it (and its transaction rolled back).
 	 */
 	private boolean randomStep(Random random, long id, List<String> everyone, Action[] actions, Instant at) {
 		String actor = everyone.get(random.nextInt(everyone.size()));
 		try {
 			if (random.nextInt(8) == 0) {
-				// a helper changes or takes back their latest offer: a withdrawn last offer is no longer a response
+				// a helper changes or takes back their latest offer: a withdrawn last
+				// offer is no longer a response
 				RequestView view = this.requests.view(actor, id);
 				List<OfferView> mine = view.offers().stream().filter(OfferView::mine).toList();
 				if (mine.isEmpty()) {
@@ -298,7 +306,8 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 						String.class, id);
 				Action action = actions[random.nextInt(actions.length)];
 				if (action == Action.EDIT) {
-					// the author edits: a line in the history that counts for nothing, and new topics
+					// the author edits: a line in the history that counts for nothing,
+					// and new topics
 					String topic = TOPICS.get(random.nextInt(TOPICS.size()));
 					this.requests.edit(author, id,
 							new RequestDraft("Help with " + topic, "More details.", null, List.of(topic), null, false));

@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * A small data set whose every figure is worked out by hand below, played through the services with explicit
- * times, and the assertions of those figures on a {@code GET /api/stats} answer. Used on PostgreSQL (with
- * {@code percentile_cont}) and on H2 (with the sorted-durations fallback): both must give the same answers.
+ * A small data set whose every figure is worked out by hand below, played through the
+ * services with explicit times, and the assertions of those figures on a
+ * {@code GET /api/stats} answer. Used on PostgreSQL (with {@code percentile_cont}) and on
+ * H2 (with the sorted-durations fallback): both must give the same answers.
  *
  * <pre>
  * now = Wed 2026-03-04 12:00 UTC; period 2026-02-02 .. 2026-03-01 (four ISO weeks)
@@ -50,7 +51,9 @@ final class StatsFixture {
 
 	static final String PERIOD = "from=2026-02-02&to=2026-03-01";
 
-	/** People who asked for help in the fixture but never helped: no report may name them. */
+	/**
+	 * People who asked for help in the fixture but never helped: no report may name them.
+	 */
 	static final List<String> ASK_ONLY = List.of("alice", "bob", "carol", "erin", "grace");
 
 	@FunctionalInterface
@@ -140,7 +143,7 @@ final class StatsFixture {
 		assertThat(r8).isPositive();
 	}
 
-	// --- the figures, worked out by hand -----------------------------------------------------------------
+	// the figures, worked out by hand
 
 	static void assertFigures(JsonNode report) {
 		JsonNode period = report.get("period");
@@ -150,43 +153,45 @@ final class StatsFixture {
 		assertThat(period.get("firstResponseTargetHours").asLong()).isEqualTo(24);
 		assertThat(period.get("privacyFloor").asInt()).isEqualTo(3);
 
-		// Posted in the period: R1 R2 R3 R4 R5 R6 R7 R11 R12 R13; resolved R1 R2 R3 R11 R12; cancelled R6 R13;
-		// still open R4 (reopened) R5 R7 (claimed).
+		// Posted in the period: R1 R2 R3 R4 R5 R6 R7 R11 R12 R13; resolved R1 R2 R3 R11
+		// R12; cancelled R6 R13; still open R4 (reopened) R5 R7 (claimed).
 		JsonNode requests = report.get("requests");
 		assertThat(requests.get("suppressed").asBoolean()).isFalse();
-		assertThat(longs(requests, "posted", "resolved", "cancelled", "stillOpen", "anonymous"))
-			.containsExactly(10L, 5L, 2L, 3L, 1L);
+		assertThat(longs(requests, "posted", "resolved", "cancelled", "stillOpen", "anonymous")).containsExactly(10L,
+				5L, 2L, 3L, 1L);
 		assertThat(rows(requests.get("byTopic"), "topic", "posted", "resolved", "cancelled", "stillOpen"))
 			.containsExactly("java 3 3 0 0", "kotlin 2 0 1 1", "sql 2 1 0 1", "kubernetes 1 1 0 0",
 					"leadership 1 0 0 1", "spring 1 0 1 0");
 
-		// First response (minutes): R4 20, R11 30, R12 45, R1 60, R2 240, R13 2820, R3 2880:
-		// median 60; p90 at 0.9 * 6 = 5.4 -> 2820 + 0.4 * 60 = 2844.
-		// Claim: R1 30, R7 60, R3 600: median 60; p90 at 1.8 -> 60 + 0.8 * 540 = 492.
-		// Resolution (resolved now): R11 60, R12 120, R1 180, R2 1440, R3 2940: median 180;
-		// p90 at 3.6 -> 1440 + 0.6 * 1500 = 2340.
+		// First response (minutes): R4 20, R11 30, R12 45, R1 60, R2 240, R13 2820, R3
+		// 2880: median 60; p90 at 0.9 * 6 = 5.4 -> 2820 + 0.4 * 60 = 2844. Claim: R1 30,
+		// R7 60, R3 600: median 60; p90 at 1.8 -> 60 + 0.8 * 540 = 492. Resolution
+		// (resolved now): R11 60, R12 120, R1 180, R2 1440, R3 2940: median 180; p90 at
+		// 3.6 -> 1440 + 0.6 * 1500 = 2340.
 		JsonNode responsiveness = report.get("responsiveness");
 		assertThat(responsiveness.get("suppressed").asBoolean()).isFalse();
 		assertDurations(responsiveness.get("firstResponse"), 7, 60, 2844);
 		assertDurations(responsiveness.get("claim"), 3, 60, 492);
 		assertDurations(responsiveness.get("resolution"), 5, 180, 2340);
-		// Within 24 h: R1 R2 R4 R11 R12 met; R3 (48 h) and R13 (47 h) late; R5 and R7 still without an offer after
-		// 24 h; R6 cancelled after 1 h without an offer is left out: 5 of 9.
+		// Within 24 h: R1 R2 R4 R11 R12 met; R3 (48 h) and R13 (47 h) late; R5 and R7
+		// still without an offer after 24 h; R6 cancelled after 1 h without an offer is
+		// left out: 5 of 9.
 		assertShare(responsiveness.get("withinTarget"), 5, 9, 0.5556);
 		// Reopened: R4, of the 7 ever answered or resolved (R1 R2 R3 R4 R11 R12 R13).
 		assertShare(responsiveness.get("reopened"), 1, 7, 0.1429);
 
-		// Open and unclaimed now: R9 (4 h), R10 (2 days), R5 (5 days), R4 and R8 (over 7 days); R7's claim has
-		// had no offer for 6 days.
+		// Open and unclaimed now: R9 (4 h), R10 (2 days), R5 (5 days), R4 and R8 (over 7
+		// days); R7's claim has had no offer for 6 days.
 		JsonNode backlog = report.get("backlog");
 		assertThat(backlog.get("suppressed").asBoolean()).isFalse();
 		assertThat(backlog.get("unclaimedOpen").asLong()).isEqualTo(5);
-		assertThat(rows(backlog.get("ageBuckets"), "bucket", "count")).containsExactly("lt1d 1", "1to3d 1",
-				"3to7d 1", "gt7d 2");
+		assertThat(rows(backlog.get("ageBuckets"), "bucket", "count")).containsExactly("lt1d 1", "1to3d 1", "3to7d 1",
+				"gt7d 2");
 		assertThat(backlog.get("staleClaims").asLong()).isEqualTo(1);
 
-		// Platform (alice bob carol maria): all four asked (R1 R2 R3 R11 R12; R4 is anonymous), three for the
-		// first time (bob asked in January). Mobile (2 askers) and Data (1 asker) are below the floor.
+		// Platform (alice bob carol maria): all four asked (R1 R2 R3 R11 R12; R4 is
+		// anonymous), three for the first time (bob asked in January). Mobile (2 askers)
+		// and Data (1 asker) are below the floor.
 		JsonNode teams = report.get("teams");
 		assertThat(rows(teams.get("rows"), "team", "members", "suppressed", "askers", "askedShare", "firstTimeAskers",
 				"requests", "requestsPerMember"))
@@ -200,37 +205,41 @@ final class StatsFixture {
 		assertThat(rows(List.of(teams.get("leaders")), "managers", "suppressed", "managersWhoAsked", "requests"))
 			.containsExactly("1 true null null");
 
-		// maria: claims R1 R3 R7, offers R1 R11 R3 (R1 and R3 accepted), thanked once (R1: carol's note for R3 is
-		// private), holds R7 (stale). marco: offers R2 R12 (R12 accepted); the March thank-you is outside the
-		// period. dave: offer R4 (no longer accepted after the reopen); alice's note for R4 does not count towards
+		// maria: claims R1 R3 R7, offers R1 R11 R3 (R1 and R3 accepted), thanked once
+		// (R1: carol's note for R3 is private), holds R7 (stale). marco: offers R2 R12
+		// (R12 accepted); the March thank-you is outside the period. dave: offer R4 (no
+		// longer accepted after the reopen); alice's note for R4 does not count towards
 		// him (R4 is anonymous). frank: offer R13.
-		assertThat(rows(report.get("helpers"), "username", "displayName", "team", "claims", "offers",
-				"acceptedAnswers", "thanksReceived", "openClaims", "staleClaims"))
+		assertThat(rows(report.get("helpers"), "username", "displayName", "team", "claims", "offers", "acceptedAnswers",
+				"thanksReceived", "openClaims", "staleClaims"))
 			.containsExactly("maria Maria Test Platform 3 3 2 1 1 1", "marco Marco Test Data 0 2 1 0 0 0",
 					"dave Dave Test Mobile 0 1 0 0 0 0", "frank Frank Test Data 0 1 0 0 0 0");
 
-		// Notes in the period, organisation-wide: two public, one private; of the 5 resolved requests, R1 and R3 were
-		// thanked.
+		// Notes in the period, organisation-wide: two public, one private; of the 5
+		// resolved requests, R1 and R3 were thanked.
 		JsonNode gratitude = report.get("gratitude");
 		assertThat(longs(gratitude, "notes", "publicNotes", "privateNotes")).containsExactly(3L, 2L, 1L);
 		assertShare(gratitude.get("resolvedWithThanks"), 2, 5, 0.4);
 
-		// Asked (named): alice bob carol maria marco erin grace dave = 8; helped: maria marco dave frank = 4;
-		// both: maria marco dave = 3; either: 9.
+		// Asked (named): alice bob carol maria marco erin grace dave = 8; helped: maria
+		// marco dave frank = 4; both: maria marco dave = 3; either: 9.
 		JsonNode reciprocity = report.get("reciprocity");
 		assertThat(reciprocity.get("suppressed").asBoolean()).isFalse();
 		assertThat(longs(reciprocity, "askers", "helpers", "both", "people")).containsExactly(8L, 4L, 3L, 9L);
 		assertThat(reciprocity.get("share").asDouble()).isCloseTo(0.3333, within(0.00001));
 
-		// Weeks: 02-02 R1 R2 R11 (resolved R1 R2 R11; medians of 60 240 30); 02-09 R3; 02-16 R4 R12 R13
-		// (resolved R12; medians of 20 45 2820); 02-23 R6 R7 R5, no offers.
+		// Weeks: 02-02 R1 R2 R11 (resolved R1 R2 R11; medians of 60 240 30); 02-09 R3;
+		// 02-16 R4 R12 R13 (resolved R12; medians of 20 45 2820); 02-23 R6 R7 R5, no
+		// offers.
 		assertThat(rows(report.get("weekly"), "weekStart", "suppressed", "posted", "resolved",
 				"medianFirstResponseMinutes"))
 			.containsExactly("2026-02-02 false 3 3 60.0", "2026-02-09 false 1 1 2880.0", "2026-02-16 false 3 1 45.0",
 					"2026-02-23 false 3 0 null");
 	}
 
-	/** Narrowed to Mobile (dave and erin asked): every figure about asking is suppressed. */
+	/**
+	 * Narrowed to Mobile (dave and erin asked): every figure about asking is suppressed.
+	 */
 	static void assertMobileSuppressed(JsonNode report) {
 		assertThat(report.get("requests").get("suppressed").asBoolean()).isTrue();
 		assertThat(report.get("requests").get("posted").isNull()).isTrue();
@@ -253,12 +262,13 @@ final class StatsFixture {
 	}
 
 	/**
-	 * Narrowed to Platform: alice's anonymous R4 is never counted towards her team, though she is in it.
+	 * Narrowed to Platform: alice's anonymous R4 is never counted towards her team,
+	 * though she is in it.
 	 */
 	static void assertPlatformWithoutAnonymous(JsonNode report) {
 		JsonNode requests = report.get("requests");
-		assertThat(longs(requests, "posted", "resolved", "cancelled", "stillOpen", "anonymous"))
-			.containsExactly(5L, 5L, 0L, 0L, 0L);
+		assertThat(longs(requests, "posted", "resolved", "cancelled", "stillOpen", "anonymous")).containsExactly(5L, 5L,
+				0L, 0L, 0L);
 		assertThat(rows(requests.get("byTopic"), "topic", "suppressed", "posted")).containsExactly("java false 3",
 				"kubernetes true null", "sql true null");
 		// Open, unclaimed, named: R8 (bob), R9 (alice), R10 (carol); R4 is anonymous.
@@ -267,7 +277,7 @@ final class StatsFixture {
 				"2026-02-02 false 3", "2026-02-09 true null", "2026-02-16 true null", "2026-02-23 true null");
 	}
 
-	// --- playing it through the services -------------------------------------------------------------------
+	// playing it through the services
 
 	long post(String author, boolean anonymous, String topic, String at) {
 		RequestDraft draft = new RequestDraft("Help with " + topic + " please", "Details of the " + topic + " problem.",
@@ -296,7 +306,7 @@ final class StatsFixture {
 		return Instant.parse(localUtc + ":00Z");
 	}
 
-	// --- reading JSON ---------------------------------------------------------------------------------------
+	// reading JSON
 
 	private static void assertDurations(JsonNode durations, long count, double median, double p90) {
 		assertThat(durations.get("count").asLong()).isEqualTo(count);
@@ -319,7 +329,10 @@ final class StatsFixture {
 		return values;
 	}
 
-	/** Each element as its fields' values joined by spaces ("null" for null), to compare whole tables at once. */
+	/**
+	 * Each element as its fields' values joined by spaces ("null" for null), to compare
+	 * whole tables at once.
+	 */
 	static List<String> rows(Iterable<JsonNode> array, String... fields) {
 		List<String> rows = new ArrayList<>();
 		for (JsonNode row : array) {

@@ -20,8 +20,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The same hand-computed {@link StatsFixture} on H2 in PostgreSQL mode, with the percentiles forced to the
- * sorted-durations fallback: the SQL runs on both databases and both ways of computing percentiles agree.
+ * The same hand-computed {@link StatsFixture} on H2 in PostgreSQL mode, with the
+ * percentiles forced to the sorted-durations fallback: the SQL runs on both databases and
+ * both ways of computing percentiles agree.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "handraise.demo-data=false", "handraise.stats.percentiles=java",

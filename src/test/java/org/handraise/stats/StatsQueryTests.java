@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Turning request parameters into a {@link StatsQuery}: defaults and every kind of bad input.
+ * Turning request parameters into a {@link StatsQuery}: defaults and every kind of bad
+ * input.
  */
 class StatsQueryTests {
 

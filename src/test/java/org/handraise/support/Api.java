@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for the JSON API, as a real client would call it: HTTP Basic, JSON in and out.
+ * A small HTTP client for the JSON API, as a real client would call it: HTTP Basic, JSON
+ * in and out.
  */
 public final class Api {
 
@@ -35,10 +36,16 @@ public final class Api {
 		return send("POST", path, user, password, body);
 	}
 
-	/** Sends {@code body} as JSON: a String is sent as it is (for malformed JSON tests), anything else serialized. */
+	/**
+	 * Sends {@code body} as JSON: a String is sent as it is (for malformed JSON tests),
+	 * anything else serialized.
+	 */
 	public Response send(String method, String path, String user, String password, Object body) {
-		return send(method, path, (user != null) ? "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) : null, body);
+		return send(method, path,
+				(user != null) ? "Basic "
+						+ Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))
+						: null,
+				body);
 	}
 
 	/** A GET with a personal access token ({@code Authorization: Bearer}). */

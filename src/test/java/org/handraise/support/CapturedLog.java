@@ -10,9 +10,9 @@ import ch.qos.logback.core.read.ListAppender;
 import org.slf4j.LoggerFactory;
 
 /**
- * What some loggers say while a test provokes a failure on purpose: kept here for the test to assert on, instead of
- * printed, so that the build's output shows only failures nobody expected. Closing it puts the loggers back.
- * <pre>
+ * What some loggers say while a test provokes a failure on purpose: kept here for the
+ * test to assert on, instead of printed, so that the build's output shows only failures
+ * nobody expected. Closing it puts the loggers back. <pre>
  * try (CapturedLog log = CapturedLog.of("org.apache.catalina.core")) {
  *     // provoke the failure
  *     assertThat(log.errors()).isNotEmpty();
@@ -38,7 +38,10 @@ public final class CapturedLog implements AutoCloseable {
 		}
 	}
 
-	/** Captures what the loggers named (and the loggers below them) say from now until {@link #close()}. */
+	/**
+	 * Captures what the loggers named (and the loggers below them) say from now until
+	 * {@link #close()}.
+	 */
 	public static CapturedLog of(String... names) {
 		return new CapturedLog(names);
 	}
@@ -55,7 +58,10 @@ public final class CapturedLog implements AutoCloseable {
 		return events().stream().filter((e) -> e.getLevel() == Level.ERROR).toList();
 	}
 
-	/** Each event as "LEVEL logger: message", with the class of its exception, if any, after " | ". */
+	/**
+	 * Each event as "LEVEL logger: message", with the class of its exception, if any,
+	 * after " | ".
+	 */
 	public List<String> lines() {
 		return events().stream()
 			.map((e) -> e.getLevel() + " " + e.getLoggerName() + ": " + e.getFormattedMessage()

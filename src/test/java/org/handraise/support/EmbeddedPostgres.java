@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * One real PostgreSQL for the whole test run, started on first use (no Docker: the binaries come from
- * Maven Central) and stopped when the JVM exits.
+ * One real PostgreSQL for the whole test run, started on first use (no Docker: the
+ * binaries come from Maven Central) and stopped when the JVM exits.
  */
 public final class EmbeddedPostgres {
 

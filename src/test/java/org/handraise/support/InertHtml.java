@@ -18,26 +18,31 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * Checks a rendered page the way a browser would read it, with a real HTML parser (jsoup), for anything that
- * user text could have turned into markup:
+ * Checks a rendered page the way a browser would read it, with a real HTML parser
+ * (jsoup), for anything that user text could have turned into markup:
  * <ul>
- * <li>an element whose tag no template makes ({@code <svg>}, {@code <iframe>}, {@code <b>}, {@code <style>}...);
- * </li>
- * <li>an element that is one of the payload's own elements: the same tag with all the payload's attributes
- * ({@code <img src=x>}, {@code <a href=//elsewhere>}, {@code <meta http-equiv=refresh>}: tags the templates do
- * make);</li>
- * <li>an attribute whose name starts with {@code on} (no template has one: CSP forbids inline handlers);</li>
+ * <li>an element whose tag no template makes ({@code <svg>}, {@code <iframe>},
+ * {@code <b>}, {@code <style>}...);</li>
+ * <li>an element that is one of the payload's own elements: the same tag with all the
+ * payload's attributes ({@code <img src=x>}, {@code <a href=//elsewhere>},
+ * {@code <meta http-equiv=refresh>}: tags the templates do make);</li>
+ * <li>an attribute whose name starts with {@code on} (no template has one: CSP forbids
+ * inline handlers);</li>
  * <li>a {@code javascript:} (or {@code vbscript:}, {@code data:text/html}) URL;</li>
- * <li>a {@code <script>} that is not the application's own: a {@code src} under {@code /js/} or
- * {@code /webjars/} and nothing inline.</li>
+ * <li>a {@code <script>} that is not the application's own: a {@code src} under
+ * {@code /js/} or {@code /webjars/} and nothing inline.</li>
  * </ul>
- * And {@link #showsAsText} says whether the payload reached the page as text (or as a form field's value).
+ * And {@link #showsAsText} says whether the payload reached the page as text (or as a
+ * form field's value).
  */
 public final class InertHtml {
 
 	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
 
-	/** Every tag that some template makes, as jsoup parses the templates (with the html, head, body it adds). */
+	/**
+	 * Every tag that some template makes, as jsoup parses the templates (with the html,
+	 * head, body it adds).
+	 */
 	public static final Set<String> TEMPLATE_TAGS = templateTags();
 
 	private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "action", "formaction", "xlink:href",
@@ -46,7 +51,10 @@ public final class InertHtml {
 	private InertHtml() {
 	}
 
-	/** What is wrong with the page (empty when nothing user-made is live), for the given payloads. */
+	/**
+	 * What is wrong with the page (empty when nothing user-made is live), for the given
+	 * payloads.
+	 */
 	public static List<String> problems(String html, Collection<String> payloads) {
 		Document page = Jsoup.parse(html);
 		List<String> problems = new ArrayList<>();
@@ -84,8 +92,9 @@ public final class InertHtml {
 	}
 
 	/**
-	 * Whether {@code text} is on the page as text (one text node, or a run of them, exactly as typed: jsoup decodes
-	 * the entities), or as the value of a form field or option.
+	 * Whether {@code text} is on the page as text (one text node, or a run of them,
+	 * exactly as typed: jsoup decodes the entities), or as the value of a form field or
+	 * option.
 	 */
 	public static boolean showsAsText(String html, String text) {
 		Document page = Jsoup.parse(html);
@@ -107,7 +116,8 @@ public final class InertHtml {
 
 	private static boolean hasAll(Element element, Element injected) {
 		for (Attribute attribute : injected.attributes()) {
-			if (!element.hasAttr(attribute.getKey()) || !element.attr(attribute.getKey()).equals(attribute.getValue())) {
+			if (!element.hasAttr(attribute.getKey())
+					|| !element.attr(attribute.getKey()).equals(attribute.getValue())) {
 				return false;
 			}
 		}

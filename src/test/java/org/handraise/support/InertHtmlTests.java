@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The checker the escaping tests rely on: it must see each way user text could become live markup, in text and in
- * attributes, and must not complain about the application's own page.
+ * The checker the escaping tests rely on: it must see each way user text could become
+ * live markup, in text and in attributes, and must not complain about the application's
+ * own page.
  */
 class InertHtmlTests {
 
@@ -25,15 +26,10 @@ class InertHtmlTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', quoteCharacter = '`', value = {
 			// where the text went unescaped | the payload
-			"h1 | <script>alert(1)</script>",
-			"h1 | <img src=x onerror=alert(1)>",
-			"h1 | <b>bold</b>",
-			"h1 | <a href=//ev.il/x>x</a>",
-			"h1 | <a href=\"javascript:alert(1)\">x</a>",
-			"h1 | <meta http-equiv=refresh content=0>",
-			"value | `\" onfocus=\"alert(1)`",
-			"value | `\"><svg onload=alert(1)>`",
-			"textarea | </textarea><script>alert(1)</script>" })
+			"h1 | <script>alert(1)</script>", "h1 | <img src=x onerror=alert(1)>", "h1 | <b>bold</b>",
+			"h1 | <a href=//ev.il/x>x</a>", "h1 | <a href=\"javascript:alert(1)\">x</a>",
+			"h1 | <meta http-equiv=refresh content=0>", "value | `\" onfocus=\"alert(1)`",
+			"value | `\"><svg onload=alert(1)>`", "textarea | </textarea><script>alert(1)</script>" })
 	void unescapedTextIsCaughtWhereverItLands(String where, String payload) {
 		String html = switch (where) {
 			case "h1" -> PAGE.formatted(payload, "", "");

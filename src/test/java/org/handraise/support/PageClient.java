@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a browser, for the pages: one session (a cookie jar), redirects never followed, and the
- * CSRF token taken from the hidden {@code _csrf} input of the last page that had one, as a plain HTML form
- * would send it.
+ * A browser without a browser, for the pages: one session (a cookie jar), redirects never
+ * followed, and the CSRF token taken from the hidden {@code _csrf} input of the last page
+ * that had one, as a plain HTML form would send it.
  */
 public final class PageClient {
 
@@ -40,7 +40,10 @@ public final class PageClient {
 			.build();
 	}
 
-	/** A visitor who is not signed in, but has a session and a CSRF token from the login page. */
+	/**
+	 * A visitor who is not signed in, but has a session and a CSRF token from the login
+	 * page.
+	 */
 	public static PageClient anonymous(String baseUrl) {
 		PageClient page = new PageClient(baseUrl);
 		Response login = page.get("/login");
@@ -50,13 +53,16 @@ public final class PageClient {
 		return page;
 	}
 
-	/** Signs in through the login form, as a person would, and picks up the new CSRF token from the home page. */
+	/**
+	 * Signs in through the login form, as a person would, and picks up the new CSRF token
+	 * from the home page.
+	 */
 	public static PageClient signedIn(String baseUrl, String username, String password) {
 		PageClient page = anonymous(baseUrl);
 		Response signIn = page.post("/login", Map.of("username", username, "password", password));
 		if (signIn.status() != 302 || signIn.redirectPath().startsWith("/login")) {
-			throw new IllegalStateException("Signing in as " + username + " failed: " + signIn.status() + " -> "
-					+ signIn.location());
+			throw new IllegalStateException(
+					"Signing in as " + username + " failed: " + signIn.status() + " -> " + signIn.location());
 		}
 		Response home = page.get("/");
 		if (home.status() != 200 || page.csrfToken == null) {
@@ -103,7 +109,10 @@ public final class PageClient {
 		return this.csrfToken;
 	}
 
-	/** The value of a cookie this client holds ({@code SESSION} is the session id), or null. */
+	/**
+	 * The value of a cookie this client holds ({@code SESSION} is the session id), or
+	 * null.
+	 */
 	public String cookie(String name) {
 		return ((CookieManager) this.client.cookieHandler().orElseThrow()).getCookieStore()
 			.getCookies()
@@ -138,7 +147,10 @@ public final class PageClient {
 
 	public record Response(int status, String location, String contentType, String cacheControl, String body) {
 
-		/** The path a redirect points to ({@code /login} for {@code http://localhost:1234/login?error}). */
+		/**
+		 * The path a redirect points to ({@code /login} for
+		 * {@code http://localhost:1234/login?error}).
+		 */
 		public String redirectPath() {
 			return (this.location == null) ? "" : URI.create(this.location).getPath();
 		}

@@ -15,8 +15,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole application on a random port over a real PostgreSQL, the Flyway schema validated by Hibernate,
- * no demo data, and every table emptied before each test. Not {@code @Transactional}: commits really happen.
+ * The whole application on a random port over a real PostgreSQL, the Flyway schema
+ * validated by Hibernate, no demo data, and every table emptied before each test. Not
+ * {@code @Transactional}: commits really happen.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PostgresIntegrationTest {
@@ -50,8 +51,7 @@ public abstract class PostgresIntegrationTest {
 	void emptyTables() {
 		this.jdbc.execute("truncate table access_tokens, thank_you_notes, request_events, offers, request_topics,"
 				+ " help_requests, stats_request, stats_request_topic, stats_day, stats_day_topic, stats_day_resolved, stats_membership, topics, person_skills, person_roles, people, teams,"
-				+ " login_throttle, login_throttle_address, audit_events"
-				+ " restart identity cascade");
+				+ " login_throttle, login_throttle_address, audit_events" + " restart identity cascade");
 	}
 
 	/** Adds a person whose password is {@link #PASSWORD}. */

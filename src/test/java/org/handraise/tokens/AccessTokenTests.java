@@ -34,9 +34,10 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Personal access tokens end to end: made on the profile page and shown there once, stored as a SHA-256 hash
- * only, accepted by the API as {@code Authorization: Bearer}, and refused (401 problem+json) once revoked,
- * expired, or when their owner is deactivated. HTTP Basic keeps working beside them.
+ * Personal access tokens end to end: made on the profile page and shown there once,
+ * stored as a SHA-256 hash only, accepted by the API as {@code Authorization: Bearer},
+ * and refused (401 problem+json) once revoked, expired, or when their owner is
+ * deactivated. HTTP Basic keeps working beside them.
  */
 class AccessTokenTests extends PostgresIntegrationTest {
 
@@ -103,8 +104,10 @@ class AccessTokenTests extends PostgresIntegrationTest {
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).get("token_hash")).isEqualTo(AccessTokenService.hash(token));
 		assertThat(AccessTokenService.hash(token)).hasSize(64).matches("[0-9a-f]{64}");
-		rows.get(0).values().forEach((value) -> assertThat(String.valueOf(value)).doesNotContain(token)
-			.doesNotContain(token.substring(3)));
+		rows.get(0)
+			.values()
+			.forEach((value) -> assertThat(String.valueOf(value)).doesNotContain(token)
+				.doesNotContain(token.substring(3)));
 	}
 
 	@Test
@@ -187,8 +190,9 @@ class AccessTokenTests extends PostgresIntegrationTest {
 
 		List<Map<String, Object>> rows = this.jdbc.queryForList("select occurred_at, actor, action, subject, detail"
 				+ " from audit_events where action like 'TOKEN_%' order by id");
-		assertThat(rows).extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject")
-				+ " " + row.get("detail"))
+		assertThat(rows)
+			.extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject") + " "
+					+ row.get("detail"))
 			.containsExactly("TOKEN_CREATED alice alice token " + id + " \"ci runner\", expires " + expires,
 					"TOKEN_REVOKED alice alice token " + id + " \"ci runner\", expires " + expires);
 		assertThat(rows).allSatisfy((row) -> assertThat(row.get("occurred_at")).isNotNull());
@@ -238,7 +242,8 @@ class AccessTokenTests extends PostgresIntegrationTest {
 				assertThat(response.json().get("detail").asString()).contains("access token");
 			}
 		});
-		// every refusal is in the audit log, by nobody (the token proves no identity), without the token
+		// every refusal is in the audit log, by nobody (the token proves no identity),
+		// without the token
 		List<Map<String, Object>> audited = this.jdbc
 			.queryForList("select actor, subject, detail from audit_events where action = 'TOKEN_REFUSED'");
 		assertThat(audited).hasSize(refused.size() * 3)
@@ -255,15 +260,17 @@ class AccessTokenTests extends PostgresIntegrationTest {
 		assertThat(anonymous.challenges()).containsExactly("Basic realm=\"Handraise\"", "Bearer realm=\"Handraise\"");
 		assertThat(anonymous.challenges()).noneMatch((challenge) -> challenge.contains("error="));
 
-		Response wrongPassword = call("GET", "/api/me", "Basic " + Base64.getEncoder()
-			.encodeToString("alice:wrong-password".getBytes(StandardCharsets.UTF_8)), null);
+		Response wrongPassword = call("GET", "/api/me",
+				"Basic " + Base64.getEncoder().encodeToString("alice:wrong-password".getBytes(StandardCharsets.UTF_8)),
+				null);
 		assertUnauthorized(wrongPassword);
 		assertThat(wrongPassword.challenges()).first().asString().startsWith("Basic ");
 		assertThat(wrongPassword.challenges()).noneMatch((challenge) -> challenge.contains("invalid_token"));
 
 		Response actuator = call("GET", "/actuator/prometheus", null, null);
 		assertThat(actuator.status()).isEqualTo(401);
-		assertThat(actuator.challenges()).as("the actuator takes no tokens").containsExactly("Basic realm=\"Handraise\"");
+		assertThat(actuator.challenges()).as("the actuator takes no tokens")
+			.containsExactly("Basic realm=\"Handraise\"");
 	}
 
 	@Test
@@ -328,8 +335,8 @@ class AccessTokenTests extends PostgresIntegrationTest {
 		assertThat(TOKEN.matcher(page.body()).find()).isFalse();
 		assertThat(this.jdbc.queryForObject("select count(*) from access_tokens", Integer.class)).isEqualTo(1);
 
-		assertThat(TOKEN.matcher(alice.post("/profile/tokens", Map.of("name", "second", "once", next.group(1)))
-			.body()).find()).as("the fresh form makes a token").isTrue();
+		assertThat(TOKEN.matcher(alice.post("/profile/tokens", Map.of("name", "second", "once", next.group(1))).body())
+			.find()).as("the fresh form makes a token").isTrue();
 		assertThat(this.jdbc.queryForObject("select count(*) from access_tokens", Integer.class)).isEqualTo(2);
 	}
 
@@ -350,19 +357,18 @@ class AccessTokenTests extends PostgresIntegrationTest {
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		String before = alice.get("/profile").body();
 		this.jdbc.update("delete from audit_events");
-		PageClient.Response changed = alice.post("/profile/password", Map.of("currentPassword", PASSWORD,
-				"newPassword", "tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
+		PageClient.Response changed = alice.post("/profile/password", Map.of("currentPassword", PASSWORD, "newPassword",
+				"tram 28 to the castle", "confirmPassword", "tram 28 to the castle"));
 		assertThat(changed.status()).isEqualTo(302);
 
 		assertInvalidToken(bearer("GET", "/api/me", laptop.token(), null));
 		assertInvalidToken(bearer("GET", "/api/me", ci.token(), null));
 		assertThat(before).as("the password form says so").contains("your API tokens are revoked");
-		assertThat(alice.follow(changed).body()).contains("Your API tokens are revoked")
-			.doesNotContain(">Active<");
+		assertThat(alice.follow(changed).body()).contains("Your API tokens are revoked").doesNotContain(">Active<");
 		assertThat(bearer("GET", "/api/me", carols, null).status()).as("somebody else's token").isEqualTo(200);
 		assertThat(revocations()).containsExactlyInAnyOrder(
-				"alice alice token " + laptop.view().id() + " \"laptop\", expires "
-						+ laptop.view().expiresAt() + ", password_changed",
+				"alice alice token " + laptop.view().id() + " \"laptop\", expires " + laptop.view().expiresAt()
+						+ ", password_changed",
 				"alice alice token " + ci.view().id() + " \"ci\", expires " + ci.view().expiresAt()
 						+ ", password_changed");
 	}
@@ -431,14 +437,14 @@ class AccessTokenTests extends PostgresIntegrationTest {
 		alice.post("/profile/tokens", Map.of("name", "default"));
 		alice.post("/profile/tokens", Map.of("name", "short", "expiresInDays", "30"));
 		alice.post("/profile/tokens", Map.of("name", "long", "expiresInDays", "365"));
-		assertThat(this.jdbc.queryForList(
-				"select name || ' ' || cast(extract(epoch from expires_at - created_at) / 86400 as integer)"
-						+ " from access_tokens order by id",
-				String.class))
+		assertThat(this.jdbc
+			.queryForList("select name || ' ' || cast(extract(epoch from expires_at - created_at) / 86400 as integer)"
+					+ " from access_tokens order by id", String.class))
 			.containsExactly("default 90", "short 30", "long 365");
-		assertThat(this.tokens.create("carol", "by default", null).view().expiresAt())
-			.isEqualTo(this.jdbc.queryForObject("select created_at from access_tokens where name = 'by default'",
-					OffsetDateTime.class).toInstant().plus(Duration.ofDays(90)));
+		assertThat(this.tokens.create("carol", "by default", null).view().expiresAt()).isEqualTo(this.jdbc
+			.queryForObject("select created_at from access_tokens where name = 'by default'", OffsetDateTime.class)
+			.toInstant()
+			.plus(Duration.ofDays(90)));
 
 		for (String wrong : List.of("7", "0", "-1", "forever", "")) {
 			PageClient.Response refused = alice.post("/profile/tokens",
@@ -446,8 +452,8 @@ class AccessTokenTests extends PostgresIntegrationTest {
 			assertThat(refused.body()).as(wrong).contains("alert-warning").contains("30, 90 or 365 days");
 			assertThat(TOKEN.matcher(refused.body()).find()).isFalse();
 		}
-		assertThat(this.jdbc.queryForObject("select count(*) from access_tokens where name like 'wrong%'",
-				Integer.class))
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from access_tokens where name like 'wrong%'", Integer.class))
 			.isZero();
 	}
 
@@ -461,8 +467,7 @@ class AccessTokenTests extends PostgresIntegrationTest {
 				+ " where id = ?", expired.view().id());
 		String page = PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/profile").body();
 		assertThat(row(page, "still good")).contains(">Active<").contains(UTC.format(active.view().expiresAt()));
-		assertThat(row(page, "too old")).contains("Expired 2026-01-02 03:04 UTC")
-			.doesNotContain(">Revoke<");
+		assertThat(row(page, "too old")).contains("Expired 2026-01-02 03:04 UTC").doesNotContain(">Revoke<");
 		assertThat(row(page, "given up")).contains("Revoked ").doesNotContain(">Revoke<");
 		assertUnauthorized(bearer("GET", "/api/me", expired.token(), null));
 	}

@@ -26,15 +26,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The published API description ({@code GET /v3/api-docs}) tells clients the truth: every operation of the API
- * says how to sign in (HTTP Basic or a personal access token), which {@code application/problem+json} answers it
- * gives, and what it does (a summary). An endpoint added without them fails here. The document is also checked
- * to be a well-formed OpenAPI 3.1 document (no OpenAPI parser is on the classpath: the structure is checked
- * directly).
+ * The published API description ({@code GET /v3/api-docs}) tells clients the truth: every
+ * operation of the API says how to sign in (HTTP Basic or a personal access token), which
+ * {@code application/problem+json} answers it gives, and what it does (a summary). An
+ * endpoint added without them fails here. The document is also checked to be a
+ * well-formed OpenAPI 3.1 document (no OpenAPI parser is on the classpath: the structure
+ * is checked directly).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:api-docs-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@TestPropertySource(
+		properties = "spring.datasource.url=jdbc:h2:mem:api-docs-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDocsTests {
 
@@ -93,8 +95,11 @@ class ApiDocsTests {
 					problems.add(name + ": security " + security);
 				}
 				for (String code : expectedProblems(path.getKey(), entry.getKey(), operation)) {
-					JsonNode schema = operation.path("responses").path(code).path("content")
-						.path("application/problem+json").path("schema");
+					JsonNode schema = operation.path("responses")
+						.path(code)
+						.path("content")
+						.path("application/problem+json")
+						.path("schema");
 					if (!"#/components/schemas/Problem".equals(schema.path("$ref").asString(""))) {
 						problems.add(name + ": no " + code + " problem answer");
 					}
@@ -128,7 +133,10 @@ class ApiDocsTests {
 		assertThat(example.path("errors").path(0).path("field").asString()).isNotBlank();
 	}
 
-	/** The document is well-formed OpenAPI 3.1: required fields, resolvable references, unique operation ids. */
+	/**
+	 * The document is well-formed OpenAPI 3.1: required fields, resolvable references,
+	 * unique operation ids.
+	 */
 	@Test
 	void isAValidOpenApiDocument() {
 		assertThat(this.doc.path("openapi").asString()).startsWith("3.1.");

@@ -16,10 +16,11 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A client chooses the {@code Host} header it sends; nothing Handraise writes for others may take its word for
- * where Handraise lives. Absolute addresses come from {@code handraise.base-url}; without it, addresses are
- * relative. (Behind a trusted proxy, its {@code X-Forwarded-Host} is believed: {@link
- * org.handraise.security.TrustedProxyTests}.)
+ * A client chooses the {@code Host} header it sends; nothing Handraise writes for others
+ * may take its word for where Handraise lives. Absolute addresses come from
+ * {@code handraise.base-url}; without it, addresses are relative. (Behind a trusted
+ * proxy, its {@code X-Forwarded-Host} is believed:
+ * {@link org.handraise.security.TrustedProxyTests}.)
  */
 class HostHeaderTests extends PostgresIntegrationTest {
 
@@ -51,12 +52,16 @@ class HostHeaderTests extends PostgresIntegrationTest {
 
 	}
 
-	/** A raw HTTP/1.1 GET, since Java's HTTP client will not send a Host header of our choosing. */
+	/**
+	 * A raw HTTP/1.1 GET, since Java's HTTP client will not send a Host header of our
+	 * choosing.
+	 */
 	String get(String path, String host) {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: application/json, text/html\r\n"
-					+ "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "Connection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -32,43 +32,34 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every text field people type, with hostile text in it, on every page that shows it, read back with a real HTML
- * parser (jsoup, {@link InertHtml}): no element, attribute, event handler, script or script URL came from the text,
- * and the text itself is on the page as text (or as the value of the form field it was typed into).
+ * Every text field people type, with hostile text in it, on every page that shows it,
+ * read back with a real HTML parser (jsoup, {@link InertHtml}): no element, attribute,
+ * event handler, script or script URL came from the text, and the text itself is on the
+ * page as text (or as the value of the form field it was typed into).
  * <p>
- * Table-driven: {@link #PAYLOADS} (each with a short field code put in, so that every field's copy can be told
- * apart) times {@link #PAGES} (who looks at which page, and which fields it must show). One scenario per payload
- * fills every field at once, through the services, the administrator's form and the sign-in form.
+ * Table-driven: {@link #PAYLOADS} (each with a short field code put in, so that every
+ * field's copy can be told apart) times {@link #PAGES} (who looks at which page, and
+ * which fields it must show). One scenario per payload fills every field at once, through
+ * the services, the administrator's form and the sign-in form.
  */
 class PageEscapingTests extends PostgresIntegrationTest {
 
 	/**
-	 * Hostile text, {@code %s} standing for the field's code. At most 30 characters with the code in, so that they
-	 * fit the shortest fields (topics, skills).
+	 * Hostile text, {@code %s} standing for the field's code. At most 30 characters with
+	 * the code in, so that they fit the shortest fields (topics, skills).
 	 */
-	static final List<String> PAYLOADS = List.of(
-			"<script>alert('%s')</script>",
-			"<ScRiPt >alert(%s)</sCrIpT>",
-			"<img src=x onerror=alert(%s)>",
-			"\"><svg onload=alert('%s')>",
-			"'><iframe src=javascript:%s>",
-			"</p><b onmouseover=alert(%s)>",
-			"</textarea><svg/onload=%s>",
-			"</title><script>%s</script>",
-			"<a href=\"javascript:%s\">x</a>",
-			"\" onmouseover=\"alert(%s)",
-			"' onmouseover='alert(%s)",
-			"<input autofocus onfocus=%s>",
-			"<a href=//ev.il/%s>x</a>",
-			"<base href=//ev.il/%s>",
-			"<meta http-equiv=refresh>#%s",
-			"<style>body{}</style>#%s",
-			"<!--#%s--><x-y>",
-			"&lt;script&gt;#%s",
-			"{{7*7}}[[${7*7}]]#%s",
-			"__${7*7}__[(${7*7})]#%s");
+	static final List<String> PAYLOADS = List.of("<script>alert('%s')</script>", "<ScRiPt >alert(%s)</sCrIpT>",
+			"<img src=x onerror=alert(%s)>", "\"><svg onload=alert('%s')>", "'><iframe src=javascript:%s>",
+			"</p><b onmouseover=alert(%s)>", "</textarea><svg/onload=%s>", "</title><script>%s</script>",
+			"<a href=\"javascript:%s\">x</a>", "\" onmouseover=\"alert(%s)", "' onmouseover='alert(%s)",
+			"<input autofocus onfocus=%s>", "<a href=//ev.il/%s>x</a>", "<base href=//ev.il/%s>",
+			"<meta http-equiv=refresh>#%s", "<style>body{}</style>#%s", "<!--#%s--><x-y>", "&lt;script&gt;#%s",
+			"{{7*7}}[[${7*7}]]#%s", "__${7*7}__[(${7*7})]#%s");
 
-	/** The fields people type. Topics and skills are kept in lower case, so they are shown in lower case. */
+	/**
+	 * The fields people type. Topics and skills are kept in lower case, so they are shown
+	 * in lower case.
+	 */
 	enum Field {
 
 		TITLE("ti"), DETAILS("de"), TRIED("tr"), TOPIC("to", true), OFFER("of"), PUBLIC_THANKS("th"),
@@ -113,68 +104,75 @@ class PageEscapingTests extends PostgresIntegrationTest {
 
 	}
 
-	static final List<PageCase> PAGES = List.of(
-			page("request detail, as its author", (s) -> s.alice().get("/requests/" + s.answered()),
-					Field.TITLE, Field.DETAILS, Field.TRIED, Field.TOPIC, Field.OFFER, Field.AUTHOR_NAME,
-					Field.HELPER_NAME),
-			page("request detail, as the helper", (s) -> s.bob().get("/requests/" + s.answered()),
-					Field.TITLE, Field.DETAILS, Field.TRIED, Field.TOPIC, Field.OFFER, Field.AUTHOR_NAME,
-					Field.HELPER_NAME),
-			page("request list", (s) -> s.alice().get("/requests"), Field.TITLE, Field.TOPIC, Field.AUTHOR_NAME),
-			page("request list, searched", (s) -> s.alice().get("/requests?q=" + s.encoded(Field.SEARCH)),
-					Field.SEARCH),
-			page("request list, filtered by topic", (s) -> s.alice().get("/requests?topic=" + s.encodedAsShown(Field.TOPIC)),
-					Field.TITLE, Field.TOPIC),
-			page("home, as the author", (s) -> s.alice().get("/"), Field.TITLE, Field.TOPIC),
-			page("home, as a mentor", (s) -> s.bob().get("/"), Field.TITLE, Field.TOPIC, Field.AUTHOR_NAME),
-			page("mentor queue", (s) -> s.bob().get("/mentor"), Field.TITLE, Field.TOPIC, Field.AUTHOR_NAME),
-			page("thanks wall, as the sender", (s) -> s.alice().get("/thanks"), Field.PUBLIC_THANKS,
-					Field.PRIVATE_THANKS, Field.AUTHOR_NAME, Field.HELPER_NAME),
-			page("thanks wall, as the receiver", (s) -> s.bob().get("/thanks"), Field.PUBLIC_THANKS,
-					Field.PRIVATE_THANKS, Field.AUTHOR_NAME, Field.HELPER_NAME),
-			page("people", (s) -> s.alice().get("/people"), Field.AUTHOR_NAME, Field.HELPER_NAME, Field.TEAM,
-					Field.AVAILABILITY, Field.SKILL),
-			page("a person", (s) -> s.alice().get("/people/bob"), Field.HELPER_NAME, Field.TEAM, Field.AVAILABILITY,
-					Field.SKILL),
-			page("statistics", (s) -> s.manager().get("/stats"), Field.TEAM, Field.HELPER_NAME),
-			page("profile", (s) -> s.alice().get("/profile"), Field.TOKEN_NAME),
-			page("profile, right after making a token", Scenario::tokenMade, Field.TOKEN_NAME),
-			page("manage people", (s) -> s.admin().get("/admin/people"), Field.AUTHOR_NAME, Field.HELPER_NAME,
-					Field.TEAM),
-			page("manage a person", (s) -> s.admin().get("/admin/people/bob"), Field.HELPER_NAME, Field.TEAM,
-					Field.AVAILABILITY, Field.SKILL),
-			page("audit log", (s) -> s.admin().get("/admin/audit"), Field.SIGN_IN_NAME, Field.TOKEN_NAME),
-			page("audit log, filtered by who", (s) -> s.admin().get("/admin/audit?actor=" + s.encoded(Field.SIGN_IN_NAME)),
-					Field.SIGN_IN_NAME),
-			page("ask for help, shown again with an error",
-					(s) -> s.alice().post("/requests", Map.of("title", s.typed(Field.FORM_TITLE), "details",
-							s.typed(Field.FORM_DETAILS), "triedSoFar", s.typed(Field.FORM_TRIED), "topics",
-							"a, b, c, d, e, " + s.typed(Field.FORM_TOPICS), "urgency", "NORMAL")),
-					Field.FORM_TITLE, Field.FORM_DETAILS, Field.FORM_TRIED, Field.FORM_TOPICS),
-			page("edit a request, as its author", (s) -> s.alice().get("/requests/" + s.answered() + "/edit"),
-					Field.TITLE, Field.DETAILS, Field.TRIED, Field.TOPIC),
-			page("edit a request, shown again with an error",
-					(s) -> s.alice().post("/requests/" + s.answered() + "/edit", Map.of("title", s.typed(Field.FORM_TITLE),
-							"details", s.typed(Field.FORM_DETAILS), "triedSoFar", s.typed(Field.FORM_TRIED), "topics",
-							"a, b, c, d, e, " + s.typed(Field.FORM_TOPICS), "urgency", "NORMAL")),
-					Field.FORM_TITLE, Field.FORM_DETAILS, Field.FORM_TRIED, Field.FORM_TOPICS),
-			page("offer help, shown again with an error",
-					(s) -> s.bob().post("/requests/" + s.open() + "/offers",
-							Map.of("message", s.typed(Field.FORM_OFFER) + " " + "x".repeat(2000))),
-					Field.FORM_OFFER, Field.TITLE, Field.AUTHOR_NAME),
-			page("say thanks, shown again with an error",
-					(s) -> s.alice().post("/thanks", Map.of("to", "", "message", s.typed(Field.FORM_THANKS))),
-					Field.FORM_THANKS, Field.PUBLIC_THANKS, Field.HELPER_NAME),
-			page("manage a person, shown again with an error",
-					(s) -> s.admin().post("/admin/people/alice", Map.of("displayName", s.typed(Field.FORM_NAME), "email",
-							"not an e-mail address", "team", "Platform")),
-					Field.FORM_NAME));
+	static final List<PageCase> PAGES = List
+		.of(page("request detail, as its author", (s) -> s.alice().get("/requests/" + s.answered()), Field.TITLE,
+				Field.DETAILS, Field.TRIED, Field.TOPIC, Field.OFFER, Field.AUTHOR_NAME, Field.HELPER_NAME),
+				page("request detail, as the helper", (s) -> s.bob().get("/requests/" + s.answered()), Field.TITLE,
+						Field.DETAILS, Field.TRIED, Field.TOPIC, Field.OFFER, Field.AUTHOR_NAME, Field.HELPER_NAME),
+				page("request list", (s) -> s.alice().get("/requests"), Field.TITLE, Field.TOPIC, Field.AUTHOR_NAME),
+				page("request list, searched", (s) -> s.alice().get("/requests?q=" + s.encoded(Field.SEARCH)),
+						Field.SEARCH),
+				page("request list, filtered by topic",
+						(s) -> s.alice().get("/requests?topic=" + s.encodedAsShown(Field.TOPIC)), Field.TITLE,
+						Field.TOPIC),
+				page("home, as the author", (s) -> s.alice().get("/"), Field.TITLE, Field.TOPIC),
+				page("home, as a mentor", (s) -> s.bob().get("/"), Field.TITLE, Field.TOPIC, Field.AUTHOR_NAME),
+				page("mentor queue", (s) -> s.bob().get("/mentor"), Field.TITLE, Field.TOPIC, Field.AUTHOR_NAME),
+				page("thanks wall, as the sender", (s) -> s.alice().get("/thanks"), Field.PUBLIC_THANKS,
+						Field.PRIVATE_THANKS, Field.AUTHOR_NAME, Field.HELPER_NAME),
+				page("thanks wall, as the receiver", (s) -> s.bob().get("/thanks"), Field.PUBLIC_THANKS,
+						Field.PRIVATE_THANKS, Field.AUTHOR_NAME, Field.HELPER_NAME),
+				page("people", (s) -> s.alice().get("/people"), Field.AUTHOR_NAME, Field.HELPER_NAME, Field.TEAM,
+						Field.AVAILABILITY, Field.SKILL),
+				page("a person", (s) -> s.alice().get("/people/bob"), Field.HELPER_NAME, Field.TEAM, Field.AVAILABILITY,
+						Field.SKILL),
+				page("statistics", (s) -> s.manager().get("/stats"), Field.TEAM, Field.HELPER_NAME),
+				page("profile", (s) -> s.alice().get("/profile"), Field.TOKEN_NAME),
+				page("profile, right after making a token", Scenario::tokenMade, Field.TOKEN_NAME),
+				page("manage people", (s) -> s.admin().get("/admin/people"), Field.AUTHOR_NAME, Field.HELPER_NAME,
+						Field.TEAM),
+				page("manage a person", (s) -> s.admin().get("/admin/people/bob"), Field.HELPER_NAME, Field.TEAM,
+						Field.AVAILABILITY, Field.SKILL),
+				page("audit log", (s) -> s.admin().get("/admin/audit"), Field.SIGN_IN_NAME, Field.TOKEN_NAME),
+				page("audit log, filtered by who", (s) -> s.admin()
+					.get("/admin/audit?actor=" + s.encoded(Field.SIGN_IN_NAME)), Field.SIGN_IN_NAME),
+				page("ask for help, shown again with an error",
+						(s) -> s.alice()
+							.post("/requests",
+									Map.of("title", s.typed(Field.FORM_TITLE), "details", s.typed(Field.FORM_DETAILS),
+											"triedSoFar", s.typed(Field.FORM_TRIED), "topics",
+											"a, b, c, d, e, " + s.typed(Field.FORM_TOPICS), "urgency", "NORMAL")),
+						Field.FORM_TITLE, Field.FORM_DETAILS, Field.FORM_TRIED, Field.FORM_TOPICS),
+				page("edit a request, as its author", (s) -> s.alice().get("/requests/" + s.answered() + "/edit"),
+						Field.TITLE, Field.DETAILS, Field.TRIED, Field.TOPIC),
+				page("edit a request, shown again with an error",
+						(s) -> s.alice()
+							.post("/requests/" + s.answered() + "/edit",
+									Map.of("title", s.typed(Field.FORM_TITLE), "details", s.typed(Field.FORM_DETAILS),
+											"triedSoFar", s.typed(Field.FORM_TRIED), "topics",
+											"a, b, c, d, e, " + s.typed(Field.FORM_TOPICS), "urgency", "NORMAL")),
+						Field.FORM_TITLE, Field.FORM_DETAILS, Field.FORM_TRIED, Field.FORM_TOPICS),
+				page("offer help, shown again with an error",
+						(s) -> s.bob()
+							.post("/requests/" + s.open() + "/offers",
+									Map.of("message", s.typed(Field.FORM_OFFER) + " " + "x".repeat(2000))),
+						Field.FORM_OFFER, Field.TITLE, Field.AUTHOR_NAME),
+				page("say thanks, shown again with an error",
+						(s) -> s.alice().post("/thanks", Map.of("to", "", "message", s.typed(Field.FORM_THANKS))),
+						Field.FORM_THANKS, Field.PUBLIC_THANKS, Field.HELPER_NAME),
+				page("manage a person, shown again with an error",
+						(s) -> s.admin()
+							.post("/admin/people/alice", Map.of("displayName", s.typed(Field.FORM_NAME), "email",
+									"not an e-mail address", "team", "Platform")),
+						Field.FORM_NAME));
 
 	private static PageCase page(String name, Function<Scenario, PageClient.Response> render, Field... shows) {
 		return new PageCase(name, render, 200, EnumSet.copyOf(List.of(shows)));
 	}
 
-	/** One signed-in page session per person and server: signing in costs a password hash. */
+	/**
+	 * One signed-in page session per person and server: signing in costs a password hash.
+	 */
 	private static final Map<String, PageClient> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
@@ -239,7 +237,8 @@ class PageEscapingTests extends PostgresIntegrationTest {
 
 	@Test
 	void anEmailAddressWithMarkupInItsQuotedLocalPartStaysText() {
-		// a quoted local part may hold almost anything and still be a valid address (RFC 5321), so @Email lets it in
+		// a quoted local part may hold almost anything and still be a valid address (RFC
+		// 5321), so @Email lets it in
 		PageClient admin = session("ada");
 		admin.get("/admin/people/bob");
 		for (String email : List.of("\"<svg onload=alert(1)>\"@x.example", "\"'><script>alert(2)</script>\"@x.example",
@@ -254,13 +253,15 @@ class PageEscapingTests extends PostgresIntegrationTest {
 		}
 	}
 
-	/** Fills every field with the payload: people through the administrator's form, the rest through services. */
+	/**
+	 * Fills every field with the payload: people through the administrator's form, the
+	 * rest through services.
+	 */
 	private Scenario scenario(String payload) {
 		PageClient admin = session("ada");
 		admin.get("/admin/people/alice");
-		PageClient.Response alice = admin.post("/admin/people/alice",
-				Map.of("displayName", Field.AUTHOR_NAME.typed(payload), "email", "alice@handraise.example", "team",
-						"Platform"));
+		PageClient.Response alice = admin.post("/admin/people/alice", Map.of("displayName",
+				Field.AUTHOR_NAME.typed(payload), "email", "alice@handraise.example", "team", "Platform"));
 		assertThat(alice.status()).as("the author's name is accepted").isEqualTo(302);
 		PageClient.Response bob = admin.post("/admin/people/bob",
 				Map.of("displayName", Field.HELPER_NAME.typed(payload), "email", "bob@handraise.example", "team",
@@ -269,12 +270,14 @@ class PageEscapingTests extends PostgresIntegrationTest {
 		assertThat(bob.status()).as("the helper's name, team, availability and skills are accepted").isEqualTo(302);
 
 		long answered = this.requests
-			.post("alice", new RequestDraft(Field.TITLE.typed(payload), Field.DETAILS.typed(payload),
-					Field.TRIED.typed(payload), List.of("java", Field.TOPIC.typed(payload)), "HIGH", false))
+			.post("alice",
+					new RequestDraft(Field.TITLE.typed(payload), Field.DETAILS.typed(payload),
+							Field.TRIED.typed(payload), List.of("java", Field.TOPIC.typed(payload)), "HIGH", false))
 			.id();
 		long open = this.requests
-			.post("alice", new RequestDraft(Field.TITLE.typed(payload), "Plain details for the mentor queue.", null,
-					List.of("java", Field.TOPIC.typed(payload)), "NORMAL", false))
+			.post("alice",
+					new RequestDraft(Field.TITLE.typed(payload), "Plain details for the mentor queue.", null,
+							List.of("java", Field.TOPIC.typed(payload)), "NORMAL", false))
 			.id();
 		this.requests.offer("bob", answered, new OfferDraft(Field.OFFER.typed(payload)));
 		this.thanks.send("alice", new ThanksDraft("bob", Field.PUBLIC_THANKS.typed(payload), answered, true));
@@ -282,8 +285,7 @@ class PageEscapingTests extends PostgresIntegrationTest {
 
 		PageClient author = session("alice");
 		author.get("/profile");
-		PageClient.Response tokenMade = author.post("/profile/tokens",
-				Map.of("name", Field.TOKEN_NAME.typed(payload)));
+		PageClient.Response tokenMade = author.post("/profile/tokens", Map.of("name", Field.TOKEN_NAME.typed(payload)));
 		assertThat(tokenMade.status()).isEqualTo(200);
 
 		PageClient.Response signIn = PageClient.anonymous(baseUrl())

@@ -24,16 +24,22 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every paged list, API and page, found among the application's own handler methods by its {@code page}
- * parameter: a page number whose rows would start beyond what the database can be asked for is refused (400 with
- * a field error on the API, the "nothing here" page on pages), never a 500; a reasonable page number works.
+ * Every paged list, API and page, found among the application's own handler methods by
+ * its {@code page} parameter: a page number whose rows would start beyond what the
+ * database can be asked for is refused (400 with a field error on the API, the "nothing
+ * here" page on pages), never a 500; a reasonable page number works.
  */
 class PageNumberLimitTests extends PostgresIntegrationTest {
 
-	/** Big enough that page times size overflows an int for every page size in use (20 to 100). */
+	/**
+	 * Big enough that page times size overflows an int for every page size in use (20 to
+	 * 100).
+	 */
 	private static final String HUGE = "21474837";
 
-	/** Every paged list there is; a new one is added here, so that it is checked below. */
+	/**
+	 * Every paged list there is; a new one is added here, so that it is checked below.
+	 */
 	private static final Set<String> PAGED = Set.of("/api/requests", "/api/thanks", "/api/people", "/requests",
 			"/thanks", "/people", "/admin/people", "/admin/audit", "/mentor");
 
@@ -77,13 +83,16 @@ class PageNumberLimitTests extends PostgresIntegrationTest {
 
 	@Test
 	void theLastPageNumberThatCanBeAskedForStillWorks() {
-		Api.Response last = new Api(baseUrl()).get("/api/requests?page=" + PageNumbers.MAX_PAGE + "&size=100",
-				"olga", PASSWORD);
+		Api.Response last = new Api(baseUrl()).get("/api/requests?page=" + PageNumbers.MAX_PAGE + "&size=100", "olga",
+				PASSWORD);
 		assertThat(last.status()).as(last.body()).isEqualTo(200);
 		assertThat(last.json().get("content").size()).isZero();
 	}
 
-	/** The paths of the application's handler methods that take a {@code page} request parameter. */
+	/**
+	 * The paths of the application's handler methods that take a {@code page} request
+	 * parameter.
+	 */
 	private Set<String> pagedPaths() {
 		Set<String> paths = new TreeSet<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : this.mappings.getHandlerMethods().entrySet()) {

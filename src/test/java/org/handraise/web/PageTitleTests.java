@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every page has a title of its own, "what the page is · Handraise", so that tabs, bookmarks, the browser's
- * history and screen readers tell pages apart; the 403 page says who the page is for and whom to ask.
+ * Every page has a title of its own, "what the page is · Handraise", so that tabs,
+ * bookmarks, the browser's history and screen readers tell pages apart; the 403 page says
+ * who the page is for and whom to ask.
  */
 class PageTitleTests extends PostgresIntegrationTest {
 
@@ -35,8 +36,10 @@ class PageTitleTests extends PostgresIntegrationTest {
 		person("grace", null, List.of(), Role.MANAGER);
 		person("boss", null, List.of(), Role.ADMIN);
 		long id = this.requests
-			.post("alice", new RequestDraft("Flyway migration fails on startup", "The V3 migration fails with a checksum"
-					+ " error after a rebase.", null, List.of("java"), null, false))
+			.post("alice",
+					new RequestDraft("Flyway migration fails on startup",
+							"The V3 migration fails with a checksum" + " error after a rebase.", null, List.of("java"),
+							null, false))
 			.id();
 		PageClient anonymous = PageClient.anonymous(baseUrl());
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);

@@ -31,10 +31,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Request bodies are bounded: an API body over {@link RequestLimits#API_BODY_LIMIT} and a page body over
- * {@link RequestLimits#PAGE_BODY_LIMIT} are refused with 413 before they are read (a too large
- * {@code Content-Length}) or as soon as the limit is passed (a chunked body), so no one can fill the server's
- * memory with one request or a few at once. Raw sockets show what a declared length alone does.
+ * Request bodies are bounded: an API body over {@link RequestLimits#API_BODY_LIMIT} and a
+ * page body over {@link RequestLimits#PAGE_BODY_LIMIT} are refused with 413 before they
+ * are read (a too large {@code Content-Length}) or as soon as the limit is passed (a
+ * chunked body), so no one can fill the server's memory with one request or a few at
+ * once. Raw sockets show what a declared length alone does.
  */
 class RequestBodyLimitTests extends PostgresIntegrationTest {
 
@@ -55,10 +56,12 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 
 	@Test
 	void aTooLargeDeclaredBodyIsRefusedBeforeItIsSent() throws IOException {
-		// 150 MB announced, only the first few bytes sent: the answer comes without waiting for the rest
-		Raw response = exchange(head("POST", "/api/requests", "Content-Length: " + (150L * 1024 * 1024),
-				"Content-Type: application/json"), "{\"title\":\"x\",\"details\":\"".getBytes(StandardCharsets.UTF_8),
-				false);
+		// 150 MB announced, only the first few bytes sent: the answer comes without
+		// waiting for the rest
+		Raw response = exchange(
+				head("POST", "/api/requests", "Content-Length: " + (150L * 1024 * 1024),
+						"Content-Type: application/json"),
+				"{\"title\":\"x\",\"details\":\"".getBytes(StandardCharsets.UTF_8), false);
 		assertTooLarge(response);
 		assertNothingSaved();
 	}
@@ -82,14 +85,16 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 	void aChunkedBodyIsReadOnlyUpToTheLimit() throws IOException {
 		byte[] over = padded("{\"title\":\"Over\",\"details\":\"Too big\"}", RequestLimits.API_BODY_LIMIT + 1)
 			.getBytes(StandardCharsets.UTF_8);
-		assertTooLarge(exchange(head("POST", "/api/requests", "Transfer-Encoding: chunked",
-				"Content-Type: application/json"), over, true));
+		assertTooLarge(
+				exchange(head("POST", "/api/requests", "Transfer-Encoding: chunked", "Content-Type: application/json"),
+						over, true));
 		assertNothingSaved();
 
 		byte[] under = padded("{\"title\":\"Under\",\"details\":\"Just fits\"}", RequestLimits.API_BODY_LIMIT)
 			.getBytes(StandardCharsets.UTF_8);
-		Raw taken = exchange(head("POST", "/api/requests", "Transfer-Encoding: chunked",
-				"Content-Type: application/json"), under, true);
+		Raw taken = exchange(
+				head("POST", "/api/requests", "Transfer-Encoding: chunked", "Content-Type: application/json"), under,
+				true);
 		assertThat(taken.status()).as(taken.text()).isEqualTo(201);
 	}
 
@@ -110,16 +115,17 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * Tomcat parses forms itself, up to {@code server.tomcat.max-http-form-post-size}: past it the sign-in form
-	 * is refused with 413 while its fields are read (for the CSRF token), not read whole and then refused for
-	 * the missing token (403).
+	 * Tomcat parses forms itself, up to {@code server.tomcat.max-http-form-post-size}:
+	 * past it the sign-in form is refused with 413 while its fields are read (for the
+	 * CSRF token), not read whole and then refused for the missing token (403).
 	 */
 	@Test
 	void aChunkedPageFormIsReadOnlyUpToTheLimit() throws IOException {
 		byte[] form = ("username=alice&password=" + "x".repeat(RequestLimits.PAGE_BODY_LIMIT))
 			.getBytes(StandardCharsets.US_ASCII);
-		Raw response = exchange(head("POST", "/login", "Transfer-Encoding: chunked",
-				"Content-Type: application/x-www-form-urlencoded"), form, true);
+		Raw response = exchange(
+				head("POST", "/login", "Transfer-Encoding: chunked", "Content-Type: application/x-www-form-urlencoded"),
+				form, true);
 		assertThat(response.status()).as(response.text()).isEqualTo(413);
 	}
 
@@ -141,10 +147,11 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * Several clients stream 50 MB each at once, chunked (so no length warns the server), half of them one long
-	 * text: the server stops reading each after the limit (413), or at the JSON reader's limit on texts (400),
-	 * answers long before the 50 MB are sent, and goes on answering. Without the limits each body was read whole,
-	 * and a long text kept in memory.
+	 * Several clients stream 50 MB each at once, chunked (so no length warns the server),
+	 * half of them one long text: the server stops reading each after the limit (413), or
+	 * at the JSON reader's limit on texts (400), answers long before the 50 MB are sent,
+	 * and goes on answering. Without the limits each body was read whole, and a long text
+	 * kept in memory.
 	 */
 	@Test
 	void severalHugeBodiesAtOnceLeaveTheServerAnswering() throws Exception {
@@ -179,8 +186,8 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 	}
 
 	/**
-	 * Streams a JSON body of {@code size} bytes, {@code start} and then {@code fill}, in 64 KB chunks; stops as
-	 * soon as the server answers or closes the connection.
+	 * Streams a JSON body of {@code size} bytes, {@code start} and then {@code fill}, in
+	 * 64 KB chunks; stops as soon as the server answers or closes the connection.
 	 */
 	private Raw streamHuge(int size, byte fill, String start) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
@@ -200,7 +207,8 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 				}
 			}
 			catch (IOException closed) {
-				// the server stopped reading and closed the connection: its answer is already on the way
+				// the server stopped reading and closed the connection: its answer is
+				// already on the way
 			}
 			Raw response = read(in);
 			return new Raw(response.status(), response.text(), sent);
@@ -242,7 +250,10 @@ class RequestBodyLimitTests extends PostgresIntegrationTest {
 		return head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
 	}
 
-	/** The response's status line, headers and as much of the body as arrives before the connection closes. */
+	/**
+	 * The response's status line, headers and as much of the body as arrives before the
+	 * connection closes.
+	 */
 	private static Raw read(InputStream in) throws IOException {
 		ByteArrayOutputStream received = new ByteArrayOutputStream();
 		byte[] buffer = new byte[8192];

@@ -19,10 +19,11 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * A signed-in page reads its session from the database once ({@link SessionSaveOnceFilter}): Spring Session would
- * otherwise read it a second time when it saves it again at the end of a page whose response was already committed.
- * Counted on the session repository itself; pages of every size, the largest (home, lists) above Tomcat's 8 KB
- * buffer.
+ * A signed-in page reads its session from the database once
+ * ({@link SessionSaveOnceFilter}): Spring Session would otherwise read it a second time
+ * when it saves it again at the end of a page whose response was already committed.
+ * Counted on the session repository itself; pages of every size, the largest (home,
+ * lists) above Tomcat's 8 KB buffer.
  */
 class SessionReadsTests extends PostgresIntegrationTest {
 
@@ -37,9 +38,12 @@ class SessionReadsTests extends PostgresIntegrationTest {
 		person("alice", "Platform", List.of());
 		long id = 0;
 		for (int k = 1; k <= 25; k++) {
-			id = this.requests.post("alice", new RequestDraft("Request number " + k + " about our build",
-					"Some details about request " + k + " so that the page has a body.", null, List.of("java"),
-					"NORMAL", false)).id();
+			id = this.requests
+				.post("alice",
+						new RequestDraft("Request number " + k + " about our build",
+								"Some details about request " + k + " so that the page has a body.", null,
+								List.of("java"), "NORMAL", false))
+				.id();
 		}
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		for (String path : List.of("/", "/requests", "/requests/" + id, "/thanks", "/people", "/profile")) {

@@ -29,17 +29,20 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * All user-visible text comes from {@code messages.properties}: a template that shows a hard-coded word fails
- * this test. It reads every template the way Thymeleaf's parser does and looks at
+ * All user-visible text comes from {@code messages.properties}: a template that shows a
+ * hard-coded word fails this test. It reads every template the way Thymeleaf's parser
+ * does and looks at
  * <ul>
- * <li>text nodes, unless an enclosing element replaces its body ({@code th:text}, {@code th:utext},
- * {@code th:replace}, {@code th:insert}, {@code th:remove}): that default text is the natural-template preview and
- * never reaches a person;</li>
- * <li>the attributes people read or hear ({@code placeholder}, {@code title}, {@code aria-label}, {@code alt},
- * {@code value} of a visible input, {@code label}, {@code data-confirm}, ...), unless Thymeleaf sets them
- * ({@code th:title}, {@code th:attr="title=..."}, {@code th:field} for {@code value});</li>
- * <li>quoted literals with letters in the expressions that produce text ({@code th:text="'Save'"}), outside a
- * message key ({@code #{${'status.' + s}}} builds a key, which is fine).</li>
+ * <li>text nodes, unless an enclosing element replaces its body ({@code th:text},
+ * {@code th:utext}, {@code th:replace}, {@code th:insert}, {@code th:remove}): that
+ * default text is the natural-template preview and never reaches a person;</li>
+ * <li>the attributes people read or hear ({@code placeholder}, {@code title},
+ * {@code aria-label}, {@code alt}, {@code value} of a visible input, {@code label},
+ * {@code data-confirm}, ...), unless Thymeleaf sets them ({@code th:title},
+ * {@code th:attr="title=..."}, {@code th:field} for {@code value});</li>
+ * <li>quoted literals with letters in the expressions that produce text
+ * ({@code th:text="'Save'"}), outside a message key ({@code #{${'status.' + s}}} builds a
+ * key, which is fine).</li>
  * </ul>
  * A second check makes sure every message key a template names literally exists.
  */
@@ -50,15 +53,16 @@ class TemplateTextTests {
 	private static final Path MESSAGES = Path.of("src/main/resources/messages.properties");
 
 	/** Attributes whose value a person reads or a screen reader says. */
-	private static final Set<String> VISIBLE_ATTRIBUTES = Set.of("placeholder", "title", "aria-label", "alt",
-			"value", "label", "aria-description", "aria-roledescription", "aria-valuetext", "aria-placeholder",
-			"data-confirm");
+	private static final Set<String> VISIBLE_ATTRIBUTES = Set.of("placeholder", "title", "aria-label", "alt", "value",
+			"label", "aria-description", "aria-roledescription", "aria-valuetext", "aria-placeholder", "data-confirm");
 
 	/** Attributes whose expression becomes visible text. */
 	private static final Set<String> TEXT_EXPRESSIONS = Set.of("th:text", "th:utext", "th:title", "th:placeholder",
 			"th:alt", "th:value", "th:aria-label", "th:label");
 
-	/** Elements whose body Thymeleaf replaces (so the body in the file is only a preview). */
+	/**
+	 * Elements whose body Thymeleaf replaces (so the body in the file is only a preview).
+	 */
 	private static final Set<String> BODY_REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert",
 			"th:remove", "th:include");
 
@@ -76,8 +80,9 @@ class TemplateTextTests {
 		for (Path template : templates()) {
 			problems.addAll(hardCodedText(TEMPLATES.relativize(template).toString(), Files.readString(template)));
 		}
-		assertThat(problems).as("Hard-coded text in templates; move it to messages.properties:%n  %s",
-				String.join(System.lineSeparator() + "  ", problems))
+		assertThat(problems)
+			.as("Hard-coded text in templates; move it to messages.properties:%n  %s",
+					String.join(System.lineSeparator() + "  ", problems))
 			.isEmpty();
 	}
 
@@ -155,9 +160,8 @@ class TemplateTextTests {
 			}
 			else if (node instanceof Element element) {
 				String tag = element.getElementName().toLowerCase();
-				boolean replacesItself = !"html".equals(tag)
-						&& (element.hasAttribute("th:replace") || element.hasAttribute("th:insert")
-								|| element.hasAttribute("th:include"));
+				boolean replacesItself = !"html".equals(tag) && (element.hasAttribute("th:replace")
+						|| element.hasAttribute("th:insert") || element.hasAttribute("th:include"));
 				if (!bodyReplaced && !replacesItself) {
 					checkAttributes(name, element, tag, problems);
 				}
@@ -181,7 +185,8 @@ class TemplateTextTests {
 			String value = (attribute.getValue() != null) ? attribute.getValue() : "";
 			if (VISIBLE_ATTRIBUTES.contains(attr) && LETTER.matcher(value).find() && isShown(tag, attr, attributes)
 					&& !setByThymeleaf(attr, attributes, thAttr)) {
-				problems.add(name.at(attr + "=\"" + value) + " <" + tag + "> " + attr + "=\"" + abbreviate(value) + "\"");
+				problems
+					.add(name.at(attr + "=\"" + value) + " <" + tag + "> " + attr + "=\"" + abbreviate(value) + "\"");
 			}
 			if (TEXT_EXPRESSIONS.contains(attr)) {
 				literalText(value).forEach((literal) -> problems
@@ -197,7 +202,10 @@ class TemplateTextTests {
 		}
 	}
 
-	/** Whether a person sees the attribute: a checkbox's or an option's value, for one, is never shown. */
+	/**
+	 * Whether a person sees the attribute: a checkbox's or an option's value, for one, is
+	 * never shown.
+	 */
 	private static boolean isShown(String tag, String attr, Map<String, String> attributes) {
 		if (!"value".equals(attr)) {
 			return true;
@@ -221,8 +229,9 @@ class TemplateTextTests {
 	}
 
 	/**
-	 * Quoted literals with letters in an expression, leaving out message keys ({@code #{...}}), method arguments
-	 * and comparison operands ({@code errors.get('from')}, {@code menu == 'home'}): those are keys, not text.
+	 * Quoted literals with letters in an expression, leaving out message keys
+	 * ({@code #{...}}), method arguments and comparison operands
+	 * ({@code errors.get('from')}, {@code menu == 'home'}): those are keys, not text.
 	 */
 	private static List<String> literalText(String expression) {
 		String withoutKeys = removeMessageExpressions(expression);
@@ -266,7 +275,10 @@ class TemplateTextTests {
 		return out.toString();
 	}
 
-	/** Splits {@code th:attr} into its assignments at commas outside braces, brackets and quotes. */
+	/**
+	 * Splits {@code th:attr} into its assignments at commas outside braces, brackets and
+	 * quotes.
+	 */
 	private static List<String> splitTopLevel(String thAttr) {
 		List<String> parts = new ArrayList<>();
 		int depth = 0;
@@ -294,7 +306,10 @@ class TemplateTextTests {
 		return parts;
 	}
 
-	/** A template's name and text, to say on which line a snippet is (the DOM parser keeps no line numbers). */
+	/**
+	 * A template's name and text, to say on which line a snippet is (the DOM parser keeps
+	 * no line numbers).
+	 */
 	private record Source(String name, String html) {
 
 		String at(String snippet) {

@@ -15,9 +15,10 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Times for people: relative times, and an exact time that says which zone it is in. The server does not know
- * the viewer's zone, so without JavaScript the exact time is UTC, labelled "UTC", whatever zone the server runs
- * in; {@code handraise.js} turns it into the browser's zone.
+ * Times for people: relative times, and an exact time that says which zone it is in. The
+ * server does not know the viewer's zone, so without JavaScript the exact time is UTC,
+ * labelled "UTC", whatever zone the server runs in; {@code handraise.js} turns it into
+ * the browser's zone.
  */
 class TimesTests {
 

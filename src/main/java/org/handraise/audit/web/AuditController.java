@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The audit log for administrators: newest first, 50 a page, filtered by action and actor.
+ * The audit log for administrators: newest first, 50 a page, filtered by action and
+ * actor.
  */
 @Controller
 @RequestMapping("/admin/audit")

@@ -26,16 +26,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The home page answers "what's new for me?": what happened since the person's last visit ({@link LastVisit}) to
- * their requests, their claims and their thanks; then their open requests; for mentors what they hold and may take;
- * for managers and administrators two headline figures of this week, from the statistics service (with its privacy
- * floor), and the way to {@code /stats}.
+ * The home page answers "what's new for me?": what happened since the person's last visit
+ * ({@link LastVisit}) to their requests, their claims and their thanks; then their open
+ * requests; for mentors what they hold and may take; for managers and administrators two
+ * headline figures of this week, from the statistics service (with its privacy floor),
+ * and the way to {@code /stats}.
  */
 @Controller
 class HomeController {
 
 	private static final Logger logger = LoggerFactory.getLogger(HomeController.class);
-
 
 	/** The most thank-you notes "since your last visit" shows. */
 	static final int THANKS = 8;
@@ -73,8 +73,9 @@ class HomeController {
 	}
 
 	/**
-	 * This week's requests posted and median first response, each as the statistics show it; none when the
-	 * statistics can't be computed now, so that the home page still works (the statistics page reports the failure).
+	 * This week's requests posted and median first response, each as the statistics show
+	 * it; none when the statistics can't be computed now, so that the home page still
+	 * works (the statistics page reports the failure).
 	 */
 	private Optional<StatsReport> thisWeek() {
 		try {

@@ -12,12 +12,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Since when the home page shows what is new, per person and visit. A visit is a session: its first home page
- * takes the time the person was last seen ({@code people.last_seen_at}) as "since" and keeps it in the session, so
- * that the list stays put while they work through it, reloads included; then it notes the person seen now. While
- * the session lasts, the home page notes them seen again at most every {@code handraise.home.seen-every} (10 minutes
- * unless set), so that the next visit starts about where this one ended, and browsing writes nearly nothing. Before
- * a person's first visit, "since" is a week ago.
+ * Since when the home page shows what is new, per person and visit. A visit is a session:
+ * its first home page takes the time the person was last seen
+ * ({@code people.last_seen_at}) as "since" and keeps it in the session, so that the list
+ * stays put while they work through it, reloads included; then it notes the person seen
+ * now. While the session lasts, the home page notes them seen again at most every
+ * {@code handraise.home.seen-every} (10 minutes unless set), so that the next visit
+ * starts about where this one ended, and browsing writes nearly nothing. Before a
+ * person's first visit, "since" is a week ago.
  */
 @Component
 class LastVisit {
@@ -35,8 +37,7 @@ class LastVisit {
 
 	private final Duration seenEvery;
 
-	LastVisit(PeopleService people, Clock clock,
-			@Value("${handraise.home.seen-every:10m}") Duration seenEvery) {
+	LastVisit(PeopleService people, Clock clock, @Value("${handraise.home.seen-every:10m}") Duration seenEvery) {
 		this.people = people;
 		this.clock = clock;
 		this.seenEvery = seenEvery;
@@ -62,8 +63,10 @@ class LastVisit {
 
 	/**
 	 * Since when the home page shows what is new.
+	 *
 	 * @param at the time
-	 * @param firstVisit whether this is the person's first visit (there is no earlier one to count from)
+	 * @param firstVisit whether this is the person's first visit (there is no earlier one
+	 * to count from)
 	 */
 	record Since(Instant at, boolean firstVisit) implements java.io.Serializable {
 	}

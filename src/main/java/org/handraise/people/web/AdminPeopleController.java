@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Administration of people: add, change roles, team and skills, reset a password, unlock sign-in, deactivate.
+ * Administration of people: add, change roles, team and skills, reset a password, unlock
+ * sign-in, deactivate.
  */
 @Controller
 @RequestMapping("/admin/people")
@@ -108,9 +109,9 @@ class AdminPeopleController {
 		else {
 			redirect.addFlashAttribute("flashSuccessText", this.texts.of(PeopleMessages.SAVED, list(saved.changed())));
 		}
-		if (saved.person().username().equals(me.getName())
-				&& !saved.person().roles().contains(Role.ADMIN.name())) {
-			// an administrator who gave up the role no longer sees this page (their session has the new roles)
+		if (saved.person().username().equals(me.getName()) && !saved.person().roles().contains(Role.ADMIN.name())) {
+			// an administrator who gave up the role no longer sees this page (their
+			// session has the new roles)
 			return "redirect:/";
 		}
 		return "redirect:/admin/people/" + username;

@@ -135,7 +135,9 @@ class RequestApiController {
 
 	}
 
-	/** A request's new text, topics and urgency; whether it is anonymous stays as posted. */
+	/**
+	 * A request's new text, topics and urgency; whether it is anonymous stays as posted.
+	 */
 	record EditedRequest(String title, String details, String triedSoFar, List<String> topics, String urgency) {
 
 		RequestDraft toDraft() {

@@ -89,9 +89,9 @@ class RequestController {
 	String post(@ModelAttribute("form") RequestForm form, BindingResult result, Principal me, Model model,
 			RedirectAttributes redirect) {
 		RequestDraft draft = form.toDraft();
-		// The coach reviews every draft it has not reviewed yet, also one that comes back with a field error; only
-		// the very draft it last spoke about may be posted as it is. For an anonymous draft it also looks for words
-		// that would name the author.
+		// The coach reviews every draft it has not reviewed yet, also one that comes back
+		// with a field error; only the very draft it last spoke about may be posted as it
+		// is. For an anonymous draft it also looks for words that would name the author.
 		List<String> identifying = draft.anonymous() ? this.requests.identifyingWords(me.getName()) : List.of();
 		RequestCoach.Advice advice = RequestCoach.advise(draft, form.getReviewed(), identifying);
 		try {
@@ -114,8 +114,8 @@ class RequestController {
 	}
 
 	/**
-	 * The ask form filled in with the author's request, to edit it. The coach does not review edits: the author
-	 * edits most often to follow advice they already have.
+	 * The ask form filled in with the author's request, to edit it. The coach does not
+	 * review edits: the author edits most often to follow advice they already have.
 	 */
 	@GetMapping("/requests/{id}/edit")
 	String editForm(@PathVariable long id, Principal me, Model model, RedirectAttributes redirect) {
@@ -150,8 +150,9 @@ class RequestController {
 	}
 
 	/**
-	 * A request's page. {@code thank}, the username of one of its helpers, opens the "say thanks" form for them (as
-	 * after accepting their answer); the notes about the request show to the people who took part in it.
+	 * A request's page. {@code thank}, the username of one of its helpers, opens the "say
+	 * thanks" form for them (as after accepting their answer); the notes about the
+	 * request show to the people who took part in it.
 	 */
 	@GetMapping("/requests/{id}")
 	String detail(@PathVariable long id, @RequestParam(required = false) String thank, Principal me, Model model) {
@@ -167,10 +168,8 @@ class RequestController {
 				|| request.helpers().stream().anyMatch((h) -> h.username().equals(me.getName()));
 		List<RequestNote> notes = tookPart ? this.thanks.notes(me.getName(), id) : List.of();
 		model.addAttribute("notes", notes);
-		model.addAttribute("thanked", notes.stream()
-			.filter(RequestNote::mine)
-			.map((n) -> n.to().username())
-			.collect(Collectors.toSet()));
+		model.addAttribute("thanked",
+				notes.stream().filter(RequestNote::mine).map((n) -> n.to().username()).collect(Collectors.toSet()));
 		if (!model.containsAttribute("thanksForm")) {
 			RequestThanksForm form = new RequestThanksForm();
 			boolean helper = thank != null && request.helpers().stream().anyMatch((h) -> h.username().equals(thank));
@@ -197,8 +196,8 @@ class RequestController {
 	}
 
 	@PostMapping("/requests/{id}/offers")
-	String offer(@PathVariable long id, @ModelAttribute("offerForm") OfferForm form, BindingResult result,
-			Principal me, Model model, RedirectAttributes redirect) {
+	String offer(@PathVariable long id, @ModelAttribute("offerForm") OfferForm form, BindingResult result, Principal me,
+			Model model, RedirectAttributes redirect) {
 		try {
 			this.requests.offer(me.getName(), id, new OfferDraft(form.getMessage()));
 		}
@@ -225,8 +224,8 @@ class RequestController {
 	}
 
 	/**
-	 * Resolves; having accepted an answer, the author lands on the "say thanks" form for its helper, right on the
-	 * request's page.
+	 * Resolves; having accepted an answer, the author lands on the "say thanks" form for
+	 * its helper, right on the request's page.
 	 */
 	@PostMapping("/requests/{id}/resolve")
 	String resolve(@PathVariable long id, @RequestParam(required = false) Long acceptedOfferId, Principal me,
@@ -289,8 +288,8 @@ class RequestController {
 	}
 
 	/**
-	 * Runs an action; a conflict (wrong state) or bad input comes back as a message on the request's page, in the
-	 * viewer's language.
+	 * Runs an action; a conflict (wrong state) or bad input comes back as a message on
+	 * the request's page, in the viewer's language.
 	 */
 	private String act(long id, RedirectAttributes redirect, String success, Runnable action) {
 		try {
@@ -307,8 +306,8 @@ class RequestController {
 	}
 
 	/**
-	 * Shows the coach's tips, in a summary and each next to the field it is about, and has the form carry the
-	 * fingerprint of the draft they are about.
+	 * Shows the coach's tips, in a summary and each next to the field it is about, and
+	 * has the form carry the fingerprint of the draft they are about.
 	 */
 	private static void coach(RequestForm form, RequestCoach.Advice advice, Model model) {
 		if (!advice.tips().isEmpty()) {

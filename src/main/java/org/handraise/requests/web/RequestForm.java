@@ -7,10 +7,11 @@ import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestView;
 
 /**
- * The "ask for help" form, also the form that edits a request (where the anonymous flag stays as it was). Topics
- * are typed comma-separated. {@code reviewed} (a hidden field) carries the
- * {@link org.handraise.requests.RequestCoach#fingerprint fingerprint} of the draft whose tips were last shown, alone
- * or next to field errors: that same draft, submitted again, is posted as it is; a changed one is reviewed again.
+ * The "ask for help" form, also the form that edits a request (where the anonymous flag
+ * stays as it was). Topics are typed comma-separated. {@code reviewed} (a hidden field)
+ * carries the {@link org.handraise.requests.RequestCoach#fingerprint fingerprint} of the
+ * draft whose tips were last shown, alone or next to field errors: that same draft,
+ * submitted again, is posted as it is; a changed one is reviewed again.
  */
 public class RequestForm {
 

@@ -1,8 +1,8 @@
 package org.handraise.requests.web;
 
 /**
- * The "say thanks" form on a request's page: to whom of its helpers, the note, and whether it goes on the wall
- * too (by default it does). The request is the page's own.
+ * The "say thanks" form on a request's page: to whom of its helpers, the note, and
+ * whether it goes on the wall too (by default it does). The request is the page's own.
  */
 public class RequestThanksForm {
 

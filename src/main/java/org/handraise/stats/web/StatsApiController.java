@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/stats} (JSON) and {@code GET /api/stats.csv}: the manager statistics for a period
- * ({@code from}, {@code to} as {@code YYYY-MM-DD}, default the last eight weeks), optionally one {@code team} and
- * one {@code topic}. Managers and administrators only (403 for everyone else, checked before the parameters);
- * bad dates, {@code from} after {@code to}, or an unknown team or topic are a 400 problem with {@code errors}.
+ * {@code GET /api/stats} (JSON) and {@code GET /api/stats.csv}: the manager statistics
+ * for a period ({@code from}, {@code to} as {@code YYYY-MM-DD}, default the last eight
+ * weeks), optionally one {@code team} and one {@code topic}. Managers and administrators
+ * only (403 for everyone else, checked before the parameters); bad dates, {@code from}
+ * after {@code to}, or an unknown team or topic are a 400 problem with {@code errors}.
  */
 @RestController
 @RequestMapping("/api")
@@ -59,7 +60,8 @@ class StatsApiController {
 		String filename = "handraise-stats-" + report.period().from() + "-to-" + report.period().to() + ".csv";
 		return ResponseEntity.ok()
 			.contentType(TEXT_CSV)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(filename).build().toString())
 			.body(StatsCsv.write(report));
 	}
 

@@ -17,9 +17,9 @@ import org.handraise.stats.StatsReport.Week;
 import org.springframework.context.MessageSource;
 
 /**
- * What each chart on the dashboard draws, as JSON for a {@code data-chart} attribute that {@code /js/stats.js}
- * reads: data, not script. A suppressed figure is {@code null}, which the chart leaves out (its table says
- * "fewer than 3").
+ * What each chart on the dashboard draws, as JSON for a {@code data-chart} attribute that
+ * {@code /js/stats.js} reads: data, not script. A suppressed figure is {@code null},
+ * which the chart leaves out (its table says "fewer than 3").
  */
 final class StatsCharts {
 
@@ -37,7 +37,10 @@ final class StatsCharts {
 		this.locale = locale;
 	}
 
-	/** Chart id to its JSON spec: {@code weekly}, {@code response}, {@code backlog}, {@code teams}, {@code helpers}. */
+	/**
+	 * Chart id to its JSON spec: {@code weekly}, {@code response}, {@code backlog},
+	 * {@code teams}, {@code helpers}.
+	 */
 	static Map<String, String> of(StatsReport report, MessageSource messages, Locale locale) {
 		StatsCharts charts = new StatsCharts(messages, locale);
 		Map<String, String> specs = new LinkedHashMap<>();
@@ -70,8 +73,8 @@ final class StatsCharts {
 
 	private Map<String, Object> backlog(StatsReport.Backlog backlog) {
 		List<String> labels = backlog.ageBuckets().stream().map((b) -> msg("stats.backlog." + b.bucket())).toList();
-		return spec("bar", false, labels, msg("stats.chart.requests"), null,
-				dataset(msg("stats.backlog.unclaimed"), "bar", backlog.ageBuckets().stream().map(AgeBucket::count).toList()));
+		return spec("bar", false, labels, msg("stats.chart.requests"), null, dataset(msg("stats.backlog.unclaimed"),
+				"bar", backlog.ageBuckets().stream().map(AgeBucket::count).toList()));
 	}
 
 	private Map<String, Object> teams(List<TeamRow> rows) {

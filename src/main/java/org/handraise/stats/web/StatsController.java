@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The statistics dashboard ({@code /stats}) and its CSV download ({@code /stats/export.csv}) for managers and
- * administrators (the page filter chain and the service both check). The filters are a plain GET form; invalid
- * filters re-render the page with their messages.
+ * The statistics dashboard ({@code /stats}) and its CSV download
+ * ({@code /stats/export.csv}) for managers and administrators (the page filter chain and
+ * the service both check). The filters are a plain GET form; invalid filters re-render
+ * the page with their messages.
  */
 @Controller
 @RequestMapping("/stats")
@@ -56,8 +57,8 @@ class StatsController {
 		try {
 			StatsQuery query = StatsQuery.parse(from, to, team, topic, this.stats.today());
 			StatsReport report = this.stats.report(query);
-			model.addAttribute("filter", new StatsFilter(query.from().toString(), query.to().toString(), query.team(),
-					query.topic()));
+			model.addAttribute("filter",
+					new StatsFilter(query.from().toString(), query.to().toString(), query.team(), query.topic()));
 			model.addAttribute("report", report);
 			model.addAttribute("charts", StatsCharts.of(report, this.messages, locale));
 			model.addAttribute("teamTopics", new TeamTopicMatrix(report.teams().byTopic()));

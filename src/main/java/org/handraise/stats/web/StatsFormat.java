@@ -11,10 +11,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 
 /**
- * Figures for people, as {@code ${fmt.count(value, suppressed)}} in the dashboard: a suppressed figure reads
- * "hidden: fewer than 3 people", a missing one a dash, durations in minutes, hours or days, shares as percentages,
- * and every date in one format ({@value #DATE_PATTERN}: "4 Dec 2026"), in the period line, the tables and the
- * charts alike (the date inputs are ISO, as HTML has them; the CSV and the API stay ISO too).
+ * Figures for people, as {@code ${fmt.count(value, suppressed)}} in the dashboard: a
+ * suppressed figure reads "hidden: fewer than 3 people", a missing one a dash, durations
+ * in minutes, hours or days, shares as percentages, and every date in one format
+ * ({@value #DATE_PATTERN}: "4 Dec 2026"), in the period line, the tables and the charts
+ * alike (the date inputs are ISO, as HTML has them; the CSV and the API stay ISO too).
  */
 public final class StatsFormat {
 
@@ -60,7 +61,10 @@ public final class StatsFormat {
 		return percent(share, false);
 	}
 
-	/** A duration given in minutes: minutes below two hours, hours below two days, else days. */
+	/**
+	 * A duration given in minutes: minutes below two hours, hours below two days, else
+	 * days.
+	 */
 	public String duration(Double minutes, boolean suppressed) {
 		if (minutes == null) {
 			return missing(suppressed);

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.handraise.stats.StatsReport.TeamTopicRow;
 
 /**
- * The team x topic cells as a table for the dashboard: one row per topic, one column per team; {@link #cell}
- * is null where nobody in the team asked about the topic.
+ * The team x topic cells as a table for the dashboard: one row per topic, one column per
+ * team; {@link #cell} is null where nobody in the team asked about the topic.
  */
 public final class TeamTopicMatrix {
 

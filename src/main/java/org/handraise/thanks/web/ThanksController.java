@@ -60,11 +60,12 @@ class ThanksController {
 
 	private String wallView(int page, Principal me, Model model) {
 		model.addAttribute("wall", this.thanks.wall(me.getName(), page, 20));
-		model.addAttribute("mine", this.thanks.visibleTo(me.getName(), 0, 100)
-			.getContent()
-			.stream()
-			.filter((n) -> !n.publicNote())
-			.toList());
+		model.addAttribute("mine",
+				this.thanks.visibleTo(me.getName(), 0, 100)
+					.getContent()
+					.stream()
+					.filter((n) -> !n.publicNote())
+					.toList());
 		model.addAttribute("people", this.people.directory(0, 500).getContent());
 		return "thanks/wall";
 	}

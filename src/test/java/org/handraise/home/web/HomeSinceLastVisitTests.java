@@ -19,9 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The home page's "since your last visit": what happened to the person's requests, claims and thanks since the
- * visit before this one (a visit is a session), the same list while the visit lasts, nothing named that would name
- * the author of an anonymous request, and the time of a visit written at most every few minutes.
+ * The home page's "since your last visit": what happened to the person's requests, claims
+ * and thanks since the visit before this one (a visit is a session), the same list while
+ * the visit lasts, nothing named that would name the author of an anonymous request, and
+ * the time of a visit written at most every few minutes.
  */
 class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 
@@ -51,8 +52,8 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 		this.requests.offer("maria", id, new OfferDraft("Drop the old index in the same migration first."));
 
 		String next = PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/").body();
-		assertThat(section(next)).contains("You were last here", TITLE, "Maria Test offered help.",
-				"href=\"/requests/" + id + "\"")
+		assertThat(section(next))
+			.contains("You were last here", TITLE, "Maria Test offered help.", "href=\"/requests/" + id + "\"")
 			.doesNotContain("Nothing new");
 
 		String after = PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/").body();
@@ -67,7 +68,8 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 
 		assertThat(section(alice.get("/").body())).contains("Maria Test offered help.");
-		assertThat(section(alice.get("/").body())).as("a reload in the same visit").contains("Maria Test offered help.");
+		assertThat(section(alice.get("/").body())).as("a reload in the same visit")
+			.contains("Maria Test offered help.");
 	}
 
 	@Test
@@ -92,8 +94,8 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 		PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		this.requests.offer("maria", id, new OfferDraft("Drop the old index in the same migration first."));
 
-		assertThat(section(PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/").body()))
-			.contains(TITLE, "Maria Test offered help.");
+		assertThat(section(PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/").body())).contains(TITLE,
+				"Maria Test offered help.");
 	}
 
 	@Test
@@ -116,7 +118,8 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 
 		assertThat(lastSeen("alice")).as("not written again within minutes").isEqualTo(noted);
 		assertThat(this.jdbc.queryForObject("select version from people where username = 'alice'", Long.class))
-			.as("a visit is no change of the person").isEqualTo(version);
+			.as("a visit is no change of the person")
+			.isEqualTo(version);
 
 		PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		assertThat(lastSeen("alice")).as("a new visit is noted").isAfter(noted);
@@ -128,7 +131,8 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 		String manager = PageClient.signedIn(baseUrl(), "grace", PASSWORD).get("/").body();
 		assertThat(manager).contains("This week at a glance", "Requests posted", "Median first response",
 				"href=\"/stats\"");
-		// the figures as the statistics give them (with their privacy floor): one request, no response yet
+		// the figures as the statistics give them (with their privacy floor): one
+		// request, no response yet
 		assertThat(manager.substring(manager.indexOf("id=\"week-h\""), manager.indexOf("id=\"mine-h\"")))
 			.containsPattern("Requests posted</dt>\\s*<dd[^>]*>1</dd>")
 			.containsPattern("Median first response</dt>\\s*<dd[^>]*>\u2013</dd>");
@@ -138,8 +142,10 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 	}
 
 	private long post(String author, boolean anonymous) {
-		return this.requests.post(author, new RequestDraft(TITLE, DETAILS, "Dropped the index by hand",
-				List.of("sql"), "NORMAL", anonymous)).id();
+		return this.requests
+			.post(author,
+					new RequestDraft(TITLE, DETAILS, "Dropped the index by hand", List.of("sql"), "NORMAL", anonymous))
+			.id();
 	}
 
 	private Timestamp lastSeen(String username) {

@@ -46,7 +46,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * The administration of people: only administrators get in, with the real security chains and templates.
+ * The administration of people: only administrators get in, with the real security chains
+ * and templates.
  */
 @WebMvcTest(AdminPeopleController.class)
 @Import(WebSliceConfiguration.class)
@@ -137,8 +138,8 @@ class AdminPeopleControllerTests {
 
 	@Test
 	void savingAPersonSaysWhatChanged() throws Exception {
-		given(this.people.update(eq("alice"), any(PersonCommand.class))).willReturn(new PersonUpdate(ALICE,
-				List.of(PersonField.DISPLAY_NAME, PersonField.TEAM, PersonField.ROLES)));
+		given(this.people.update(eq("alice"), any(PersonCommand.class))).willReturn(
+				new PersonUpdate(ALICE, List.of(PersonField.DISPLAY_NAME, PersonField.TEAM, PersonField.ROLES)));
 		this.mvc.perform(post("/admin/people/alice").with(csrf()).param("displayName", "Alice M."))
 			.andExpect(redirectedUrl("/admin/people/alice"))
 			.andExpect(flash().attribute("flashSuccessText", "Saved: display name, team and roles."));
@@ -172,14 +173,15 @@ class AdminPeopleControllerTests {
 	void addingAPersonRedirectsToTheirPageWithAFlash() throws Exception {
 		given(this.people.add(any(PersonCommand.class))).willReturn(new AdminPersonView("eve", "Eve",
 				"eve@handraise.example", "Data", List.of("EMPLOYEE", "MENTOR"), List.of("python"), null, true));
-		this.mvc.perform(post("/admin/people").with(csrf())
-			.param("username", "eve")
-			.param("displayName", "Eve")
-			.param("email", "eve@handraise.example")
-			.param("team", "Data")
-			.param("roles", "MENTOR")
-			.param("skills", "python, sql")
-			.param("password", "a-long-enough-secret"))
+		this.mvc
+			.perform(post("/admin/people").with(csrf())
+				.param("username", "eve")
+				.param("displayName", "Eve")
+				.param("email", "eve@handraise.example")
+				.param("team", "Data")
+				.param("roles", "MENTOR")
+				.param("skills", "python, sql")
+				.param("password", "a-long-enough-secret"))
 			.andExpect(redirectedUrl("/admin/people/eve"))
 			.andExpect(flash().attribute("flashSuccess", "flash.person.added"));
 		ArgumentCaptor<PersonCommand> command = ArgumentCaptor.forClass(PersonCommand.class);
@@ -192,11 +194,12 @@ class AdminPeopleControllerTests {
 	void anInvalidNewPersonReRendersTheFormWithoutEchoingThePassword() throws Exception {
 		given(this.people.add(any(PersonCommand.class)))
 			.willThrow(InvalidInputException.of("username", PeopleMessages.USERNAME_TAKEN.with()));
-		this.mvc.perform(post("/admin/people").with(csrf())
-			.param("username", "alice")
-			.param("displayName", "Alice Again")
-			.param("email", "alice2@handraise.example")
-			.param("password", "secret-not-to-echo"))
+		this.mvc
+			.perform(post("/admin/people").with(csrf())
+				.param("username", "alice")
+				.param("displayName", "Alice Again")
+				.param("email", "alice2@handraise.example")
+				.param("password", "secret-not-to-echo"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("admin/person"))
 			.andExpect(model().attributeHasFieldErrors("form", "username"))
@@ -207,8 +210,7 @@ class AdminPeopleControllerTests {
 
 	@Test
 	void deactivatingMyselfRedirectsWithTheReason() throws Exception {
-		willThrow(new ConflictException(PeopleMessages.DEACTIVATE_YOURSELF.with()))
-			.given(this.people)
+		willThrow(new ConflictException(PeopleMessages.DEACTIVATE_YOURSELF.with())).given(this.people)
 			.deactivate("admin", "admin");
 		this.mvc.perform(post("/admin/people/admin/deactivate").with(csrf()))
 			.andExpect(redirectedUrl("/admin/people/admin"))

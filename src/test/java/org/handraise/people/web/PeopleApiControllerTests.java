@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The people API with the real stateless Basic chain and the real problem handling, over a mocked service.
+ * The people API with the real stateless Basic chain and the real problem handling, over
+ * a mocked service.
  */
 @WebMvcTest(PeopleApiController.class)
 @Import(WebSliceConfiguration.class)
@@ -60,8 +61,8 @@ class PeopleApiControllerTests {
 
 	@Test
 	void theDirectoryIsAPageAndItsSizeIsCapped() throws Exception {
-		given(this.people.directory(0, 100)).willReturn(
-				new PageImpl<>(List.of(PeopleControllerTests.MARIA), PageRequest.of(0, 100), 1));
+		given(this.people.directory(0, 100))
+			.willReturn(new PageImpl<>(List.of(PeopleControllerTests.MARIA), PageRequest.of(0, 100), 1));
 		this.mvc.perform(get("/api/people").param("size", "5000"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.content[0].username").value("maria"))

@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 /**
- * The people directory pages with the real security chains and templates, over a mocked service.
+ * The people directory pages with the real security chains and templates, over a mocked
+ * service.
  */
 @WebMvcTest(PeopleController.class)
 @Import(WebSliceConfiguration.class)

@@ -40,11 +40,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The domain's sentences are resolved in the viewer's locale wherever they are shown: the API's problem
- * {@code detail} and field {@code message}s, the 401 written by the security chain, the 403 page, flash messages
- * and field errors on pages. The locale comes from {@code Accept-Language}; {@code xx} is a pseudo-locale whose
- * texts live in the test resources ({@code messages_xx.properties}), and without the header the texts are the
- * English ones of {@code messages.properties}.
+ * The domain's sentences are resolved in the viewer's locale wherever they are shown: the
+ * API's problem {@code detail} and field {@code message}s, the 401 written by the
+ * security chain, the 403 page, flash messages and field errors on pages. The locale
+ * comes from {@code Accept-Language}; {@code xx} is a pseudo-locale whose texts live in
+ * the test resources ({@code messages_xx.properties}), and without the header the texts
+ * are the English ones of {@code messages.properties}.
  */
 @WebMvcTest({ RequestApiController.class, RequestController.class })
 @Import(WebSliceConfiguration.class)

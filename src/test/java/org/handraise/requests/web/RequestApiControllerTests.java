@@ -60,7 +60,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The requests API with the real stateless Basic chain and the real problem handling, over a mocked service.
+ * The requests API with the real stateless Basic chain and the real problem handling,
+ * over a mocked service.
  */
 @WebMvcTest(RequestApiController.class)
 @Import(WebSliceConfiguration.class)
@@ -122,9 +123,8 @@ class RequestApiControllerTests {
 
 	@Test
 	void aConflictIsA409ProblemWithTheSentenceAsDetail() throws Exception {
-		given(this.requests.claim("alice", 7L))
-			.willThrow(
-					new ConflictException(RequestMessages.CLAIM_NOT_OPEN.with(RequestMessages.STATE_RESOLVED.with())));
+		given(this.requests.claim("alice", 7L)).willThrow(
+				new ConflictException(RequestMessages.CLAIM_NOT_OPEN.with(RequestMessages.STATE_RESOLVED.with())));
 		this.mvc.perform(post("/api/requests/7/claim"))
 			.andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -252,8 +252,8 @@ class RequestApiControllerTests {
 	@Test
 	void offeringHelpAnswers201WithTheOffer() throws Exception {
 		given(this.requests.offer("alice", 7L, new OfferDraft("Try create index if not exists.")))
-			.willReturn(new OfferView(3L, new PersonRef("alice", "Alice"), "Try create index if not exists.", POSTED, null,
-						false, false, false));
+			.willReturn(new OfferView(3L, new PersonRef("alice", "Alice"), "Try create index if not exists.", POSTED,
+					null, false, false, false));
 		this.mvc.perform(json(post("/api/requests/7/offers"), "{\"message\": \"Try create index if not exists.\"}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", startsWith("/api/requests/7")))
@@ -274,12 +274,11 @@ class RequestApiControllerTests {
 	@Test
 	void resolvingCanAcceptAnOffer() throws Exception {
 		given(this.requests.resolve("alice", 7L, 3L)).willReturn(request(7L, RequestStatus.RESOLVED));
-		this.mvc.perform(json(post("/api/requests/7/resolve"), "{\"acceptedOfferId\": 3}"))
-			.andExpect(status().isOk());
+		this.mvc.perform(json(post("/api/requests/7/resolve"), "{\"acceptedOfferId\": 3}")).andExpect(status().isOk());
 		verify(this.requests).resolve("alice", 7L, 3L);
 	}
 
-	// --- signing in ----------------------------------------------------------------------------------
+	// signing in
 
 	@Test
 	@WithAnonymousUser
@@ -339,9 +338,10 @@ class RequestApiControllerTests {
 		return new RequestView(id, "Flyway fails on a duplicate index", "V7 fails on PostgreSQL.", "Dropped the index",
 				List.of("flyway", "sql"), Urgency.HIGH, true, status, alice, null, POSTED, null, null, null, POSTED,
 				true, EnumSet.of(Action.CANCEL, Action.RESOLVE), NextStep.CHOOSE_OFFER,
-				List.of(new OfferView(3L, new PersonRef("maria", "Maria"), "Use create index if not exists.", POSTED, null,
-						false, false, false)),
-				List.of(new EventView(alice, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null)),
+				List.of(new OfferView(3L, new PersonRef("maria", "Maria"), "Use create index if not exists.", POSTED,
+						null, false, false, false)),
+				List.of(new EventView(alice, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED,
+						null)),
 				List.of(new PersonRef("maria", "Maria")));
 	}
 

@@ -106,13 +106,14 @@ class RequestControllerTests {
 
 	@BeforeEach
 	void realValidationRules() {
-		// The page asks the service to check a draft; let the real rules (and messages) answer.
+		// The page asks the service to check a draft; let the real rules (and messages)
+		// answer.
 		Validation validation = new Validation(this.validator);
 		willAnswer((call) -> validation.check(call.getArgument(0))).given(this.requests).validate(any());
 		given(this.requests.topicNames()).willReturn(List.of("java", "spring", "sql"));
 	}
 
-	// --- asking for help -----------------------------------------------------------------------------
+	// asking for help
 
 	@Test
 	void theAskPageShowsAnEmptyForm() throws Exception {
@@ -126,12 +127,13 @@ class RequestControllerTests {
 
 	@Test
 	void aBlankTitleReRendersTheFormWithTheFieldMessageAndKeepsTheInput() throws Exception {
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", "   ")
-			.param("details", LONG_DETAILS)
-			.param("triedSoFar", "Dropped the index by hand")
-			.param("topics", "sql, flyway")
-			.param("urgency", "HIGH"))
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", "   ")
+				.param("details", LONG_DETAILS)
+				.param("triedSoFar", "Dropped the index by hand")
+				.param("topics", "sql, flyway")
+				.param("urgency", "HIGH"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "title"))
@@ -155,11 +157,12 @@ class RequestControllerTests {
 
 	@Test
 	void anUnknownUrgencyAndTooManyTopicsAreFieldErrorsOnThePage() throws Exception {
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", SPECIFIC_TITLE)
-			.param("details", LONG_DETAILS)
-			.param("topics", "a, b, c, d, e, f")
-			.param("urgency", "WHENEVER"))
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("topics", "a, b, c, d, e, f")
+				.param("urgency", "WHENEVER"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "urgency", "topics"))
@@ -174,8 +177,9 @@ class RequestControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attribute("reviewing", true))
-			.andExpect(model().attribute("tips", containsInAnyOrder("coach.title.vague", "coach.details.short",
-					"coach.tried.empty", "coach.topics.empty")))
+			.andExpect(model().attribute("tips",
+					containsInAnyOrder("coach.title.vague", "coach.details.short", "coach.tried.empty",
+							"coach.topics.empty")))
 			.andExpect(model().attributeHasNoErrors("form"))
 			.andExpect(content().string(containsString("Make the title specific")))
 			.andExpect(content().string(containsString("Post it as it is")))
@@ -190,16 +194,17 @@ class RequestControllerTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(hiddenValue(page, "reviewed"))
-			.isEqualTo(RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, false)));
+		assertThat(hiddenValue(page, "reviewed")).isEqualTo(
+				RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, false)));
 	}
 
 	@Test
 	void theCoachsTipsSitNextToTheFieldsTheyConcernAndStayInTheSummary() throws Exception {
 		String page = this.mvc
 			.perform(post("/requests").with(csrf()).param("title", "Help please").param("details", "It is broken."))
-			.andExpect(model().attribute("fieldTips", Map.of("title", "coach.title.vague", "details",
-					"coach.details.short", "triedSoFar", "coach.tried.empty", "topics", "coach.topics.empty")))
+			.andExpect(model().attribute("fieldTips",
+					Map.of("title", "coach.title.vague", "details", "coach.details.short", "triedSoFar",
+							"coach.tried.empty", "topics", "coach.topics.empty")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -216,13 +221,14 @@ class RequestControllerTests {
 	void exactlyTheDraftTheCoachReviewedIsPostedAsItIs() throws Exception {
 		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
 			.willReturn(requestView(42L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.RESOLVE)));
-		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
-				true));
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", "Help please")
-			.param("details", "It is broken.")
-			.param("anonymous", "true")
-			.param("reviewed", reviewed))
+		String reviewed = RequestCoach
+			.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, true));
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", "Help please")
+				.param("details", "It is broken.")
+				.param("anonymous", "true")
+				.param("reviewed", reviewed))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/requests/42"))
 			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
@@ -235,12 +241,13 @@ class RequestControllerTests {
 
 	@Test
 	void aDraftChangedSinceTheCoachSpokeIsReviewedAgain() throws Exception {
-		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
-				false));
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", "Help please")
-			.param("details", "It is broken. Really.")
-			.param("reviewed", reviewed))
+		String reviewed = RequestCoach
+			.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, false));
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", "Help please")
+				.param("details", "It is broken. Really.")
+				.param("reviewed", reviewed))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attribute("reviewing", true))
@@ -265,8 +272,8 @@ class RequestControllerTests {
 			.getResponse()
 			.getContentAsString();
 
-		// the title is typed, the details changed, the hidden fields sent back as the form holds them: a changed
-		// draft, so the coach speaks again
+		// the title is typed, the details changed, the hidden fields sent back as the
+		// form holds them: a changed draft, so the coach speaks again
 		MockHttpServletRequestBuilder second = post("/requests").with(csrf())
 			.param("title", "help pls")
 			.param("details", "it does not work");
@@ -275,8 +282,9 @@ class RequestControllerTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attribute("reviewing", true))
-			.andExpect(model().attribute("tips", containsInAnyOrder("coach.title.vague", "coach.details.short",
-					"coach.tried.empty", "coach.topics.empty")))
+			.andExpect(model().attribute("tips",
+					containsInAnyOrder("coach.title.vague", "coach.details.short", "coach.tried.empty",
+							"coach.topics.empty")))
 			.andExpect(content().string(containsString("Post it as it is")));
 		verify(this.requests, never()).post(anyString(), any(RequestDraft.class));
 	}
@@ -304,28 +312,30 @@ class RequestControllerTests {
 	void anImprovedDraftWithNoTipsLeftIsPostedWithoutAskingAgain() throws Exception {
 		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
 			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.RESOLVE)));
-		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
-				false));
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", SPECIFIC_TITLE)
-			.param("details", LONG_DETAILS)
-			.param("triedSoFar", "Dropped the index by hand")
-			.param("topics", "sql")
-			.param("reviewed", reviewed))
+		String reviewed = RequestCoach
+			.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, false));
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("triedSoFar", "Dropped the index by hand")
+				.param("topics", "sql")
+				.param("reviewed", reviewed))
 			.andExpect(redirectedUrl("/requests/7"));
 	}
 
 	@Test
 	void anImprovedDraftWithAFieldErrorButNoTipsLeftOffersToPostTheRequestNotToPostItAsItIs() throws Exception {
-		String reviewed = RequestCoach.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null,
-				false));
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", SPECIFIC_TITLE)
-			.param("details", LONG_DETAILS)
-			.param("triedSoFar", "Dropped the index by hand")
-			.param("topics", "sql")
-			.param("urgency", "SOON")
-			.param("reviewed", reviewed))
+		String reviewed = RequestCoach
+			.fingerprint(new RequestDraft("Help please", "It is broken.", null, null, null, false));
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("triedSoFar", "Dropped the index by hand")
+				.param("topics", "sql")
+				.param("urgency", "SOON")
+				.param("reviewed", reviewed))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeDoesNotExist("tips", "reviewing"))
 			.andExpect(content().string(containsString(">Post request<")))
@@ -351,26 +361,29 @@ class RequestControllerTests {
 				withTopics.author(), null, withTopics.createdAt(), null, null, null, withTopics.updatedAt(), true,
 				withTopics.actions(), withTopics.next(), List.of(), List.of(), List.of());
 		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(withoutTopics);
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", SPECIFIC_TITLE)
-			.param("details", LONG_DETAILS)
-			.param("triedSoFar", "Dropped the index by hand")
-			.param("reviewed", RequestCoach.fingerprint(new RequestDraft(SPECIFIC_TITLE, LONG_DETAILS,
-					"Dropped the index by hand", null, null, false))))
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("triedSoFar", "Dropped the index by hand")
+				.param("reviewed",
+						RequestCoach.fingerprint(new RequestDraft(SPECIFIC_TITLE, LONG_DETAILS,
+								"Dropped the index by hand", null, null, false))))
 			.andExpect(redirectedUrl("/requests/8"))
 			.andExpect(flash().attribute("flashSuccess", "flash.request.posted.no-topics"));
 	}
 
 	@Test
 	void aSpecificDraftIsPostedOnTheFirstSubmitWithItsTopicsSplit() throws Exception {
-		given(this.requests.post(eq("alice"), any(RequestDraft.class))).willReturn(requestView(7L, RequestStatus.OPEN,
-				Set.of(Action.CANCEL, Action.RESOLVE)));
-		this.mvc.perform(post("/requests").with(csrf())
-			.param("title", SPECIFIC_TITLE)
-			.param("details", LONG_DETAILS)
-			.param("triedSoFar", "Dropped the index by hand")
-			.param("topics", " sql , flyway,,")
-			.param("urgency", "HIGH"))
+		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
+			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.RESOLVE)));
+		this.mvc
+			.perform(post("/requests").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("triedSoFar", "Dropped the index by hand")
+				.param("topics", " sql , flyway,,")
+				.param("urgency", "HIGH"))
 			.andExpect(redirectedUrl("/requests/7"))
 			.andExpect(flash().attribute("flashSuccess", "flash.request.posted"));
 		ArgumentCaptor<RequestDraft> draft = ArgumentCaptor.forClass(RequestDraft.class);
@@ -402,7 +415,7 @@ class RequestControllerTests {
 		verifyNoInteractions(this.requests);
 	}
 
-	// --- editing a request ---------------------------------------------------------------------------
+	// editing a request
 
 	@Test
 	void theEditPageShowsTheAskFormFilledInWithItsOwnHeadingAndNoAnonymousChoice() throws Exception {
@@ -425,11 +438,12 @@ class RequestControllerTests {
 	void savingAnEditRedirectsToTheRequestWithAFlash() throws Exception {
 		given(this.requests.edit(eq("alice"), eq(7L), any(RequestDraft.class)))
 			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.EDIT, Action.RESOLVE)));
-		this.mvc.perform(post("/requests/7/edit").with(csrf())
-			.param("title", SPECIFIC_TITLE)
-			.param("details", LONG_DETAILS)
-			.param("topics", "sql, flyway ,")
-			.param("urgency", "LOW"))
+		this.mvc
+			.perform(post("/requests/7/edit").with(csrf())
+				.param("title", SPECIFIC_TITLE)
+				.param("details", LONG_DETAILS)
+				.param("topics", "sql, flyway ,")
+				.param("urgency", "LOW"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/requests/7"))
 			.andExpect(flash().attribute("flashSuccess", "flash.request.edited"));
@@ -447,10 +461,11 @@ class RequestControllerTests {
 			validation.check(call.getArgument(2));
 			return requestView(7L, RequestStatus.OPEN, Set.of(Action.EDIT));
 		});
-		this.mvc.perform(post("/requests/7/edit").with(csrf())
-			.param("title", "  ")
-			.param("details", LONG_DETAILS)
-			.param("urgency", "NORMAL"))
+		this.mvc
+			.perform(post("/requests/7/edit").with(csrf())
+				.param("title", "  ")
+				.param("details", LONG_DETAILS)
+				.param("urgency", "NORMAL"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/form"))
 			.andExpect(model().attributeHasFieldErrors("form", "title"))
@@ -479,14 +494,14 @@ class RequestControllerTests {
 			.andExpect(flash().attribute("flashError", "This request is already resolved."));
 	}
 
-	// --- a request's page ----------------------------------------------------------------------------
+	// a request's page
 
 	static Stream<Set<Action>> actionSets() {
 		return Stream.of(EnumSet.noneOf(Action.class), EnumSet.of(Action.CLAIM), EnumSet.of(Action.CLAIM, Action.OFFER),
 				EnumSet.of(Action.RELEASE, Action.OFFER), EnumSet.of(Action.OFFER),
 				EnumSet.of(Action.RESOLVE, Action.CANCEL), EnumSet.of(Action.CANCEL, Action.EDIT, Action.RESOLVE),
-				EnumSet.of(Action.REOPEN),
-				EnumSet.of(Action.RESOLVE, Action.CANCEL, Action.REOPEN), EnumSet.allOf(Action.class));
+				EnumSet.of(Action.REOPEN), EnumSet.of(Action.RESOLVE, Action.CANCEL, Action.REOPEN),
+				EnumSet.allOf(Action.class));
 	}
 
 	@ParameterizedTest
@@ -517,8 +532,7 @@ class RequestControllerTests {
 		}
 		assertThat(postFormsIn(html)).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(html.contains("Claim this request")).as("claim button").isEqualTo(actions.contains(Action.CLAIM));
-		assertThat(html.contains("Release my claim")).as("release button")
-			.isEqualTo(actions.contains(Action.RELEASE));
+		assertThat(html.contains("Release my claim")).as("release button").isEqualTo(actions.contains(Action.RELEASE));
 		assertThat(html.contains("Mark as resolved")).as("resolve button").isEqualTo(actions.contains(Action.RESOLVE));
 		assertThat(html.contains("Accept this answer and resolve")).as("accept button")
 			.isEqualTo(actions.contains(Action.RESOLVE));
@@ -548,7 +562,9 @@ class RequestControllerTests {
 	void anAnonymousRequestShowsNoAuthorName() throws Exception {
 		RequestView anonymous = new RequestView(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"), Urgency.HIGH,
 				true, RequestStatus.OPEN, null, null, POSTED, null, null, null, POSTED, false, Set.of(Action.OFFER),
-				NextStep.OFFER, List.of(), List.of(new EventView(null, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null)), List.of());
+				NextStep.OFFER, List.of(), List.of(new EventView(null, true, false, EventKind.POSTED, null,
+						RequestStatus.OPEN, null, POSTED, null)),
+				List.of());
 		given(this.requests.view("alice", 7L)).willReturn(anonymous);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
@@ -568,12 +584,13 @@ class RequestControllerTests {
 		verifyNoInteractions(this.requests);
 	}
 
-	// --- actions -------------------------------------------------------------------------------------
+	// actions
 
 	@Test
 	@WithMockUser(username = "maria", roles = { "EMPLOYEE", "MENTOR" })
 	void claimingRedirectsToTheRequestWithAFlash() throws Exception {
-		given(this.requests.claim("maria", 7L)).willReturn(requestView(7L, RequestStatus.CLAIMED, Set.of(Action.RELEASE)));
+		given(this.requests.claim("maria", 7L))
+			.willReturn(requestView(7L, RequestStatus.CLAIMED, Set.of(Action.RELEASE)));
 		this.mvc.perform(post("/requests/7/claim").with(csrf()))
 			.andExpect(redirectedUrl("/requests/7"))
 			.andExpect(flash().attribute("flashSuccess", "flash.request.claimed"));
@@ -624,7 +641,7 @@ class RequestControllerTests {
 			.andExpect(content().string(containsString("Write how you can help.")));
 	}
 
-	// --- lists ---------------------------------------------------------------------------------------
+	// lists
 
 	@Test
 	void theListPageRendersAPageOfSummaries() throws Exception {
@@ -679,7 +696,10 @@ class RequestControllerTests {
 		return tag.group();
 	}
 
-	/** The hidden fields of the page's forms (but the CSRF token, which the test adds), as the browser sends them. */
+	/**
+	 * The hidden fields of the page's forms (but the CSRF token, which the test adds), as
+	 * the browser sends them.
+	 */
 	private static Map<String, String> hiddenFields(String html) {
 		Map<String, String> fields = new java.util.LinkedHashMap<>();
 		Matcher input = Pattern.compile("<input[^>]*type=\"hidden\"[^>]*>").matcher(html);
@@ -726,11 +746,13 @@ class RequestControllerTests {
 		PersonRef maria = new PersonRef("maria", "Maria");
 		List<OfferView> offers = List.of(new OfferView(3L, maria, "Use create index if not exists.",
 				POSTED.plusSeconds(600), null, false, false, false));
-		List<EventView> history = List.of(new EventView(bob, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null));
+		List<EventView> history = List
+			.of(new EventView(bob, true, false, EventKind.POSTED, null, RequestStatus.OPEN, null, POSTED, null));
 		return new RequestView(id, SPECIFIC_TITLE, LONG_DETAILS, "Dropped the index by hand", List.of("flyway", "sql"),
 				Urgency.HIGH, false, status, bob, null, POSTED, null, POSTED.plusSeconds(600), null,
 				POSTED.plusSeconds(600), false, actions.isEmpty() ? Set.of() : EnumSet.copyOf(actions),
-				actions.isEmpty() ? NextStep.YOU_OFFERED : NextStep.OFFER, offers, history, offers.stream().map(OfferView::helper).distinct().toList());
+				actions.isEmpty() ? NextStep.YOU_OFFERED : NextStep.OFFER, offers, history,
+				offers.stream().map(OfferView::helper).distinct().toList());
 	}
 
 }

@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The thanks API with the real stateless Basic chain and the real problem handling, over a mocked service.
+ * The thanks API with the real stateless Basic chain and the real problem handling, over
+ * a mocked service.
  */
 @WebMvcTest(ThanksApiController.class)
 @Import(WebSliceConfiguration.class)
@@ -58,8 +59,9 @@ class ThanksApiControllerTests {
 	@Test
 	void sendingThanksAnswers201WithTheNote() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class))).willReturn(NOTE);
-		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"to\": \"maria\", \"message\": \"Thank you!\", \"requestId\": 7, \"public\": true}"))
+		this.mvc
+			.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"to\": \"maria\", \"message\": \"Thank you!\", \"requestId\": 7, \"public\": true}"))
 			.andExpect(status().isCreated())
 			.andExpect(header().string("Location", endsWith("/api/thanks/5")))
 			.andExpect(jsonPath("$.id").value(5))
@@ -75,16 +77,20 @@ class ThanksApiControllerTests {
 	@Test
 	void aNoteIsPublicUnlessSaidOtherwise() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class))).willReturn(NOTE);
-		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"to\": \"maria\", \"message\": \"Thanks\"}")).andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"to\": \"maria\", \"message\": \"Thanks\"}"))
+			.andExpect(status().isCreated());
 		verify(this.thanks).send("alice", new ThanksDraft("maria", "Thanks", null, true));
 	}
 
 	@Test
 	void publicFalseSendsAPrivateNote() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class))).willReturn(NOTE);
-		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"to\": \"maria\", \"message\": \"Thanks\", \"public\": false}")).andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"to\": \"maria\", \"message\": \"Thanks\", \"public\": false}"))
+			.andExpect(status().isCreated());
 		verify(this.thanks).send("alice", new ThanksDraft("maria", "Thanks", null, false));
 	}
 
@@ -92,8 +98,9 @@ class ThanksApiControllerTests {
 	void thankingMyselfIsA400ProblemOnTheToField() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
 			.willThrow(InvalidInputException.of("to", ThanksMessages.THANK_YOURSELF.with()));
-		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"to\": \"alice\", \"message\": \"Go me\"}"))
+		this.mvc
+			.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"to\": \"alice\", \"message\": \"Go me\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.errors[0].field").value("to"))
@@ -104,8 +111,9 @@ class ThanksApiControllerTests {
 	void thanksForSomeoneElsesRequestIsA403Problem() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
 			.willThrow(new ForbiddenException(ThanksMessages.NOT_THE_AUTHOR.with()));
-		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"to\": \"maria\", \"message\": \"Thanks\", \"requestId\": 8}"))
+		this.mvc
+			.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"to\": \"maria\", \"message\": \"Thanks\", \"requestId\": 8}"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.detail").value("Only the person who asked can send thanks for this request."));

@@ -78,8 +78,8 @@ class ThanksControllerTests {
 		given(this.thanks.wall(eq("alice"), anyInt(), anyInt())).willReturn(page(publicNote, anonymousRequestNote));
 		given(this.thanks.visibleTo(eq("alice"), anyInt(), anyInt()))
 			.willReturn(page(publicNote, anonymousRequestNote, privateNote));
-		given(this.people.directory(anyInt(), anyInt())).willReturn(page(person("alice", "Alice", false),
-				person("maria", "Maria", true), person("marco", "Marco", true)));
+		given(this.people.directory(anyInt(), anyInt())).willReturn(
+				page(person("alice", "Alice", false), person("maria", "Maria", true), person("marco", "Marco", true)));
 	}
 
 	@Test
@@ -112,12 +112,13 @@ class ThanksControllerTests {
 
 	@Test
 	void sendingThanksRedirectsToTheWallWithAFlash() throws Exception {
-		this.mvc.perform(post("/thanks").with(csrf())
-			.param("to", "maria")
-			.param("message", "Thank you!")
-			.param("requestId", "7")
-			.param("publicNote", "true")
-			.param("_publicNote", "on"))
+		this.mvc
+			.perform(post("/thanks").with(csrf())
+				.param("to", "maria")
+				.param("message", "Thank you!")
+				.param("requestId", "7")
+				.param("publicNote", "true")
+				.param("_publicNote", "on"))
 			.andExpect(redirectedUrl("/thanks"))
 			.andExpect(flash().attribute("flashSuccess", "flash.thanks.sent"));
 		verify(this.thanks).send("alice", new ThanksDraft("maria", "Thank you!", 7L, true));
@@ -125,11 +126,12 @@ class ThanksControllerTests {
 
 	@Test
 	void uncheckingShowOnTheWallSendsAPrivateNote() throws Exception {
-		this.mvc.perform(post("/thanks").with(csrf())
-			.param("to", "maria")
-			.param("message", "Thank you!")
-			.param("requestId", "")
-			.param("_publicNote", "on"))
+		this.mvc
+			.perform(post("/thanks").with(csrf())
+				.param("to", "maria")
+				.param("message", "Thank you!")
+				.param("requestId", "")
+				.param("_publicNote", "on"))
 			.andExpect(redirectedUrl("/thanks"));
 		ArgumentCaptor<ThanksDraft> draft = ArgumentCaptor.forClass(ThanksDraft.class);
 		verify(this.thanks).send(eq("alice"), draft.capture());
@@ -153,8 +155,8 @@ class ThanksControllerTests {
 	void thanksForSomeoneElsesRequestShowsTheForbiddenPage() throws Exception {
 		given(this.thanks.send(eq("alice"), any(ThanksDraft.class)))
 			.willThrow(new ForbiddenException(ThanksMessages.NOT_THE_AUTHOR.with()));
-		this.mvc.perform(post("/thanks").with(csrf()).param("to", "maria").param("message", "Thanks").param("requestId",
-				"8"))
+		this.mvc.perform(
+				post("/thanks").with(csrf()).param("to", "maria").param("message", "Thanks").param("requestId", "8"))
 			.andExpect(status().isForbidden())
 			.andExpect(view().name("error/403"))
 			.andExpect(content().string(containsString("Only the person who asked can send thanks")));
@@ -181,8 +183,8 @@ class ThanksControllerTests {
 	}
 
 	private static PersonView person(String username, String displayName, boolean mentor) {
-		return new PersonView(username, displayName, "Platform", mentor ? List.of("EMPLOYEE", "MENTOR")
-				: List.of("EMPLOYEE"), List.of(), null, mentor, true, 0);
+		return new PersonView(username, displayName, "Platform",
+				mentor ? List.of("EMPLOYEE", "MENTOR") : List.of("EMPLOYEE"), List.of(), null, mentor, true, 0);
 	}
 
 }
