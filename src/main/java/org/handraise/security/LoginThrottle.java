@@ -155,7 +155,8 @@ class LoginThrottle {
 	 */
 	private static final class Counter {
 
-		private static final String FRESH = "(window_start <= :floor or (locked_until is not null and locked_until <= :now))";
+		private static final String FRESH = "(window_start <= :floor"
+				+ " or (locked_until is not null and locked_until <= :now))";
 
 		private final NamedParameterJdbcTemplate jdbc;
 

@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.handraise.people.PeopleService;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.shared.InvalidInputException;

@@ -139,14 +139,13 @@ class AccessControlBrowserTests extends BrowserJourney {
 	 * status.
 	 */
 	private int post(String path, String csrfToken) {
-		Object status = driver.executeAsyncScript(
-				"""
-						var done = arguments[arguments.length - 1];
-						var body = arguments[1] ? '_csrf=' + encodeURIComponent(arguments[1]) : '';
-						fetch(arguments[0], { method: 'POST', redirect: 'manual', credentials: 'same-origin',
-						    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'text/html' }, body: body })
-						  .then(function (r) { done(r.status); }, function (e) { done(String(e)); });""",
-				path, csrfToken);
+		Object status = driver.executeAsyncScript("""
+				var done = arguments[arguments.length - 1];
+				var body = arguments[1] ? '_csrf=' + encodeURIComponent(arguments[1]) : '';
+				fetch(arguments[0], { method: 'POST', redirect: 'manual', credentials: 'same-origin',
+				    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'text/html' },
+				    body: body })
+				  .then(function (r) { done(r.status); }, function (e) { done(String(e)); });""", path, csrfToken);
 		return ((Number) status).intValue();
 	}
 

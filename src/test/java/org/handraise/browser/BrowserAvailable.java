@@ -21,7 +21,7 @@ final class BrowserAvailable implements BeforeAllCallback {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final AtomicBoolean told = new AtomicBoolean();
+	private static final AtomicBoolean TOLD = new AtomicBoolean();
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
@@ -34,7 +34,7 @@ final class BrowserAvailable implements BeforeAllCallback {
 		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 			throw new IllegalStateException("Browser tests cannot run on CI: " + what);
 		}
-		if (told.compareAndSet(false, true)) {
+		if (TOLD.compareAndSet(false, true)) {
 			System.out.println("*** BROWSER TESTS SKIPPED: " + what + " ***");
 		}
 		Assumptions.abort("Browser tests skipped: " + what);

@@ -54,8 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("browser")
 @ExtendWith(BrowserAvailable.class)
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "handraise.demo-data=true",
-		"spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "handraise.demo-data=true", "spring.datasource.url=jdbc:h2:mem:browser;MODE=PostgreSQL;"
+				+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 abstract class BrowserJourney {
 
 	static final int DESKTOP_WIDTH = 1440;
@@ -72,7 +73,7 @@ abstract class BrowserJourney {
 	 * Pages already checked by axe in this run (by name), so that the login page is not
 	 * checked 15 times.
 	 */
-	private static final Set<String> checked = ConcurrentHashMap.newKeySet();
+	private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
 	static ChromeDriver driver;
 
@@ -85,7 +86,7 @@ abstract class BrowserJourney {
 
 	@BeforeAll
 	static void startBrowser() throws IOException {
-		if (checked.isEmpty()) {
+		if (CHECKED.isEmpty()) {
 			Files.deleteIfExists(AXE_REPORT);
 		}
 		System.setProperty("webdriver.chrome.driver", BrowserAvailable.CHROMEDRIVER.toString());
@@ -268,7 +269,7 @@ abstract class BrowserJourney {
 	 * {@link #noSeriousAccessibilityProblems()}.
 	 */
 	void check(String page) {
-		if (!checked.add(page)) {
+		if (!CHECKED.add(page)) {
 			return;
 		}
 		Results results = new AxeBuilder().analyze(driver);

@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 // security filter chains need the servlet-only HttpSecurity bean.
 @SpringBootTest
 @TestPropertySource(properties = { "handraise.demo-data=false",
-		"spring.datasource.url=jdbc:h2:mem:demo-off-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+		"spring.datasource.url=jdbc:h2:mem:demo-off-${random.uuid};MODE=PostgreSQL;"
+				+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 class DemoDataDisabledTests {
 
 	@Autowired

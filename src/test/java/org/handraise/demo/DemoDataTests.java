@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 // security filter chains need the servlet-only HttpSecurity bean.
 @SpringBootTest
 @TestPropertySource(properties = { "handraise.demo-data=true",
-		"spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+		"spring.datasource.url=jdbc:h2:mem:demo-${random.uuid};MODE=PostgreSQL;"
+				+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 class DemoDataTests {
 
 	@Autowired

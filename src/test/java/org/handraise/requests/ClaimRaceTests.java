@@ -145,10 +145,8 @@ class ClaimRaceTests extends PostgresIntegrationTest {
 				"select count(*) from request_events where request_id = ? and to_status = 'CLAIMED'", Integer.class,
 				id);
 		assertThat(claims).as("CLAIMED events for request %d", id).isEqualTo(1);
-		Map<String, Object> row = this.jdbc.queryForMap(
-				"select r.status, p.username as claimer from help_requests r left join people p on p.id = r.claimed_by_id"
-						+ " where r.id = ?",
-				id);
+		Map<String, Object> row = this.jdbc.queryForMap("select r.status, p.username as claimer"
+				+ " from help_requests r left join people p on p.id = r.claimed_by_id" + " where r.id = ?", id);
 		assertThat(row.get("status")).isEqualTo("CLAIMED");
 		assertThat(row.get("claimer")).isEqualTo(winner);
 		String actor = this.jdbc.queryForObject("select p.username from request_events e join people p on"

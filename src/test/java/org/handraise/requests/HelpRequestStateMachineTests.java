@@ -299,15 +299,24 @@ class HelpRequestStateMachineTests {
 	void everyStatusChangeAppendsExactlyOneEventInOrder() {
 		HelpRequest request = post();
 		Instant t = POSTED_AT;
-		request.claim(CLAIMER, t = t.plusSeconds(60));
-		request.release(CLAIMER, t = t.plusSeconds(60));
-		request.claim(OTHER_MENTOR, t = t.plusSeconds(60));
-		request.offerHelp(PEER, "Have you tried clearing the cache?", t = t.plusSeconds(60));
-		request.offerHelp(OTHER_MENTOR, "Pairing at 2?", t = t.plusSeconds(60));
-		request.resolve(AUTHOR, null, t = t.plusSeconds(60));
-		request.reopen(AUTHOR, "It came back.", t = t.plusSeconds(60));
-		request.offerHelp(CLAIMER, "Still broken? Send me the log.", t = t.plusSeconds(60));
-		request.cancel(AUTHOR, t = t.plusSeconds(60));
+		t = t.plusSeconds(60);
+		request.claim(CLAIMER, t);
+		t = t.plusSeconds(60);
+		request.release(CLAIMER, t);
+		t = t.plusSeconds(60);
+		request.claim(OTHER_MENTOR, t);
+		t = t.plusSeconds(60);
+		request.offerHelp(PEER, "Have you tried clearing the cache?", t);
+		t = t.plusSeconds(60);
+		request.offerHelp(OTHER_MENTOR, "Pairing at 2?", t);
+		t = t.plusSeconds(60);
+		request.resolve(AUTHOR, null, t);
+		t = t.plusSeconds(60);
+		request.reopen(AUTHOR, "It came back.", t);
+		t = t.plusSeconds(60);
+		request.offerHelp(CLAIMER, "Still broken? Send me the log.", t);
+		t = t.plusSeconds(60);
+		request.cancel(AUTHOR, t);
 
 		assertThat(request.getEvents())
 			.extracting(RequestEvent::getFromStatus, RequestEvent::getToStatus, RequestEvent::getActor,
@@ -687,6 +696,7 @@ class HelpRequestStateMachineTests {
 				request.claim(CLAIMER, CLAIMED_AT);
 				request.cancel(AUTHOR, CLOSED_AT);
 			}
+			default -> throw new IllegalArgumentException(status.name());
 		}
 		assertThat(request.getStatus()).isEqualTo(status);
 		return request;
@@ -702,6 +712,7 @@ class HelpRequestStateMachineTests {
 			case REOPEN -> request.reopen(actor, "It came back.", now);
 			case EDIT -> request.edit(actor, "Maven offline build fails", "The parent POM is missing.", null,
 					Urgency.LOW, List.of(new Topic("build")), now);
+			default -> throw new IllegalArgumentException(action.name());
 		}
 	}
 

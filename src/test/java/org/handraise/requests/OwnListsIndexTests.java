@@ -26,16 +26,15 @@ class OwnListsIndexTests extends PostgresIntegrationTest {
 	private TransactionTemplate transactions;
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|',
-			textBlock = """
-					author_id     | status in ('OPEN', 'CLAIMED', 'ANSWERED') | updated_at desc, id desc | ix_help_requests_author_updated
-					author_id     | true                                      | created_at desc, id desc | ix_help_requests_author_created
-					author_id     | true                                      | created_at asc, id asc   | ix_help_requests_author_created
-					author_id     | true                                      | updated_at desc, id desc | ix_help_requests_author_updated
-					claimed_by_id | status in ('CLAIMED', 'ANSWERED')         | updated_at desc, id desc | ix_help_requests_claimer_updated
-					claimed_by_id | true                                      | created_at desc, id desc | ix_help_requests_claimer_created
-					claimed_by_id | true                                      | updated_at desc, id desc | ix_help_requests_claimer_updated
-					""")
+	@CsvSource(delimiter = '|', textBlock = """
+			author_id | status in ('OPEN', 'CLAIMED', 'ANSWERED') | updated_at desc, id desc | author_updated
+			author_id | true | created_at desc, id desc | author_created
+			author_id | true | created_at asc, id asc | author_created
+			author_id | true | updated_at desc, id desc | author_updated
+			claimed_by_id | status in ('CLAIMED', 'ANSWERED') | updated_at desc, id desc | claimer_updated
+			claimed_by_id | true | created_at desc, id desc | claimer_created
+			claimed_by_id | true | updated_at desc, id desc | claimer_updated
+			""")
 	void aPersonsListIsReadInItsOrderFromAnIndex(String person, String condition, String order, String index) {
 		List<String> plan = this.transactions.execute((status) -> {
 			this.jdbc.execute("set local enable_seqscan = off");
@@ -49,7 +48,7 @@ class OwnListsIndexTests extends PostgresIntegrationTest {
 						String.class);
 		});
 		String text = String.join("\n", plan);
-		assertThat(text).as(text).contains("Index Scan", index).doesNotContain("Sort");
+		assertThat(text).as(text).contains("Index Scan", "ix_help_requests_" + index).doesNotContain("Sort");
 	}
 
 }

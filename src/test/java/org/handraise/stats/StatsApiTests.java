@@ -156,7 +156,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(section(csv.body(), "responsiveness")).containsExactly("measure,count,median_minutes,p90_minutes",
 				"first_response,7,60,2844", "claim,3,60,492", "resolution,5,180,2340");
 		assertThat(section(csv.body(), "helpers")).containsExactly(
-				"username,display_name,team,claims,offers,accepted_answers,thanks_received,open_claims,stale_claims",
+				"username,display_name,team,claims,offers,accepted_answers,thanks_received,"
+						+ "open_claims,stale_claims",
 				"maria,Maria Test,Platform,3,3,2,1,1,1", "marco,Marco Test,Data,0,2,1,0,0,0",
 				"dave,Dave Test,Mobile,0,1,0,0,0,0", "frank,Frank Test,Data,0,1,0,0,0,0");
 		assertThat(section(csv.body(), "weekly")).containsExactly(
@@ -301,9 +302,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 		assertThat(onlyThanked.get("gratitude").get("privateNotes").asLong()).isEqualTo(1);
 		assertThat(section(this.api.get("/api/stats.csv?from=2026-03-02&to=2026-03-02", "grace", PASSWORD).body(),
 				"helpers"))
-			.containsExactly(
-					"username,display_name,team,claims,offers,accepted_answers,thanks_received,open_claims,stale_claims",
-					"maria,Maria Test,Platform,0,0,0,0,1,1");
+			.containsExactly("username,display_name,team,claims,offers,accepted_answers,thanks_received,"
+					+ "open_claims,stale_claims", "maria,Maria Test,Platform,0,0,0,0,1,1");
 	}
 
 	/**
@@ -364,8 +364,8 @@ class StatsApiTests extends PostgresIntegrationTest {
 	void thePageSaysAFigureIsHiddenAndWritesEveryDateTheSameWay() {
 		PageClient page = PageClient.signedIn(baseUrl(), "grace", PASSWORD);
 		String html = page.get("/stats?" + StatsFixture.PERIOD + "&team=Mobile").body();
-		assertThat(html).containsPattern(
-				"<div class=\"stat-value stat-hidden\">hidden: fewer than 3 people</div>\\s*<div class=\"stat-label\">Requests posted");
+		assertThat(html).containsPattern("<div class=\"stat-value stat-hidden\">hidden: fewer than 3 people</div>"
+				+ "\\s*<div class=\"stat-label\">Requests posted");
 		assertThat(html).doesNotContainPattern(">\\s*fewer than 3\\s*<");
 		assertThat(html).contains("Requests posted from 2 Feb 2026 to 1 Mar 2026 (UTC", ">4 Mar 2026, 12:00 UTC</time>",
 				">23 Feb 2026</th>", "&quot;labels&quot;:[&quot;2 Feb 2026&quot;,&quot;9 Feb 2026&quot;");

@@ -25,7 +25,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = { "handraise.demo-data=true",
-		"spring.datasource.url=jdbc:h2:mem:stats-demo-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+		"spring.datasource.url=jdbc:h2:mem:stats-demo-${random.uuid};MODE=PostgreSQL;"
+				+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 class StatsDashboardTests {
 
 	@Autowired
@@ -49,8 +50,8 @@ class StatsDashboardTests {
 		assertThat(html).contains("href=\"/stats\"");
 		// when the figures were computed (a report may be served again for
 		// handraise.stats.cache-for)
-		assertThat(html).containsPattern(
-				"Figures as of\\s*</span>\\s*<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">[^<]+ UTC</time>");
+		assertThat(html).containsPattern("Figures as of\\s*</span>\\s*"
+				+ "<time datetime=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\">[^<]+ UTC</time>");
 	}
 
 	@Test

@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = { "handraise.demo-data=false", "handraise.stats.percentiles=java",
-		"spring.datasource.url=jdbc:h2:mem:stats-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
+		"spring.datasource.url=jdbc:h2:mem:stats-${random.uuid};MODE=PostgreSQL;"
+				+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
 class StatsH2Tests {
 
 	private static final String PASSWORD = "correct-horse-battery";

@@ -20,7 +20,8 @@ class InertHtmlTests {
 			<link rel="stylesheet" href="/css/handraise.css"></head><body><main id="main">
 			<h1>%s</h1><form method="post" action="/thanks"><input type="text" name="q" value="%s">
 			<textarea name="message">%s</textarea></form>
-			<script src="/webjars/bootstrap/dist/js/bootstrap.bundle.min.js"></script><script src="/js/handraise.js"></script>
+			<script src="/webjars/bootstrap/dist/js/bootstrap.bundle.min.js"></script>
+			<script src="/js/handraise.js"></script>
 			</main></body></html>""";
 
 	@ParameterizedTest

@@ -35,8 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@TestPropertySource(
-		properties = "spring.datasource.url=jdbc:h2:mem:api-docs-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:api-docs-${random.uuid};MODE=PostgreSQL;"
+		+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDocsTests {
 
