@@ -1,5 +1,9 @@
 package org.handraise.stats;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +24,10 @@ import org.springframework.stereotype.Component;
  * {@code stats_request_topic}, see {@code V8__create_stats_facts.sql}) in step with the
  * raw tables: on every {@link RequestChanged}, in the same transaction as the change (a
  * plain {@code @EventListener} runs synchronously in the publisher's transaction), the
- * request's rows are computed again from the raw tables with the same SQL as the
- * migration's backfill.
+ * request's rows are computed again from the raw tables with {@code request-facts.sql}
+ * and {@code request-topic-facts.sql} (resources next to this class), the SQL that
+ * {@code bench/derive-stats.sql} runs for every request; the migrations' backfills
+ * compute the same rows ({@code StatsFactsSourcesTests}).
  * <p>
  * The daily roll-ups ({@code stats_day}, {@code stats_day_topic},
  * {@code stats_day_resolved}, see {@code V10__create_stats_rollups.sql}) then get the
@@ -41,43 +47,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class StatsFacts {
 
-	private static final String FACT = "insert into stats_request (request_id, created_at, created_epoch, author_id,"
-			+ " anonymous, status, resolved_at, resolved_epoch, first_response_s, first_claim_s, resolved_s, closed_s,"
-			+ " reopened, thanked, team_id) select r.id, r.created_at,"
-			+ " cast(extract(epoch from r.created_at) as double precision),"
-			+ " r.author_id, r.anonymous, r.status, r.resolved_at,"
-			+ " cast(extract(epoch from r.resolved_at) as double precision),"
-			+ " cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision),"
-			+ " cast(extract(epoch from (select min(e.occurred_at) from request_events e where e.request_id = r.id"
-			+ " and e.kind = 'CLAIMED')) - extract(epoch from r.created_at) as double precision),"
-			+ " case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)"
-			+ " - extract(epoch from r.created_at) as double precision) end,"
-			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
-			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end,"
-			+ " exists (select 1 from request_events e where e.request_id = r.id and e.kind = 'REOPENED'),"
-			+ " exists (select 1 from thank_you_notes n where n.request_id = r.id), %s"
-			+ " from help_requests r where r.id = :id";
-
 	/**
-	 * The author's team now, for a request being posted (none for an anonymous request).
+	 * A request's facts ({@code request-facts.sql}), the same SQL the data generators run
+	 * for every request.
 	 */
-	private static final String TEAM_NOW = "case when r.anonymous then null"
-			+ " else (select p.team_id from people p where p.id = r.author_id) end";
+	private static final String FACT = sql("request-facts.sql");
 
-	/** The team recorded when the request was posted, kept on every later change. */
-	private static final String TEAM_KEPT = "cast(:team as bigint)";
+	/** A request's topic facts ({@code request-topic-facts.sql}), likewise. */
+	private static final String TOPICS = sql("request-topic-facts.sql");
 
-	private static final String TOPICS = "insert into stats_request_topic (request_id, topic_id, created_at,"
-			+ " author_id, anonymous, status, team_id) select rt.request_id, rt.topic_id, r.created_at, r.author_id,"
-			+ " r.anonymous, r.status, f.team_id from request_topics rt join help_requests r on r.id = rt.request_id"
-			+ " join stats_request f on f.request_id = r.id where rt.request_id = :id";
-
-	private static final String CONTRIBUTION = "select f.created_epoch as created_epoch, f.status as status,"
-			+ " f.team_id as team_id," + " f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,"
-			+ " case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then true else false end"
-			+ " as answered, f.resolved_epoch as resolved_epoch, x.topic_id as topic_id from stats_request f"
-			+ " left join stats_request_topic x on x.request_id = f.request_id where f.request_id = :id"
-			+ " order by x.topic_id";
+	private static final String CONTRIBUTION = """
+			select f.created_epoch as created_epoch, f.status as status, f.team_id as team_id,
+			  f.anonymous as anonymous, f.reopened as reopened, f.thanked as thanked,
+			  case when f.first_response_s is not null or f.status = 'RESOLVED' or f.reopened then true else false end
+			    as answered,
+			  f.resolved_epoch as resolved_epoch, x.topic_id as topic_id
+			from stats_request f
+			left join stats_request_topic x on x.request_id = f.request_id
+			where f.request_id = :id
+			order by x.topic_id
+			""";
 
 	private static final long DAY = 86_400;
 
@@ -138,13 +127,11 @@ public class StatsFacts {
 	}
 
 	private void derive(long id, Map<String, Long> params, Contribution before) {
-		if (before.epochDay() == null) {
-			this.jdbc.update(FACT.formatted(TEAM_NOW), params);
-		}
-		else {
-			this.jdbc.update(FACT.formatted(TEAM_KEPT),
-					new MapSqlParameterSource("id", id).addValue("team", before.teamId(), Types.BIGINT));
-		}
+		// a request being posted records its author's team now; every later change keeps
+		// the team recorded then
+		this.jdbc.update(FACT,
+				new MapSqlParameterSource("id", id).addValue("keepTeam", before.epochDay() != null, Types.BOOLEAN)
+					.addValue("team", before.teamId(), Types.BIGINT));
 		this.jdbc.update(TOPICS, params);
 		Contribution after = contribution(params);
 		if (!after.equals(before)) {
@@ -258,6 +245,23 @@ public class StatsFacts {
 					+ String.join(", ", columns.stream().map((c) -> "s." + c).toList()) + ")";
 		}
 		this.jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
+	}
+
+	/**
+	 * The statement in resource {@code name} next to this class, without its final
+	 * semicolon.
+	 */
+	private static String sql(String name) {
+		try (InputStream in = StatsFacts.class.getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException("No resource " + name);
+			}
+			String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+			return sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**
