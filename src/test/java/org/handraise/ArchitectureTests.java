@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.handraise.requests.RequestSeeding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +106,21 @@ class ArchitectureTests {
 			.dependOnClassesThat(resideInAPackage("org.handraise..")
 				.and(DescribedPredicate.not(resideInAPackage("org.handraise.shared..")))
 				.as("classes of Handraise outside org.handraise.shared"))
+			.check(classes);
+	}
+
+	@Test
+	void onlyTheDemoDataSeedsRequestHistory() {
+		assertThat(classes.get("org.handraise.demo.DemoData").getDirectDependenciesFromSelf())
+			.as("the rule below sees the demo data seeding requests")
+			.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(RequestSeeding.class));
+		noClasses().that()
+			.resideOutsideOfPackages("org.handraise.requests", "org.handraise.demo")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(RequestSeeding.class)
+			.because("requests are posted and changed at the present time through RequestCommands; only the demo"
+					+ " data writes a history at explicit times")
 			.check(classes);
 	}
 
