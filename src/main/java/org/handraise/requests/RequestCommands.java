@@ -175,6 +175,7 @@ public class RequestCommands {
 				case CANCEL -> request.cancel(actor, now);
 				case REOPEN -> request.reopen(actor, this.validation.check(new ReopenDraft(message)).reason(), now);
 				case EDIT -> throw new IllegalArgumentException("an edit needs a draft: edit(username, id, draft)");
+				default -> throw new IllegalArgumentException("no transition for " + action);
 			}
 		});
 	}
