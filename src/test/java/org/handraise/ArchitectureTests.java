@@ -1,5 +1,15 @@
 package org.handraise;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import jakarta.persistence.Entity;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -11,8 +21,11 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.handraise.requests.RequestSeeding;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.repository.Repository;
@@ -106,6 +119,53 @@ class ArchitectureTests {
 				.and(DescribedPredicate.not(resideInAPackage("org.handraise.shared..")))
 				.as("classes of Handraise outside org.handraise.shared"))
 			.check(classes);
+	}
+
+	@Test
+	void onlyTheDemoDataSeedsRequestHistory() {
+		assertThat(classes.get("org.handraise.demo.DemoData").getDirectDependenciesFromSelf())
+			.as("the rule below sees the demo data seeding requests")
+			.anyMatch((dependency) -> dependency.getTargetClass().isEquivalentTo(RequestSeeding.class));
+		noClasses().that()
+			.resideOutsideOfPackages("org.handraise.requests", "org.handraise.demo")
+			.should()
+			.dependOnClassesThat()
+			.areAssignableTo(RequestSeeding.class)
+			.because("requests are posted and changed at the present time through RequestCommands; only the demo"
+					+ " data writes a history at explicit times")
+			.check(classes);
+	}
+
+	/**
+	 * The tables of each feature that another reads through its API: requests (their
+	 * history, offers and topics) and people (teams, roles, skills).
+	 */
+	private static final Map<String, List<String>> TABLES = Map.of("requests",
+			List.of("help_requests", "request_events", "offers", "request_topics", "topics"), "people",
+			List.of("people", "teams", "person_roles", "person_skills"));
+
+	/**
+	 * SQL and JPQL of the people and audit features read no other feature's tables: the
+	 * mentor load comes from requests ({@code OpenClaims}), the audit log's transitions
+	 * and names from requests and people ({@code RequestTrail}, {@code ActorNames}).
+	 * Searched in the sources, where a table name in SQL follows {@code from} or
+	 * {@code join}.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "people, requests", "audit, requests", "audit, people" })
+	void aFeaturesSqlReadsNoOtherFeaturesTables(String feature, String owner) throws IOException {
+		Pattern read = Pattern.compile("\\b(from|join)\\s+(" + String.join("|", TABLES.get(owner)) + ")\\b",
+				Pattern.CASE_INSENSITIVE);
+		List<String> found = new ArrayList<>();
+		try (Stream<Path> sources = Files.walk(Path.of("src/main/java/org/handraise", feature))) {
+			for (Path source : sources.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				Matcher matcher = read.matcher(Files.readString(source));
+				while (matcher.find()) {
+					found.add(source.getFileName() + ": " + matcher.group());
+				}
+			}
+		}
+		assertThat(found).as("%s reading tables of %s", feature, owner).isEmpty();
 	}
 
 	@Test

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
+import org.handraise.requests.RequestQueries;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestView;
@@ -45,7 +46,7 @@ class RestartOnH2FileTests {
 
 			author = jdbc.queryForObject("select username from people where active = true order by id limit 1",
 					String.class);
-			RequestView posted = first.getBean(HelpRequestService.class)
+			RequestView posted = first.getBean(RequestCommands.class)
 				.post(author, new RequestDraft(title, "Posted by the restart test, before closing the application.",
 						null, List.of("h2"), "LOW", false));
 			id = posted.id();
@@ -56,7 +57,7 @@ class RestartOnH2FileTests {
 		}
 
 		try (ConfigurableApplicationContext second = start()) {
-			RequestView found = second.getBean(HelpRequestService.class).view(author, id);
+			RequestView found = second.getBean(RequestQueries.class).view(author, id);
 			assertThat(found.title()).isEqualTo(title);
 			assertThat(found.status()).isEqualTo(RequestStatus.OPEN);
 			assertThat(found.topics()).containsExactly("h2");

@@ -3,10 +3,10 @@ package org.handraise.audit;
 /**
  * The kinds of security-relevant events the audit log records. The {@code REQUEST_*}
  * kinds are not written to {@code audit_events}: they are the lifecycle transitions that
- * {@code request_events} already records (actor, from, to, when, in the same transaction
- * as the change), merged into the audit log when it is read. All but
- * {@link #REQUEST_EDITED} are named after the status the request moved to; an edit keeps
- * the status.
+ * the requests' history already records (actor, from, to, when, in the same transaction
+ * as the change), merged into the audit log when it is read ({@link RequestTrail}). All
+ * but {@link #REQUEST_EDITED} are named after the status the request moved to; an edit
+ * keeps the status.
  */
 public enum AuditAction {
 
@@ -17,8 +17,8 @@ public enum AuditAction {
 	REQUEST_OPEN, REQUEST_CLAIMED, REQUEST_ANSWERED, REQUEST_RESOLVED, REQUEST_CANCELLED, REQUEST_EDITED;
 
 	/**
-	 * Whether this kind is a request lifecycle transition, read from
-	 * {@code request_events}.
+	 * Whether this kind is a request lifecycle transition, read from the requests'
+	 * history ({@link RequestTrail}).
 	 */
 	public boolean isTransition() {
 		return name().startsWith("REQUEST_");

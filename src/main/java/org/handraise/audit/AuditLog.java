@@ -49,9 +49,15 @@ public class AuditLog {
 
 	private final Clock clock;
 
-	AuditLog(NamedParameterJdbcTemplate jdbc, Clock clock) {
+	private final RequestTrail trail;
+
+	private final ActorNames names;
+
+	AuditLog(NamedParameterJdbcTemplate jdbc, Clock clock, RequestTrail trail, ActorNames names) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.trail = trail;
+		this.names = names;
 	}
 
 	/** Records an event whose actor is the signed-in person (or {@code anonymous}). */
@@ -68,7 +74,8 @@ public class AuditLog {
 
 	private void write(String actor, AuditAction action, String subject, String detail, String address) {
 		if (action.isTransition()) {
-			throw new IllegalArgumentException(action + " is read from request_events, not recorded here");
+			throw new IllegalArgumentException(
+					action + " is read from the requests' history (RequestTrail), not recorded here");
 		}
 		Map<String, Object> row = new HashMap<>();
 		row.put("at", OffsetDateTime.now(this.clock).withOffsetSameInstant(ZoneOffset.UTC));
@@ -102,7 +109,7 @@ public class AuditLog {
 			String actor = currentActor();
 			String subject = request.getMethod() + " " + pathPattern(path);
 			Long concerned = requestIdIn(path);
-			if (concerned != null && isAnonymousAuthor(concerned, actor)) {
+			if (concerned != null && this.trail.isAnonymousAuthor(concerned, actor)) {
 				write(ANONYMOUS_AUTHOR, AuditAction.ACCESS_DENIED, subject, why, null);
 			}
 			else {
@@ -180,18 +187,11 @@ public class AuditLog {
 		}
 	}
 
-	private boolean isAnonymousAuthor(long requestId, String actor) {
-		List<String> authors = this.jdbc.queryForList(
-				"select p.username from help_requests r"
-						+ " join people p on p.id = r.author_id where r.id = :id and r.anonymous = true",
-				Map.of("id", requestId), String.class);
-		return authors.contains(actor);
-	}
-
 	/**
 	 * The audit log, newest first, optionally of one action and one actor: the rows of
-	 * {@code audit_events} merged with the lifecycle transitions of
-	 * {@code request_events}. The author of an anonymous request is shown as
+	 * {@code audit_events} merged with the lifecycle transitions of the requests
+	 * ({@link RequestTrail}), their actors named through {@link ActorNames}: two
+	 * statements, a count and a page. The author of an anonymous request is shown as
 	 * {@link #ANONYMOUS_AUTHOR} for the transitions of that request, to administrators
 	 * too, and filtering by the author's name does not find them.
 	 */
@@ -210,12 +210,13 @@ public class AuditLog {
 			where.append(" and actor = :actor");
 			params.put("actor", who.strip());
 		}
-		Long total = this.jdbc.queryForObject("select count(*) from " + MERGED + where, params, Long.class);
+		String merged = MERGED.formatted(this.trail.transitionsQuery(), this.names.namesQuery());
+		Long total = this.jdbc.queryForObject("select count(*) from " + merged + where, params, Long.class);
 		params.put("limit", request.getPageSize());
 		params.put("offset", request.getOffset());
 		List<AuditEventView> rows = this.jdbc.query(
 				"select id, occurred_at, actor, action, subject, detail,"
-						+ " request_id, instance_id, client_address from " + MERGED + where
+						+ " request_id, instance_id, client_address from " + merged + where
 						+ " order by occurred_at desc, source, id desc limit :limit offset :offset",
 				params,
 				(rs, i) -> new AuditEventView(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
@@ -230,17 +231,25 @@ public class AuditLog {
 	 */
 	public static final String ANONYMOUS_AUTHOR = "(anonymous author)";
 
-	private static final String MERGED = "(select id, occurred_at, actor, action, subject, detail, request_id,"
-			+ " instance_id, client_address, 0 as source from audit_events" + " union all"
-			+ " select e.id, e.occurred_at,"
-			+ " case when r.anonymous and e.actor_id = r.author_id then :anonymousAuthor else p.username end,"
-			+ " case when e.kind = 'EDITED' then 'REQUEST_EDITED' else 'REQUEST_' || e.to_status end,"
-			+ " 'request ' || cast(e.request_id as varchar(20)),"
-			+ " case when e.from_status is null then 'new request' when e.kind = 'EDITED' then 'while ' || e.to_status"
-			+ " else 'from ' || e.from_status end" + " || case when e.reason is null then '' else ', ' || e.reason end,"
-			+ " cast(null as varchar(40)), cast(null as varchar(60)), cast(null as varchar(45)), 1 as source"
-			+ " from request_events e join help_requests r on r.id = e.request_id"
-			+ " join people p on p.id = e.actor_id) merged";
+	/**
+	 * {@code audit_events} and the transitions of {@link RequestTrail#transitionsQuery()}
+	 * (the first {@code %s}) in one shape, each transition's actor named by
+	 * {@link ActorNames#namesQuery()} (the second) unless they are the hidden author.
+	 */
+	private static final String MERGED = """
+			(select id, occurred_at, actor, action, subject, detail, request_id, instance_id, client_address,
+			  0 as source
+			from audit_events
+			union all
+			select t.id, t.occurred_at,
+			  case when t.author_hidden then :anonymousAuthor else n.name end,
+			  case when t.kind = 'EDITED' then 'REQUEST_EDITED' else 'REQUEST_' || t.to_status end,
+			  'request ' || cast(t.request_id as varchar(20)),
+			  case when t.from_status is null then 'new request' when t.kind = 'EDITED' then 'while ' || t.to_status
+			    else 'from ' || t.from_status end
+			  || case when t.reason is null then '' else ', ' || t.reason end,
+			  cast(null as varchar(40)), cast(null as varchar(60)), cast(null as varchar(45)), 1 as source
+			from (%s) t join (%s) n on n.id = t.actor_id) merged""";
 
 	/**
 	 * Printable text only, at most {@code max} characters: CR, LF, NUL and other controls

@@ -17,8 +17,8 @@ import org.handraise.demo.DemoCatalog.Note;
 import org.handraise.demo.DemoCatalog.Step;
 import org.handraise.demo.DemoCatalog.Story;
 import org.handraise.people.PeopleService;
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferView;
+import org.handraise.requests.RequestSeeding;
 import org.handraise.requests.RequestView;
 import org.handraise.thanks.ThanksDraft;
 import org.handraise.thanks.ThanksService;
@@ -66,7 +66,7 @@ class DemoData implements SmartLifecycle {
 
 	private final PeopleService people;
 
-	private final HelpRequestService requests;
+	private final RequestSeeding requests;
 
 	private final ThanksService thanks;
 
@@ -78,7 +78,7 @@ class DemoData implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	DemoData(PeopleService people, HelpRequestService requests, ThanksService thanks, PasswordEncoder passwordEncoder,
+	DemoData(PeopleService people, RequestSeeding requests, ThanksService thanks, PasswordEncoder passwordEncoder,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.people = people;
 		this.requests = requests;

@@ -3,7 +3,6 @@ package org.handraise.people;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +54,11 @@ public class PeopleService {
 
 	private final ApplicationEventPublisher events;
 
+	private final OpenClaims openClaims;
+
 	PeopleService(People people, Teams teams, PasswordEncoder passwordEncoder, Validation validation,
 			EntityManager entityManager, Clock clock, PasswordPolicy passwordPolicy, AuditLog audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, OpenClaims openClaims) {
 		this.people = people;
 		this.teams = teams;
 		this.passwordEncoder = passwordEncoder;
@@ -67,6 +68,7 @@ public class PeopleService {
 		this.passwordPolicy = passwordPolicy;
 		this.audit = audit;
 		this.events = events;
+		this.openClaims = openClaims;
 	}
 
 	/** The person with this username, for other features to refer to. */
@@ -97,13 +99,14 @@ public class PeopleService {
 
 	public PersonView view(String username) {
 		Person person = byUsername(username);
-		return PersonView.of(person, openClaims(List.of(person.getId())).getOrDefault(person.getId(), 0L));
+		return PersonView.of(person,
+				this.openClaims.countByPerson(List.of(person.getId())).getOrDefault(person.getId(), 0L));
 	}
 
 	public Page<PersonView> directory(int page, int size) {
 		Page<Person> found = this.people.findDirectory(false,
 				PageRequest.of(Math.max(page, 0), size, Sort.by("displayName", "username")));
-		Map<Long, Long> loads = openClaims(found.getContent().stream().map(Person::getId).toList());
+		Map<Long, Long> loads = this.openClaims.countByPerson(found.getContent().stream().map(Person::getId).toList());
 		return found.map((p) -> PersonView.of(p, loads.getOrDefault(p.getId(), 0L)));
 	}
 
@@ -366,23 +369,6 @@ public class PeopleService {
 	 */
 	static List<String> normalizeSkills(Collection<String> skills) {
 		return skills.stream().filter(StringUtils::hasText).map(Labels::normalize).distinct().toList();
-	}
-
-	private Map<Long, Long> openClaims(Collection<Long> personIds) {
-		Map<Long, Long> loads = new HashMap<>();
-		if (personIds.isEmpty()) {
-			return loads;
-		}
-		List<?> rows = this.entityManager
-			.createNativeQuery("select claimed_by_id, count(*) from help_requests"
-					+ " where status = 'CLAIMED' and claimed_by_id in (:ids) group by claimed_by_id")
-			.setParameter("ids", personIds)
-			.getResultList();
-		for (Object row : rows) {
-			Object[] cells = (Object[]) row;
-			loads.put(((Number) cells[0]).longValue(), ((Number) cells[1]).longValue());
-		}
-		return loads;
 	}
 
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.handraise.people.PeopleService;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestQueries;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.web.Texts;
 
@@ -36,7 +36,7 @@ class WelcomeController {
 
 	private final PeopleService people;
 
-	private final HelpRequestService requests;
+	private final RequestQueries requests;
 
 	private final OwnPasswordChange passwords;
 
@@ -44,7 +44,7 @@ class WelcomeController {
 
 	private final Texts texts;
 
-	WelcomeController(PeopleService people, HelpRequestService requests, OwnPasswordChange passwords,
+	WelcomeController(PeopleService people, RequestQueries requests, OwnPasswordChange passwords,
 			SessionTerminator sessions, Texts texts) {
 		this.people = people;
 		this.requests = requests;

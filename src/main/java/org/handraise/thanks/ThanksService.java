@@ -11,13 +11,14 @@ import jakarta.persistence.EntityManager;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Person;
 import org.handraise.requests.HelpRequest;
-import org.handraise.requests.HelpRequestService;
 import org.handraise.people.PersonRef;
 import org.handraise.requests.RequestHeadline;
 import org.handraise.requests.RequestNote;
 import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestChanged;
 import org.handraise.requests.RequestParticipants;
+import org.handraise.requests.RequestQueries;
+import org.handraise.requests.RequestViews;
 import org.handraise.shared.ForbiddenException;
 import org.handraise.shared.HelpMetrics;
 import org.handraise.shared.InvalidInputException;
@@ -46,7 +47,7 @@ public class ThanksService implements RequestThanks {
 
 	private final PeopleService people;
 
-	private final HelpRequestService requests;
+	private final RequestQueries requests;
 
 	private final Validation validation;
 
@@ -58,7 +59,7 @@ public class ThanksService implements RequestThanks {
 
 	private final ApplicationEventPublisher events;
 
-	ThanksService(ThankYouNotes notes, PeopleService people, HelpRequestService requests, Validation validation,
+	ThanksService(ThankYouNotes notes, PeopleService people, RequestQueries requests, Validation validation,
 			EntityManager entityManager, HelpMetrics metrics, Clock clock, ApplicationEventPublisher events) {
 		this.metrics = metrics;
 		this.events = events;
@@ -155,7 +156,7 @@ public class ThanksService implements RequestThanks {
 		Person viewer = this.people.byUsername(username);
 		return this.notes.findAboutRequest(requestId, viewer.getId()).stream().map((note) -> {
 			boolean mine = note.getFrom().getId().equals(viewer.getId());
-			boolean hideSender = participants.anonymous() && !mine;
+			boolean hideSender = RequestViews.hidesAuthor(participants.anonymous(), mine);
 			return new RequestNote(note.getId(), hideSender ? null : PersonRef.of(note.getFrom()),
 					PersonRef.of(note.getTo()), note.getMessage(), note.isPublicNote(), note.getCreatedAt(), mine);
 		}).toList();
@@ -178,7 +179,7 @@ public class ThanksService implements RequestThanks {
 		return found.stream().map((note) -> {
 			RequestHeadline headline = (note.getRequest() != null) ? headlines.get(note.getRequest().getId()) : null;
 			boolean mine = note.getFrom().getUsername().equals(viewer);
-			boolean hideSender = headline != null && headline.anonymous() && !mine;
+			boolean hideSender = headline != null && RequestViews.hidesAuthor(headline.anonymous(), mine);
 			return new ThanksView(note.getId(), hideSender ? null : note.getFrom().getUsername(),
 					hideSender ? null : note.getFrom().getDisplayName(), note.getTo().getUsername(),
 					note.getTo().getDisplayName(), note.getMessage(), (headline != null) ? headline.id() : null,

@@ -153,7 +153,8 @@ class AuditTrailTests extends PostgresIntegrationTest {
 	@Test
 	void transitionsCannotBeWrittenAsAuditEvents() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new AuditLog(null, null).record("x", AuditAction.REQUEST_CLAIMED, null, null));
+			.isThrownBy(
+					() -> new AuditLog(null, null, null, null).record("x", AuditAction.REQUEST_CLAIMED, null, null));
 		assertThat(AuditLog.pathPattern("/api/requests/42/claim")).isEqualTo("/api/requests/{id}/claim");
 		assertThat(AuditLog.pathPattern("/requests/7")).isEqualTo("/requests/{id}");
 		assertThat(AuditLog.pathPattern("/people/bob2")).isEqualTo("/people/bob2");

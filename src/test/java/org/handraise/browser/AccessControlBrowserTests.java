@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestView;
 
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessControlBrowserTests extends BrowserJourney {
 
 	@Autowired
-	HelpRequestService requests;
+	RequestCommands requests;
 
 	@Test
 	void bobSeesNoClaimOrResolveButtonOnAlicesRequestAndAForgedPostIsRefused() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.handraise.people.PeopleService;
 import org.handraise.people.PersonView;
 import org.handraise.requests.EventView;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestQueries;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestStatus;
@@ -48,7 +48,7 @@ class DemoDataTests {
 	PeopleService people;
 
 	@Autowired
-	HelpRequestService requests;
+	RequestQueries queries;
 
 	@Autowired
 	ThanksService thanks;
@@ -96,7 +96,7 @@ class DemoDataTests {
 	void requestsCoverEveryStatus() {
 		Map<RequestStatus, Long> counts = new EnumMap<>(RequestStatus.class);
 		for (RequestStatus status : RequestStatus.values()) {
-			counts.put(status, this.requests.search("admin", byStatus(status), 0, 100).getTotalElements());
+			counts.put(status, this.queries.search("admin", byStatus(status), 0, 100).getTotalElements());
 		}
 		assertThat(counts.values()).allSatisfy((count) -> assertThat(count).isPositive());
 		assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isBetween(25L, 40L);
@@ -116,7 +116,7 @@ class DemoDataTests {
 		assertThat(all).as("released")
 			.anySatisfy((r) -> assertThat(r.history())
 				.anyMatch((e) -> e.from() == RequestStatus.CLAIMED && e.to() == RequestStatus.OPEN));
-		assertThat(this.requests.search("admin", byStatus(RequestStatus.OPEN), 0, 100).getContent())
+		assertThat(this.queries.search("admin", byStatus(RequestStatus.OPEN), 0, 100).getContent())
 			.as("open, never claimed, older than two weeks")
 			.anySatisfy((r) -> {
 				assertThat(r.claimedBy()).isNull();
@@ -133,12 +133,12 @@ class DemoDataTests {
 	@Test
 	void someOfAlicesRequestsAreAnonymousAndOneIsStillOpen() {
 		RequestFilter mine = new RequestFilter(null, null, true, false, false, null, null);
-		List<RequestSummary> anonymous = this.requests.search("alice", mine, 0, 100)
+		List<RequestSummary> anonymous = this.queries.search("alice", mine, 0, 100)
 			.stream()
 			.filter(RequestSummary::anonymous)
 			.toList();
 		assertThat(anonymous).hasSizeGreaterThanOrEqualTo(2).anyMatch((r) -> r.status() == RequestStatus.OPEN);
-		assertThat(this.requests.search("bob", RequestFilter.none(), 0, 100).getContent())
+		assertThat(this.queries.search("bob", RequestFilter.none(), 0, 100).getContent())
 			.filteredOn(RequestSummary::anonymous)
 			.isNotEmpty()
 			.allSatisfy((r) -> assertThat(r.author()).isNull());
@@ -195,9 +195,9 @@ class DemoDataTests {
 	}
 
 	private List<RequestView> allRequests() {
-		return this.requests.search("admin", RequestFilter.none(), 0, 100)
+		return this.queries.search("admin", RequestFilter.none(), 0, 100)
 			.stream()
-			.map((r) -> this.requests.view("admin", r.id()))
+			.map((r) -> this.queries.view("admin", r.id()))
 			.toList();
 	}
 

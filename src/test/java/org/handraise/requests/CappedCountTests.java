@@ -28,7 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CappedCountTests extends PostgresIntegrationTest {
 
 	@Autowired
-	HelpRequestService requests;
+	RequestSeeding seeding;
+
+	@Autowired
+	RequestQueries queries;
 
 	@BeforeEach
 	void fourteenRequests() {
@@ -36,7 +39,7 @@ class CappedCountTests extends PostgresIntegrationTest {
 		person("bob", "Mobile", List.of());
 		Instant at = Instant.parse("2026-05-04T09:00:00Z");
 		for (int k = 1; k <= 14; k++) {
-			this.requests.post("alice",
+			this.seeding.post("alice",
 					new RequestDraft("Request number " + k + " needs a hand",
 							"Details of request " + k + ", long enough to be a real question.", null, List.of("java"),
 							null, false),
@@ -46,25 +49,25 @@ class CappedCountTests extends PostgresIntegrationTest {
 
 	@Test
 	void theTotalIsExactUpToTheLimitAndALowerBoundBeyondIt() {
-		CountedPage<RequestSummary> first = this.requests.search("bob", RequestFilter.none(), 0, 5);
+		CountedPage<RequestSummary> first = this.queries.search("bob", RequestFilter.none(), 0, 5);
 		assertThat(first.getContent()).hasSize(5);
 		assertThat(first.isTotalExact()).isFalse();
 		assertThat(first.getTotalElements()).isEqualTo(10);
 		assertThat(first.hasNext()).isTrue();
 
-		CountedPage<RequestSummary> third = this.requests.search("bob", RequestFilter.none(), 2, 5);
+		CountedPage<RequestSummary> third = this.queries.search("bob", RequestFilter.none(), 2, 5);
 		assertThat(third.getContent()).hasSize(4);
 		assertThat(third.isTotalExact()).isTrue();
 		assertThat(third.getTotalElements()).isEqualTo(14);
 		assertThat(third.hasNext()).isFalse();
 
-		CountedPage<RequestSummary> big = this.requests.search("bob", RequestFilter.none(), 0, 20);
+		CountedPage<RequestSummary> big = this.queries.search("bob", RequestFilter.none(), 0, 20);
 		assertThat(big.getContent()).hasSize(14);
 		assertThat(big.isTotalExact()).isTrue();
 		assertThat(big.getTotalElements()).isEqualTo(14);
 
 		// a page as wide as the limit still knows there is a next one
-		CountedPage<RequestSummary> wide = this.requests.search("bob", RequestFilter.none(), 0, 10);
+		CountedPage<RequestSummary> wide = this.queries.search("bob", RequestFilter.none(), 0, 10);
 		assertThat(wide.getContent()).hasSize(10);
 		assertThat(wide.hasNext()).isTrue();
 		assertThat(wide.isTotalExact()).isFalse();
@@ -73,7 +76,7 @@ class CappedCountTests extends PostgresIntegrationTest {
 		// every request is on exactly one page, newest first
 		List<Long> ids = new ArrayList<>();
 		for (int page = 0; page < 3; page++) {
-			this.requests.search("bob", RequestFilter.none(), page, 5).forEach((r) -> ids.add(r.id()));
+			this.queries.search("bob", RequestFilter.none(), page, 5).forEach((r) -> ids.add(r.id()));
 		}
 		assertThat(ids).hasSize(14).doesNotHaveDuplicates().isSortedAccordingTo(Comparator.reverseOrder());
 	}

@@ -32,7 +32,7 @@ class ClaimRaceTests extends PostgresIntegrationTest {
 	private static final int ROUNDS = 4;
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	private Api api;
 

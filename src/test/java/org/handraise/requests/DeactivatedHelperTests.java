@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeactivatedHelperTests extends PostgresIntegrationTest {
 
 	@Autowired
-	HelpRequestService requests;
+	RequestCommands requests;
+
+	@Autowired
+	RequestQueries queries;
 
 	private long claimed;
 
@@ -63,7 +66,7 @@ class DeactivatedHelperTests extends PostgresIntegrationTest {
 	void deactivatingAMentorReleasesTheirClaimsBackToTheQueue() {
 		deactivate("marco");
 
-		RequestView open = this.requests.view("maria", this.claimed);
+		RequestView open = this.queries.view("maria", this.claimed);
 		assertThat(open.status()).isEqualTo(RequestStatus.OPEN);
 		assertThat(open.claimedBy()).isNull();
 		assertThat(open.claimedAt()).isNull();
@@ -73,25 +76,24 @@ class DeactivatedHelperTests extends PostgresIntegrationTest {
 		assertThat(left.from()).isEqualTo(RequestStatus.CLAIMED);
 		assertThat(left.to()).isEqualTo(RequestStatus.OPEN);
 		assertThat(left.actor().username()).as("the administrator who deactivated marco").isEqualTo("olga");
-		assertThat(this.requests.mentorQueue("maria", 0, 20).getContent()).extracting(RequestSummary::id)
+		assertThat(this.queries.mentorQueue("maria", 0, 20).getContent()).extracting(RequestSummary::id)
 			.contains(this.claimed);
 		this.requests.claim("maria", this.claimed);
-		assertThat(this.requests.view("maria", this.claimed).claimedBy().username()).isEqualTo("maria");
+		assertThat(this.queries.view("maria", this.claimed).claimedBy().username()).isEqualTo("maria");
 
-		RequestView stillAnswered = this.requests.view("alice", this.answered);
+		RequestView stillAnswered = this.queries.view("alice", this.answered);
 		assertThat(stillAnswered.status()).isEqualTo(RequestStatus.ANSWERED);
 		assertThat(stillAnswered.claimedBy()).isNull();
 		assertThat(stillAnswered.offers()).hasSize(1);
 		assertThat(stillAnswered.history().get(stillAnswered.history().size() - 1).reason())
 			.isEqualTo(EventReason.HELPER_LEFT);
 
-		RequestView untouched = this.requests.view("bob", this.othersClaim);
+		RequestView untouched = this.queries.view("bob", this.othersClaim);
 		assertThat(untouched.status()).isEqualTo(RequestStatus.CLAIMED);
 		assertThat(untouched.claimedBy().username()).isEqualTo("maria");
-		assertThat(this.requests.view("bob", this.resolved).status()).isEqualTo(RequestStatus.RESOLVED);
-		assertThat(this.requests.view("bob", this.resolved).history()).extracting(EventView::reason)
-			.containsOnlyNulls();
-		RequestView offered = this.requests.view("bob", this.offeredOnly);
+		assertThat(this.queries.view("bob", this.resolved).status()).isEqualTo(RequestStatus.RESOLVED);
+		assertThat(this.queries.view("bob", this.resolved).history()).extracting(EventView::reason).containsOnlyNulls();
+		RequestView offered = this.queries.view("bob", this.offeredOnly);
 		assertThat(offered.offers()).extracting((o) -> o.helper().username()).containsExactly("marco");
 		assertThat(offered.history()).extracting(EventView::reason).containsOnlyNulls();
 	}
@@ -99,7 +101,7 @@ class DeactivatedHelperTests extends PostgresIntegrationTest {
 	@Test
 	void anOrdinaryReleaseHasNoReason() {
 		this.requests.release("maria", this.othersClaim);
-		RequestView view = this.requests.view("bob", this.othersClaim);
+		RequestView view = this.queries.view("bob", this.othersClaim);
 		assertThat(view.history().get(view.history().size() - 1).reason()).isNull();
 	}
 

@@ -47,7 +47,7 @@ class HostileInputTests extends PostgresIntegrationTest {
 	private static final Map<String, PageClient> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	private Api api;
 

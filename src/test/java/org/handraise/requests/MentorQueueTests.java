@@ -25,7 +25,10 @@ class MentorQueueTests extends PostgresIntegrationTest {
 	private static final List<String> AUTHORS = List.of("alice", "bob", "maria", "carol");
 
 	@Autowired
-	HelpRequestService requests;
+	RequestSeeding seeding;
+
+	@Autowired
+	RequestQueries queries;
 
 	@Test
 	void suggestionsAreTheHeadOfTheQueue() {
@@ -43,7 +46,7 @@ class MentorQueueTests extends PostgresIntegrationTest {
 				String author = AUTHORS.get(random.nextInt(AUTHORS.size()));
 				List<String> topics = List.of(TOPICS.get(random.nextInt(TOPICS.size())),
 						TOPICS.get(random.nextInt(TOPICS.size())));
-				long id = this.requests
+				long id = this.seeding
 					.post(author, new RequestDraft("Request " + round + "-" + k + " needs a hand",
 							"Details long enough to be a real question.", null, topics.stream().distinct().toList(),
 							Urgency.values()[random.nextInt(3)].name(), random.nextInt(4) == 0), at)
@@ -51,13 +54,13 @@ class MentorQueueTests extends PostgresIntegrationTest {
 				if (random.nextInt(3) == 0) {
 					String claimer = List.of("dave", "gina").get(random.nextInt(2));
 					if (!author.equals(claimer)) {
-						this.requests.act(claimer, id, Action.CLAIM, at.plusSeconds(5), null, null);
+						this.seeding.act(claimer, id, Action.CLAIM, at.plusSeconds(5), null, null);
 					}
 				}
 			}
 			for (String mentor : List.of("maria", "dave", "gina")) {
-				List<Long> queue = this.requests.mentorQueue(mentor, 0, 5).map(RequestSummary::id).getContent();
-				List<Long> suggested = this.requests.home(mentor).suggested().stream().map(RequestSummary::id).toList();
+				List<Long> queue = this.queries.mentorQueue(mentor, 0, 5).map(RequestSummary::id).getContent();
+				List<Long> suggested = this.queries.home(mentor).suggested().stream().map(RequestSummary::id).toList();
 				assertThat(suggested).as("%s after round %d", mentor, round).isEqualTo(queue);
 				assertThat(suggested).isNotEmpty();
 			}

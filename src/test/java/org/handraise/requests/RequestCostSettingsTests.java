@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestCostSettingsTests extends PostgresIntegrationTest {
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestSeeding seeding;
+
+	@Autowired
+	private RequestQueries queries;
 
 	@Autowired
 	private EntityManagerFactory entityManagerFactory;
@@ -34,7 +37,7 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 	void requests() {
 		person("alice", "Platform", List.of());
 		for (int k = 1; k <= 25; k++) {
-			this.requests.post("alice",
+			this.seeding.post("alice",
 					new RequestDraft("Request number " + k + " needs a hand",
 							"Details of request " + k + ", long enough to be a real question.", null, List.of("java"),
 							null, false),
@@ -46,22 +49,22 @@ class RequestCostSettingsTests extends PostgresIntegrationTest {
 	void aListQueryIsTranslatedOncePerShapeNotPerValue() {
 		QueryInterpretationCache plans = keptPlans();
 		// every other query the list runs is translated and kept by now
-		this.requests.search("alice", RequestFilter.none(), 1, 10);
+		this.queries.search("alice", RequestFilter.none(), 1, 10);
 		int before = plans.getNumberOfCachedQueryPlans();
 
 		RequestFilter text = new RequestFilter(null, "java", false, false, false, "number 1",
 				RequestFilter.Sort.OLDEST);
-		assertThat(this.requests.search("alice", text, 0, 5).getContent()).isNotEmpty();
+		assertThat(this.queries.search("alice", text, 0, 5).getContent()).isNotEmpty();
 		int afterNewShape = plans.getNumberOfCachedQueryPlans();
 		assertThat(afterNewShape).as("a new filter's page and count queries are kept").isGreaterThan(before);
 
 		RequestFilter otherText = new RequestFilter(null, "java", false, false, false, "number 2",
 				RequestFilter.Sort.OLDEST);
-		assertThat(this.requests.search("alice", otherText, 0, 5).getContent()).isNotEmpty();
+		assertThat(this.queries.search("alice", otherText, 0, 5).getContent()).isNotEmpty();
 		assertThat(plans.getNumberOfCachedQueryPlans()).as("other values, same shape: nothing new")
 			.isEqualTo(afterNewShape);
 		// and the kept translation still binds the new values
-		assertThat(this.requests.search("alice", otherText, 0, 5).getContent())
+		assertThat(this.queries.search("alice", otherText, 0, 5).getContent())
 			.allMatch((r) -> r.title().contains("number 2"));
 	}
 

@@ -31,7 +31,7 @@ class RequestValidationApiTests extends PostgresIntegrationTest {
 			"offers", "thank_you_notes");
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	private Api api;
 

@@ -43,7 +43,7 @@ class StatementCountTests extends PostgresIntegrationTest {
 	private static final List<String> TOPICS = List.of("java", "sql", "kubernetes", "react", "flyway", "git");
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	@Autowired
 	private EntityManagerFactory entityManagerFactory;

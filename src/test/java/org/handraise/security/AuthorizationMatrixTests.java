@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.handraise.people.Role;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.RequestDraft;
 import org.handraise.support.Api;
@@ -60,7 +60,7 @@ class AuthorizationMatrixTests extends PostgresIntegrationTest {
 	private static final Map<String, PageClient> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	@Autowired
 	private ThanksService thanks;

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 import org.handraise.people.PersonCommand;
 import org.handraise.people.Role;
 import org.handraise.requests.Action;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestSeeding;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StatsApiTests extends PostgresIntegrationTest {
 
 	@Autowired
-	HelpRequestService requests;
+	RequestSeeding requests;
 
 	@Autowired
 	ThanksService thanks;

@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.handraise.people.Role;
 import org.handraise.requests.Action;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
+import org.handraise.requests.RequestQueries;
+import org.handraise.requests.RequestSeeding;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestDraft;
@@ -108,7 +110,13 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 	private static final List<String> MENTORS = List.of("maria", "marco");
 
 	@Autowired
-	HelpRequestService requests;
+	RequestCommands requests;
+
+	@Autowired
+	RequestQueries queries;
+
+	@Autowired
+	RequestSeeding seeding;
 
 	@Autowired
 	ThanksService thanks;
@@ -140,7 +148,7 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 							TOPICS.get(random.nextInt(TOPICS.size())));
 					RequestDraft draft = new RequestDraft("Help with " + topics.get(0), "Some details.", null,
 							topics.stream().distinct().toList(), null, random.nextInt(5) == 0);
-					ids.add(this.requests.post(author, draft, at).id());
+					ids.add(this.seeding.post(author, draft, at).id());
 					done++;
 				}
 				else if (randomStep(random, ids.get(random.nextInt(ids.size())), everyone, actions, at)) {
@@ -201,11 +209,11 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 					Instant at = day.plusSeconds(thread * 100L + i * 10L);
 					RequestDraft draft = new RequestDraft("Help with java " + thread + "-" + i, "Some details.", null,
 							List.of(TOPICS.get(i % TOPICS.size())), null, i % 3 == 0);
-					long id = this.requests.post(author, draft, at).id();
-					this.requests.act(mentor, id, Action.CLAIM, at.plusSeconds(1), null, null);
-					this.requests.act(mentor, id, Action.OFFER, at.plusSeconds(2), "Try this.", null);
+					long id = this.seeding.post(author, draft, at).id();
+					this.seeding.act(mentor, id, Action.CLAIM, at.plusSeconds(1), null, null);
+					this.seeding.act(mentor, id, Action.OFFER, at.plusSeconds(2), "Try this.", null);
 					if (i % 2 == 0) {
-						this.requests.act(author, id, Action.RESOLVE, at.plusSeconds(3), null, null);
+						this.seeding.act(author, id, Action.RESOLVE, at.plusSeconds(3), null, null);
 					}
 					steps++;
 				}
@@ -239,14 +247,14 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 		try {
 			for (int round = 0; round < 20; round++) {
 				Instant t = at.plusSeconds(600L * round);
-				long id = this.requests
+				long id = this.seeding
 					.post("alice",
 							new RequestDraft("Help with java " + round, "Some details.", null, List.of("java"), null,
 									false),
 							t)
 					.id();
-				this.requests.act("maria", id, Action.CLAIM, t.plusSeconds(1), null, null);
-				this.requests.act("maria", id, Action.OFFER, t.plusSeconds(2), "Try this.", null);
+				this.seeding.act("maria", id, Action.CLAIM, t.plusSeconds(1), null, null);
+				this.seeding.act("maria", id, Action.OFFER, t.plusSeconds(2), "Try this.", null);
 				CountDownLatch start = new CountDownLatch(1);
 				Future<?> note = pool.submit(() -> {
 					start.await();
@@ -254,7 +262,7 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 				});
 				Future<?> resolve = pool.submit(() -> {
 					start.await();
-					return this.requests.act("alice", id, Action.RESOLVE, t.plusSeconds(3), null, null);
+					return this.seeding.act("alice", id, Action.RESOLVE, t.plusSeconds(3), null, null);
 				});
 				start.countDown();
 				note.get(1, TimeUnit.MINUTES);
@@ -281,7 +289,7 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 			if (random.nextInt(8) == 0) {
 				// a helper changes or takes back their latest offer: a withdrawn last
 				// offer is no longer a response
-				RequestView view = this.requests.view(actor, id);
+				RequestView view = this.queries.view(actor, id);
 				List<OfferView> mine = view.offers().stream().filter(OfferView::mine).toList();
 				if (mine.isEmpty()) {
 					return false;
@@ -315,10 +323,10 @@ class StatsFactsConsistencyTests extends PostgresIntegrationTest {
 				}
 				String who = (action == Action.RESOLVE || action == Action.CANCEL || action == Action.REOPEN) ? author
 						: actor;
-				RequestView view = this.requests.view(who, id);
+				RequestView view = this.queries.view(who, id);
 				Long accepted = (action == Action.RESOLVE && !view.offers().isEmpty() && random.nextBoolean())
 						? view.offers().get(0).id() : null;
-				this.requests.act(who, id, action, at.plusMillis(1 + random.nextInt(900)), "Have a look at this.",
+				this.seeding.act(who, id, action, at.plusMillis(1 + random.nextInt(900)), "Have a look at this.",
 						accepted);
 			}
 			return true;

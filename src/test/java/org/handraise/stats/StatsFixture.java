@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.handraise.people.Role;
 import org.handraise.requests.Action;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestSeeding;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestView;
 import org.handraise.thanks.ThanksDraft;
@@ -64,16 +64,16 @@ final class StatsFixture {
 
 	}
 
-	private final HelpRequestService requests;
+	private final RequestSeeding requests;
 
 	private final ThanksService thanks;
 
-	private StatsFixture(HelpRequestService requests, ThanksService thanks) {
+	private StatsFixture(RequestSeeding requests, ThanksService thanks) {
 		this.requests = requests;
 		this.thanks = thanks;
 	}
 
-	static void load(People people, HelpRequestService requests, ThanksService thanks) {
+	static void load(People people, RequestSeeding requests, ThanksService thanks) {
 		people.add("alice", "Platform");
 		people.add("bob", "Platform");
 		people.add("carol", "Platform");
@@ -88,7 +88,7 @@ final class StatsFixture {
 	}
 
 	/** Plays more of a history through the services, with the fixture's helpers. */
-	static StatsFixture playing(HelpRequestService requests, ThanksService thanks) {
+	static StatsFixture playing(RequestSeeding requests, ThanksService thanks) {
 		return new StatsFixture(requests, thanks);
 	}
 

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.handraise.people.PeopleService;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestSeeding;
 import org.handraise.support.Api;
 import org.handraise.thanks.ThanksService;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class StatsH2Tests {
 	PeopleService people;
 
 	@Autowired
-	HelpRequestService requests;
+	RequestSeeding requests;
 
 	@Autowired
 	ThanksService thanks;

@@ -14,7 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.handraise.people.Role;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.RequestDraft;
 import org.handraise.support.InertHtml;
@@ -176,7 +176,7 @@ class PageEscapingTests extends PostgresIntegrationTest {
 	private static final Map<String, PageClient> SESSIONS = new ConcurrentHashMap<>();
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	@Autowired
 	private ThanksService thanks;

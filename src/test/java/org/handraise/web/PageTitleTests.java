@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.handraise.people.Role;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -27,7 +27,7 @@ class PageTitleTests extends PostgresIntegrationTest {
 	private static final Pattern TITLE = Pattern.compile("<title>([^<]*)</title>");
 
 	@Autowired
-	HelpRequestService requests;
+	RequestCommands requests;
 
 	@Test
 	void everyPageHasItsOwnTitle() {

@@ -2,7 +2,7 @@ package org.handraise.web;
 
 import java.util.List;
 
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -31,7 +31,7 @@ class SessionReadsTests extends PostgresIntegrationTest {
 	private JdbcIndexedSessionRepository sessions;
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	@Test
 	void aPageReadsItsSessionOnce() {

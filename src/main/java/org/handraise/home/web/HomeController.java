@@ -12,8 +12,8 @@ import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.HomeView;
+import org.handraise.requests.RequestQueries;
 import org.handraise.stats.StatsQuery;
 import org.handraise.stats.StatsReport;
 import org.handraise.stats.StatsService;
@@ -40,7 +40,7 @@ class HomeController {
 	/** The most thank-you notes "since your last visit" shows. */
 	static final int THANKS = 8;
 
-	private final HelpRequestService requests;
+	private final RequestQueries requests;
 
 	private final ThanksService thanks;
 
@@ -48,7 +48,7 @@ class HomeController {
 
 	private final LastVisit lastVisit;
 
-	HomeController(HelpRequestService requests, ThanksService thanks, StatsService stats, LastVisit lastVisit) {
+	HomeController(RequestQueries requests, ThanksService thanks, StatsService stats, LastVisit lastVisit) {
 		this.requests = requests;
 		this.thanks = thanks;
 		this.stats = stats;

@@ -7,12 +7,13 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.ReopenDraft;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
+import org.handraise.requests.RequestQueries;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestSummary;
 import org.handraise.requests.RequestView;
@@ -30,23 +31,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The help loop over JSON. Same service, same rules as the pages.
+ * The help loop over JSON. Same services, same rules as the pages.
  */
 @RestController
 @RequestMapping("/api/requests")
 @Tag(name = "Requests", description = "Post, find, claim, answer and resolve help requests")
 class RequestApiController {
 
-	private final HelpRequestService requests;
+	private final RequestCommands commands;
 
-	RequestApiController(HelpRequestService requests) {
-		this.requests = requests;
+	private final RequestQueries queries;
+
+	RequestApiController(RequestCommands commands, RequestQueries queries) {
+		this.commands = commands;
+		this.queries = queries;
 	}
 
 	@PostMapping
 	@Operation(summary = "Post a help request")
 	ResponseEntity<RequestView> post(@RequestBody NewRequest body, Principal me) {
-		RequestView created = this.requests.post(me.getName(), body.toDraft());
+		RequestView created = this.commands.post(me.getName(), body.toDraft());
 		return ResponseEntity.created(URI.create("/api/requests/" + created.id())).body(created);
 	}
 
@@ -59,55 +63,55 @@ class RequestApiController {
 			@RequestParam(defaultValue = "NEWEST") RequestFilter.Sort sort, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, Principal me) {
 		RequestFilter filter = new RequestFilter(status, topic, mine, claimedByMe, unanswered, q, sort);
-		return PageResponse.of(this.requests.search(me.getName(), filter, page, size));
+		return PageResponse.of(this.queries.search(me.getName(), filter, page, size));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A request with its offers and history")
 	RequestView get(@PathVariable long id, Principal me) {
-		return this.requests.view(me.getName(), id);
+		return this.queries.view(me.getName(), id);
 	}
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Edit your own request's text, topics and urgency while it is not closed (the author)")
 	RequestView edit(@PathVariable long id, @RequestBody EditedRequest body, Principal me) {
-		return this.requests.edit(me.getName(), id, body.toDraft());
+		return this.commands.edit(me.getName(), id, body.toDraft());
 	}
 
 	@PostMapping("/{id}/claim")
 	@Operation(summary = "Claim an open request (mentors)")
 	RequestView claim(@PathVariable long id, Principal me) {
-		return this.requests.claim(me.getName(), id);
+		return this.commands.claim(me.getName(), id);
 	}
 
 	@PostMapping("/{id}/release")
 	@Operation(summary = "Give a claimed request back (the claimer)")
 	RequestView release(@PathVariable long id, Principal me) {
-		return this.requests.release(me.getName(), id);
+		return this.commands.release(me.getName(), id);
 	}
 
 	@PostMapping("/{id}/cancel")
 	@Operation(summary = "Cancel a request (the author)")
 	RequestView cancel(@PathVariable long id, Principal me) {
-		return this.requests.cancel(me.getName(), id);
+		return this.commands.cancel(me.getName(), id);
 	}
 
 	@PostMapping("/{id}/reopen")
 	@Operation(summary = "Reopen a resolved request, saying why (the author); the reason goes into the history")
 	RequestView reopen(@PathVariable long id, @RequestBody(required = false) ReopenRequest body, Principal me) {
-		return this.requests.reopen(me.getName(), id, new ReopenDraft((body != null) ? body.reason() : null));
+		return this.commands.reopen(me.getName(), id, new ReopenDraft((body != null) ? body.reason() : null));
 	}
 
 	@PostMapping("/{id}/resolve")
 	@Operation(summary = "Resolve a request, optionally accepting one offer (the author)")
 	RequestView resolve(@PathVariable long id, @RequestBody(required = false) ResolveRequest body, Principal me) {
-		return this.requests.resolve(me.getName(), id, (body != null) ? body.acceptedOfferId() : null);
+		return this.commands.resolve(me.getName(), id, (body != null) ? body.acceptedOfferId() : null);
 	}
 
 	@PostMapping("/{id}/offers")
 	@Operation(summary = "Offer help on a request (anyone but the author)")
 	ResponseEntity<OfferView> offer(@PathVariable long id, @RequestBody OfferRequest body, Principal me) {
-		OfferView offer = this.requests.offer(me.getName(), id, new OfferDraft(body.message()));
+		OfferView offer = this.commands.offer(me.getName(), id, new OfferDraft(body.message()));
 		return ResponseEntity.created(URI.create("/api/requests/" + id + "#offer-" + offer.id())).body(offer);
 	}
 
@@ -115,14 +119,14 @@ class RequestApiController {
 	@Operation(summary = "Change your own offer's text, until it is accepted (its helper)")
 	OfferView editOffer(@PathVariable long id, @PathVariable long offerId, @RequestBody OfferRequest body,
 			Principal me) {
-		return this.requests.editOffer(me.getName(), id, offerId, new OfferDraft(body.message()));
+		return this.commands.editOffer(me.getName(), id, offerId, new OfferDraft(body.message()));
 	}
 
 	@DeleteMapping("/{id}/offers/{offerId}")
 	@Operation(summary = "Withdraw your own offer, until it is accepted (its helper); a request left without offers"
 			+ " is claimed or open again")
 	RequestView withdrawOffer(@PathVariable long id, @PathVariable long offerId, Principal me) {
-		return this.requests.withdrawOffer(me.getName(), id, offerId);
+		return this.commands.withdrawOffer(me.getName(), id, offerId);
 	}
 
 	record NewRequest(String title, String details, String triedSoFar, List<String> topics, String urgency,

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.ReopenDraft;
 import org.handraise.requests.RequestCoach;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestNote;
+import org.handraise.requests.RequestQueries;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestView;
@@ -40,7 +41,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class RequestController {
 
-	private final HelpRequestService requests;
+	private final RequestCommands commands;
+
+	private final RequestQueries queries;
 
 	private final RequestThanks thanks;
 
@@ -48,9 +51,10 @@ class RequestController {
 
 	private final int pageSize;
 
-	RequestController(HelpRequestService requests, RequestThanks thanks, Texts texts,
+	RequestController(RequestCommands commands, RequestQueries queries, RequestThanks thanks, Texts texts,
 			@Value("${handraise.page-size:20}") int pageSize) {
-		this.requests = requests;
+		this.commands = commands;
+		this.queries = queries;
 		this.thanks = thanks;
 		this.texts = texts;
 		this.pageSize = pageSize;
@@ -65,17 +69,17 @@ class RequestController {
 			Principal me, Model model) {
 		RequestFilter filter = new RequestFilter(status, topic, mine, claimedByMe, unanswered, q, sort);
 		model.addAttribute("filter", filter);
-		model.addAttribute("page", this.requests.search(me.getName(), filter, page, this.pageSize));
+		model.addAttribute("page", this.queries.search(me.getName(), filter, page, this.pageSize));
 		model.addAttribute("statuses", RequestStatus.values());
 		model.addAttribute("sorts", RequestFilter.Sort.values());
-		model.addAttribute("topics", this.requests.topicNames());
+		model.addAttribute("topics", this.queries.topicNames());
 		return "requests/list";
 	}
 
 	@GetMapping("/mentor")
 	String mentorQueue(@RequestParam(defaultValue = "0") int page, Principal me, Model model) {
-		model.addAttribute("page", this.requests.mentorQueue(me.getName(), page, this.pageSize));
-		model.addAttribute("claims", this.requests.claims(me.getName()));
+		model.addAttribute("page", this.queries.mentorQueue(me.getName(), page, this.pageSize));
+		model.addAttribute("claims", this.queries.claims(me.getName()));
 		return "requests/mentor";
 	}
 
@@ -92,10 +96,10 @@ class RequestController {
 		// The coach reviews every draft it has not reviewed yet, also one that comes back
 		// with a field error; only the very draft it last spoke about may be posted as it
 		// is. For an anonymous draft it also looks for words that would name the author.
-		List<String> identifying = draft.anonymous() ? this.requests.identifyingWords(me.getName()) : List.of();
+		List<String> identifying = draft.anonymous() ? this.queries.identifyingWords(me.getName()) : List.of();
 		RequestCoach.Advice advice = RequestCoach.advise(draft, form.getReviewed(), identifying);
 		try {
-			this.requests.validate(draft);
+			this.commands.validate(draft);
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
@@ -107,7 +111,7 @@ class RequestController {
 			model.addAttribute("reviewing", true);
 			return formView(model);
 		}
-		RequestView created = this.requests.post(me.getName(), draft);
+		RequestView created = this.commands.post(me.getName(), draft);
 		redirect.addFlashAttribute("flashSuccess",
 				created.topics().isEmpty() ? "flash.request.posted.no-topics" : "flash.request.posted");
 		return "redirect:/requests/" + created.id();
@@ -121,7 +125,7 @@ class RequestController {
 	String editForm(@PathVariable long id, Principal me, Model model, RedirectAttributes redirect) {
 		RequestView request;
 		try {
-			request = this.requests.forEditing(me.getName(), id);
+			request = this.queries.forEditing(me.getName(), id);
 		}
 		catch (ConflictException ex) {
 			redirect.addFlashAttribute("flashError", this.texts.of(ex.reason()));
@@ -135,7 +139,7 @@ class RequestController {
 	String edit(@PathVariable long id, @ModelAttribute("form") RequestForm form, BindingResult result, Principal me,
 			Model model, RedirectAttributes redirect) {
 		try {
-			this.requests.edit(me.getName(), id, form.toDraft());
+			this.commands.edit(me.getName(), id, form.toDraft());
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
@@ -156,7 +160,7 @@ class RequestController {
 	 */
 	@GetMapping("/requests/{id}")
 	String detail(@PathVariable long id, @RequestParam(required = false) String thank, Principal me, Model model) {
-		RequestView request = this.requests.view(me.getName(), id);
+		RequestView request = this.queries.view(me.getName(), id);
 		model.addAttribute("request", request);
 		if (!model.containsAttribute("offerForm")) {
 			model.addAttribute("offerForm", new OfferForm());
@@ -199,7 +203,7 @@ class RequestController {
 	String offer(@PathVariable long id, @ModelAttribute("offerForm") OfferForm form, BindingResult result, Principal me,
 			Model model, RedirectAttributes redirect) {
 		try {
-			this.requests.offer(me.getName(), id, new OfferDraft(form.getMessage()));
+			this.commands.offer(me.getName(), id, new OfferDraft(form.getMessage()));
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
@@ -215,12 +219,12 @@ class RequestController {
 
 	@PostMapping("/requests/{id}/claim")
 	String claim(@PathVariable long id, Principal me, RedirectAttributes redirect) {
-		return act(id, redirect, "flash.request.claimed", () -> this.requests.claim(me.getName(), id));
+		return act(id, redirect, "flash.request.claimed", () -> this.commands.claim(me.getName(), id));
 	}
 
 	@PostMapping("/requests/{id}/release")
 	String release(@PathVariable long id, Principal me, RedirectAttributes redirect) {
-		return act(id, redirect, "flash.request.released", () -> this.requests.release(me.getName(), id));
+		return act(id, redirect, "flash.request.released", () -> this.commands.release(me.getName(), id));
 	}
 
 	/**
@@ -232,7 +236,7 @@ class RequestController {
 			RedirectAttributes redirect) {
 		RequestView[] resolved = new RequestView[1];
 		String next = act(id, redirect, "flash.request.resolved",
-				() -> resolved[0] = this.requests.resolve(me.getName(), id, acceptedOfferId));
+				() -> resolved[0] = this.commands.resolve(me.getName(), id, acceptedOfferId));
 		if (resolved[0] == null || acceptedOfferId == null) {
 			return next;
 		}
@@ -252,14 +256,14 @@ class RequestController {
 
 	@PostMapping("/requests/{id}/cancel")
 	String cancel(@PathVariable long id, Principal me, RedirectAttributes redirect) {
-		return act(id, redirect, "flash.request.cancelled", () -> this.requests.cancel(me.getName(), id));
+		return act(id, redirect, "flash.request.cancelled", () -> this.commands.cancel(me.getName(), id));
 	}
 
 	@PostMapping("/requests/{id}/reopen")
 	String reopen(@PathVariable long id, @ModelAttribute("reopenForm") ReopenForm form, BindingResult result,
 			Principal me, Model model, RedirectAttributes redirect) {
 		try {
-			this.requests.reopen(me.getName(), id, new ReopenDraft(form.getReason()));
+			this.commands.reopen(me.getName(), id, new ReopenDraft(form.getReason()));
 		}
 		catch (InvalidInputException ex) {
 			reject(result, ex);
@@ -278,13 +282,13 @@ class RequestController {
 	String editOffer(@PathVariable long id, @PathVariable long offerId, @RequestParam(required = false) String message,
 			Principal me, RedirectAttributes redirect) {
 		return act(id, redirect, "flash.request.offer-edited",
-				() -> this.requests.editOffer(me.getName(), id, offerId, new OfferDraft(message)));
+				() -> this.commands.editOffer(me.getName(), id, offerId, new OfferDraft(message)));
 	}
 
 	@PostMapping("/requests/{id}/offers/{offerId}/withdraw")
 	String withdrawOffer(@PathVariable long id, @PathVariable long offerId, Principal me, RedirectAttributes redirect) {
 		return act(id, redirect, "flash.request.offer-withdrawn",
-				() -> this.requests.withdrawOffer(me.getName(), id, offerId));
+				() -> this.commands.withdrawOffer(me.getName(), id, offerId));
 	}
 
 	/**
@@ -321,7 +325,7 @@ class RequestController {
 
 	private String formView(Model model) {
 		model.addAttribute("urgencies", Urgency.values());
-		model.addAttribute("knownTopics", this.requests.topicNames());
+		model.addAttribute("knownTopics", this.queries.topicNames());
 		return "requests/form";
 	}
 

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.handraise.people.PeopleService;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestQueries;
 import org.handraise.shared.InvalidInputException;
 import org.handraise.stats.StatsQuery;
 import org.handraise.stats.StatsReport;
@@ -36,11 +36,11 @@ class StatsController {
 
 	private final PeopleService people;
 
-	private final HelpRequestService requests;
+	private final RequestQueries requests;
 
 	private final MessageSource messages;
 
-	StatsController(StatsService stats, PeopleService people, HelpRequestService requests, MessageSource messages) {
+	StatsController(StatsService stats, PeopleService people, RequestQueries requests, MessageSource messages) {
 		this.stats = stats;
 		this.people = people;
 		this.requests = requests;

@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.util.List;
 
 import org.handraise.people.Role;
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.RequestDraft;
 import org.handraise.support.PageClient;
@@ -31,7 +31,7 @@ class HomeSinceLastVisitTests extends PostgresIntegrationTest {
 	private static final String DETAILS = "Since Monday the V7 migration stops with relation already exists.";
 
 	@Autowired
-	private HelpRequestService requests;
+	private RequestCommands requests;
 
 	@Autowired
 	private ThanksService thanks;

@@ -4,10 +4,11 @@ import java.util.List;
 
 import jakarta.validation.Validator;
 
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.RequestThanks;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestMessages;
+import org.handraise.requests.RequestQueries;
 import org.handraise.security.WebSliceConfiguration;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.ForbiddenException;
@@ -61,7 +62,10 @@ class LocalisedMessagesTests {
 	Validator validator;
 
 	@MockitoBean
-	HelpRequestService requests;
+	RequestCommands requests;
+
+	@MockitoBean
+	RequestQueries queries;
 
 	@MockitoBean
 	RequestThanks thanks;
@@ -72,7 +76,7 @@ class LocalisedMessagesTests {
 		willAnswer((call) -> validation.check(call.getArgument(0))).given(this.requests).validate(any());
 		given(this.requests.post(eq("alice"), any(RequestDraft.class)))
 			.willAnswer((call) -> validation.check(call.getArgument(1, RequestDraft.class)));
-		given(this.requests.topicNames()).willReturn(List.of("java"));
+		given(this.queries.topicNames()).willReturn(List.of("java"));
 	}
 
 	@Test

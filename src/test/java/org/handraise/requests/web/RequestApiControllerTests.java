@@ -11,13 +11,14 @@ import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
 import org.handraise.requests.EventKind;
 import org.handraise.requests.EventView;
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.NextStep;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestMessages;
+import org.handraise.requests.RequestQueries;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestSummary;
 import org.handraise.requests.RequestView;
@@ -82,7 +83,10 @@ class RequestApiControllerTests {
 	Validator validator;
 
 	@MockitoBean
-	HelpRequestService requests;
+	RequestCommands requests;
+
+	@MockitoBean
+	RequestQueries queries;
 
 	@Test
 	void postingARequestAnswers201WithItsLocationAndTheRequest() throws Exception {
@@ -146,7 +150,7 @@ class RequestApiControllerTests {
 
 	@Test
 	void anUnknownIdIsA404Problem() throws Exception {
-		given(this.requests.view("alice", 99L)).willThrow(new NotFoundException(RequestMessages.NOT_FOUND.with(99L)));
+		given(this.queries.view("alice", 99L)).willThrow(new NotFoundException(RequestMessages.NOT_FOUND.with(99L)));
 		this.mvc.perform(get("/api/requests/99"))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -219,7 +223,7 @@ class RequestApiControllerTests {
 		RequestSummary summary = new RequestSummary(7L, "Flyway fails", "V7 fails.", null, List.of("sql"),
 				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
-		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), eq(20)))
+		given(this.queries.search(eq("alice"), any(RequestFilter.class), eq(0), eq(20)))
 			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1000, false));
 		this.mvc.perform(get("/api/requests"))
 			.andExpect(status().isOk())
@@ -233,7 +237,7 @@ class RequestApiControllerTests {
 		RequestSummary summary = new RequestSummary(7L, "Flyway fails", "V7 fails.", null, List.of("sql"),
 				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
-		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(2), eq(5)))
+		given(this.queries.search(eq("alice"), any(RequestFilter.class), eq(2), eq(5)))
 			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(2, 5), 11, true));
 		this.mvc.perform(get("/api/requests").param("mine", "true").param("page", "2").param("size", "5"))
 			.andExpect(status().isOk())
@@ -244,7 +248,7 @@ class RequestApiControllerTests {
 			.andExpect(jsonPath("$.totalPages").value(3))
 			.andExpect(jsonPath("$.totalExact").value(true));
 		ArgumentCaptor<RequestFilter> filter = ArgumentCaptor.forClass(RequestFilter.class);
-		verify(this.requests).search(eq("alice"), filter.capture(), eq(2), eq(5));
+		verify(this.queries).search(eq("alice"), filter.capture(), eq(2), eq(5));
 		assertThat(filter.getValue().mine()).isTrue();
 		assertThat(filter.getValue().claimedByMe()).isFalse();
 	}

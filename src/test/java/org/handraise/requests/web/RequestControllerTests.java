@@ -17,14 +17,15 @@ import org.handraise.people.PersonRef;
 import org.handraise.requests.Action;
 import org.handraise.requests.EventKind;
 import org.handraise.requests.EventView;
-import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.NextStep;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.OfferView;
 import org.handraise.requests.RequestCoach;
+import org.handraise.requests.RequestCommands;
 import org.handraise.requests.RequestDraft;
 import org.handraise.requests.RequestFilter;
 import org.handraise.requests.RequestMessages;
+import org.handraise.requests.RequestQueries;
 import org.handraise.requests.RequestStatus;
 import org.handraise.requests.RequestThanks;
 import org.handraise.requests.RequestSummary;
@@ -98,7 +99,10 @@ class RequestControllerTests {
 	Validator validator;
 
 	@MockitoBean
-	HelpRequestService requests;
+	RequestCommands requests;
+
+	@MockitoBean
+	RequestQueries queries;
 
 	@MockitoBean
 	RequestThanks thanks;
@@ -109,7 +113,7 @@ class RequestControllerTests {
 		// answer.
 		Validation validation = new Validation(this.validator);
 		willAnswer((call) -> validation.check(call.getArgument(0))).given(this.requests).validate(any());
-		given(this.requests.topicNames()).willReturn(List.of("java", "spring", "sql"));
+		given(this.queries.topicNames()).willReturn(List.of("java", "spring", "sql"));
 	}
 
 	// asking for help
@@ -418,7 +422,7 @@ class RequestControllerTests {
 
 	@Test
 	void theEditPageShowsTheAskFormFilledInWithItsOwnHeadingAndNoAnonymousChoice() throws Exception {
-		given(this.requests.forEditing("alice", 7L))
+		given(this.queries.forEditing("alice", 7L))
 			.willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.CANCEL, Action.EDIT, Action.RESOLVE)));
 		String html = this.mvc.perform(get("/requests/7/edit"))
 			.andExpect(status().isOk())
@@ -475,7 +479,7 @@ class RequestControllerTests {
 
 	@Test
 	void editingSomeoneElsesRequestShowsTheForbiddenPage() throws Exception {
-		given(this.requests.forEditing("alice", 7L))
+		given(this.queries.forEditing("alice", 7L))
 			.willThrow(new ForbiddenException(RequestMessages.EDIT_NOT_AUTHOR.with()));
 		this.mvc.perform(get("/requests/7/edit"))
 			.andExpect(status().isForbidden())
@@ -485,7 +489,7 @@ class RequestControllerTests {
 
 	@Test
 	void editingAClosedRequestGoesBackToItWithTheReason() throws Exception {
-		given(this.requests.forEditing("alice", 7L))
+		given(this.queries.forEditing("alice", 7L))
 			.willThrow(new ConflictException(RequestMessages.ALREADY_CLOSED.with("resolved")));
 		this.mvc.perform(get("/requests/7/edit"))
 			.andExpect(status().is3xxRedirection())
@@ -506,7 +510,7 @@ class RequestControllerTests {
 	@ParameterizedTest
 	@MethodSource("actionSets")
 	void theDetailPageShowsExactlyTheActionsThePersonMayTake(Set<Action> actions) throws Exception {
-		given(this.requests.view("alice", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, actions));
+		given(this.queries.view("alice", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, actions));
 		String html = this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/detail"))
@@ -549,7 +553,7 @@ class RequestControllerTests {
 		RequestView typed = new RequestView(7L, "<script>alert(1)</script>", "a < b && c > d", null, List.of(),
 				Urgency.NORMAL, false, RequestStatus.OPEN, new PersonRef("bob", "Bob <b>"), null, POSTED, null, null,
 				null, POSTED, false, Set.of(), NextStep.OFFER, List.of(), List.of(), List.of());
-		given(this.requests.view("alice", 7L)).willReturn(typed);
+		given(this.queries.view("alice", 7L)).willReturn(typed);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("<script>alert(1)</script>"))))
@@ -564,7 +568,7 @@ class RequestControllerTests {
 				NextStep.OFFER, List.of(), List.of(new EventView(null, true, false, EventKind.POSTED, null,
 						RequestStatus.OPEN, null, POSTED, null)),
 				List.of());
-		given(this.requests.view("alice", 7L)).willReturn(anonymous);
+		given(this.queries.view("alice", 7L)).willReturn(anonymous);
 		this.mvc.perform(get("/requests/7"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("asked anonymously")))
@@ -573,7 +577,7 @@ class RequestControllerTests {
 
 	@Test
 	void anUnknownRequestShowsTheNotFoundPage() throws Exception {
-		given(this.requests.view("alice", 99L)).willThrow(new NotFoundException(RequestMessages.NOT_FOUND.with(99L)));
+		given(this.queries.view("alice", 99L)).willThrow(new NotFoundException(RequestMessages.NOT_FOUND.with(99L)));
 		this.mvc.perform(get("/requests/99")).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
 	}
 
@@ -632,7 +636,7 @@ class RequestControllerTests {
 	void anInvalidOfferReRendersTheRequestPageWithTheFieldMessage() throws Exception {
 		given(this.requests.offer(eq("bob"), eq(7L), any()))
 			.willAnswer((call) -> new Validation(this.validator).check(call.getArgument(2, OfferDraft.class)));
-		given(this.requests.view("bob", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.OFFER)));
+		given(this.queries.view("bob", 7L)).willReturn(requestView(7L, RequestStatus.OPEN, Set.of(Action.OFFER)));
 		this.mvc.perform(post("/requests/7/offers").with(csrf()).param("message", " "))
 			.andExpect(status().isOk())
 			.andExpect(view().name("requests/detail"))
@@ -647,7 +651,7 @@ class RequestControllerTests {
 		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
 				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
-		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
+		given(this.queries.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
 			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1, true));
 		this.mvc.perform(get("/requests").param("status", "OPEN"))
 			.andExpect(status().isOk())
@@ -661,7 +665,7 @@ class RequestControllerTests {
 		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
 				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
-		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
+		given(this.queries.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
 			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1000, false));
 		this.mvc.perform(get("/requests"))
 			.andExpect(status().isOk())
@@ -674,7 +678,7 @@ class RequestControllerTests {
 		RequestSummary summary = new RequestSummary(7L, SPECIFIC_TITLE, LONG_DETAILS, null, List.of("sql"),
 				Urgency.HIGH, false, RequestStatus.OPEN, new PersonRef("bob", "Bob"), null, POSTED, null, null, null,
 				POSTED, 0, false, false);
-		given(this.requests.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
+		given(this.queries.search(eq("alice"), any(RequestFilter.class), eq(0), anyInt()))
 			.willReturn(new CountedPage<>(List.of(summary), PageRequest.of(0, 20), 1, true));
 
 		String html = this.mvc.perform(get("/requests").header("Accept-Language", "en-GB"))
