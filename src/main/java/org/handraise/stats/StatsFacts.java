@@ -70,6 +70,14 @@ public class StatsFacts {
 
 	private static final long DAY = 86_400;
 
+	/**
+	 * Locks a request's row on PostgreSQL, leaving its key free for foreign key checks.
+	 */
+	private static final String LOCK_NO_KEY = "select id from help_requests where id = :id for no key update";
+
+	/** The same elsewhere. */
+	private static final String LOCK = "select id from help_requests where id = :id for update";
+
 	/** Adds to a row of {@code stats_day} (PostgreSQL), creating it if needed. */
 	private static final String ADD_DAY = """
 			insert into stats_day (epoch_day, status, anonymous, shard, posted, reopened, answered, thanked)
@@ -160,8 +168,7 @@ public class StatsFacts {
 		// thank-you note takes it here, so a note and a transition at once recompute the
 		// facts one after the other, each from what the other committed (no key: a note's
 		// foreign key check holds a key-share lock, which must not conflict)
-		this.jdbc.queryForList("select id from help_requests where id = :id"
-				+ (this.database.isPostgres() ? " for no key update" : " for update"), params, Long.class);
+		this.jdbc.queryForList(this.database.isPostgres() ? LOCK_NO_KEY : LOCK, params, Long.class);
 		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);
 		this.jdbc.update("delete from stats_request where request_id = :id", params);
