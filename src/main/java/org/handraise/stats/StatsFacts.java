@@ -71,17 +71,76 @@ public class StatsFacts {
 	private static final long DAY = 86_400;
 
 	/**
+	 * Locks a request's row on PostgreSQL, leaving its key free for foreign key checks.
+	 */
+	private static final String LOCK_NO_KEY = "select id from help_requests where id = :id for no key update";
+
+	/** The same elsewhere. */
+	private static final String LOCK = "select id from help_requests where id = :id for update";
+
+	/** Adds to a row of {@code stats_day} (PostgreSQL), creating it if needed. */
+	private static final String ADD_DAY = """
+			insert into stats_day (epoch_day, status, anonymous, shard, posted, reopened, answered, thanked)
+			values (:epoch_day, :status, :anonymous, :shard, :posted, :reopened, :answered, :thanked)
+			on conflict (epoch_day, status, anonymous, shard) do update set
+			  posted = stats_day.posted + excluded.posted, reopened = stats_day.reopened + excluded.reopened,
+			  answered = stats_day.answered + excluded.answered, thanked = stats_day.thanked + excluded.thanked
+			""";
+
+	/**
+	 * The same with {@code merge} (H2), whose source row needs the columns' types.
+	 */
+	private static final String MERGE_DAY = """
+			merge into stats_day t
+			using (select cast(:epoch_day as integer) as epoch_day, cast(:status as varchar(12)) as status,
+			  cast(:anonymous as boolean) as anonymous, cast(:shard as smallint) as shard,
+			  cast(:posted as integer) as posted, cast(:reopened as integer) as reopened,
+			  cast(:answered as integer) as answered, cast(:thanked as integer) as thanked) s
+			on t.epoch_day = s.epoch_day and t.status = s.status and t.anonymous = s.anonymous and t.shard = s.shard
+			when matched then update set posted = t.posted + s.posted, reopened = t.reopened + s.reopened,
+			  answered = t.answered + s.answered, thanked = t.thanked + s.thanked
+			when not matched then insert (epoch_day, status, anonymous, shard, posted, reopened, answered, thanked)
+			  values (s.epoch_day, s.status, s.anonymous, s.shard, s.posted, s.reopened, s.answered, s.thanked)
+			""";
+
+	private static final String ADD_DAY_TOPIC = """
+			insert into stats_day_topic (epoch_day, topic_id, status, shard, posted)
+			values (:epoch_day, :topic_id, :status, :shard, :posted)
+			on conflict (epoch_day, topic_id, status, shard) do update set
+			  posted = stats_day_topic.posted + excluded.posted
+			""";
+
+	private static final String MERGE_DAY_TOPIC = """
+			merge into stats_day_topic t
+			using (select cast(:epoch_day as integer) as epoch_day, cast(:topic_id as bigint) as topic_id,
+			  cast(:status as varchar(12)) as status, cast(:shard as smallint) as shard,
+			  cast(:posted as integer) as posted) s
+			on t.epoch_day = s.epoch_day and t.topic_id = s.topic_id and t.status = s.status and t.shard = s.shard
+			when matched then update set posted = t.posted + s.posted
+			when not matched then insert (epoch_day, topic_id, status, shard, posted)
+			  values (s.epoch_day, s.topic_id, s.status, s.shard, s.posted)
+			""";
+
+	private static final String ADD_DAY_RESOLVED = """
+			insert into stats_day_resolved (epoch_day, shard, resolved)
+			values (:epoch_day, :shard, :resolved)
+			on conflict (epoch_day, shard) do update set resolved = stats_day_resolved.resolved + excluded.resolved
+			""";
+
+	private static final String MERGE_DAY_RESOLVED = """
+			merge into stats_day_resolved t
+			using (select cast(:epoch_day as integer) as epoch_day, cast(:shard as smallint) as shard,
+			  cast(:resolved as integer) as resolved) s
+			on t.epoch_day = s.epoch_day and t.shard = s.shard
+			when matched then update set resolved = t.resolved + s.resolved
+			when not matched then insert (epoch_day, shard, resolved) values (s.epoch_day, s.shard, s.resolved)
+			""";
+
+	/**
 	 * Rows per roll-up key: a request's changes go to shard {@code id % SHARDS} (see
 	 * V10).
 	 */
 	static final int SHARDS = 16;
-
-	/**
-	 * Column types for {@code merge}, whose source row needs them (counts and days are
-	 * integers).
-	 */
-	private static final Map<String, String> TYPES = Map.of("status", "varchar(12)", "anonymous", "boolean", "topic_id",
-			"bigint", "shard", "smallint");
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -109,8 +168,7 @@ public class StatsFacts {
 		// thank-you note takes it here, so a note and a transition at once recompute the
 		// facts one after the other, each from what the other committed (no key: a note's
 		// foreign key check holds a key-share lock, which must not conflict)
-		this.jdbc.queryForList("select id from help_requests where id = :id"
-				+ (this.database.isPostgres() ? " for no key update" : " for update"), params, Long.class);
+		this.jdbc.queryForList(this.database.isPostgres() ? LOCK_NO_KEY : LOCK, params, Long.class);
 		Contribution before = contribution(params);
 		this.jdbc.update("delete from stats_request_topic where request_id = :id", params);
 		this.jdbc.update("delete from stats_request where request_id = :id", params);
@@ -191,8 +249,7 @@ public class StatsFacts {
 					.addValue("thanked", d[3]));
 			}
 		});
-		upsert("stats_day", List.of("epoch_day", "status", "anonymous", "shard"),
-				List.of("posted", "reopened", "answered", "thanked"), dayRows);
+		add(ADD_DAY, MERGE_DAY, dayRows);
 		List<MapSqlParameterSource> topicRows = new ArrayList<>();
 		topics.forEach((key, d) -> {
 			if (d[0] != 0) {
@@ -203,7 +260,7 @@ public class StatsFacts {
 					.addValue("posted", d[0]));
 			}
 		});
-		upsert("stats_day_topic", List.of("epoch_day", "topic_id", "status", "shard"), List.of("posted"), topicRows);
+		add(ADD_DAY_TOPIC, MERGE_DAY_TOPIC, topicRows);
 		List<MapSqlParameterSource> resolvedRows = new ArrayList<>();
 		resolved.forEach((day, d) -> {
 			if (d[0] != 0) {
@@ -212,39 +269,19 @@ public class StatsFacts {
 					.addValue("resolved", d[0]));
 			}
 		});
-		upsert("stats_day_resolved", List.of("epoch_day", "shard"), List.of("resolved"), resolvedRows);
+		add(ADD_DAY_RESOLVED, MERGE_DAY_RESOLVED, resolvedRows);
 	}
 
 	/**
-	 * Adds the {@code counts} to the rows of {@code table} with the given {@code keys},
-	 * creating them if needed: one batch (one round trip), the rows in the order given.
+	 * Adds the {@code rows}' counts to their roll-up rows, creating them if needed, with
+	 * {@code upsert} on PostgreSQL and {@code merge} elsewhere: one batch (one round
+	 * trip), the rows in the order given.
 	 */
-	private void upsert(String table, List<String> keys, List<String> counts, List<MapSqlParameterSource> rows) {
+	private void add(String upsert, String merge, List<MapSqlParameterSource> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
-		List<String> columns = new ArrayList<>(keys);
-		columns.addAll(counts);
-		String sql;
-		if (this.database.isPostgres()) {
-			sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-					+ String.join(", ", columns.stream().map((c) -> ":" + c).toList()) + ") on conflict ("
-					+ String.join(", ", keys) + ") do update set " + String.join(", ",
-							counts.stream().map((c) -> c + " = " + table + "." + c + " + excluded." + c).toList());
-		}
-		else {
-			sql = "merge into " + table + " t using (select "
-					+ String.join(", ",
-							columns.stream()
-								.map((c) -> "cast(:" + c + " as " + TYPES.getOrDefault(c, "integer") + ") as " + c)
-								.toList())
-					+ ") s on " + String.join(" and ", keys.stream().map((k) -> "t." + k + " = s." + k).toList())
-					+ " when matched then update set "
-					+ String.join(", ", counts.stream().map((c) -> c + " = t." + c + " + s." + c).toList())
-					+ " when not matched then insert (" + String.join(", ", columns) + ") values ("
-					+ String.join(", ", columns.stream().map((c) -> "s." + c).toList()) + ")";
-		}
-		this.jdbc.batchUpdate(sql, rows.toArray(MapSqlParameterSource[]::new));
+		this.jdbc.batchUpdate(this.database.isPostgres() ? upsert : merge, rows.toArray(MapSqlParameterSource[]::new));
 	}
 
 	/**
