@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import org.handraise.requests.HelpRequestService;
+import org.handraise.requests.RequestSeeding;
 import org.handraise.support.PostgresIntegrationTest;
 import org.handraise.thanks.ThanksService;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class StatsStatementCountTests extends PostgresIntegrationTest {
 	private static volatile Thread counted;
 
 	@Autowired
-	HelpRequestService requests;
+	RequestSeeding requests;
 
 	@Autowired
 	ThanksService thanks;
