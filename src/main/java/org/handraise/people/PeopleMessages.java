@@ -1,5 +1,6 @@
 package org.handraise.people;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -9,60 +10,52 @@ import org.handraise.shared.MessageKey;
 public enum PeopleMessages implements MessageKey {
 
 	/** {0}: the username. */
-	NOT_FOUND("not-found.person", 1),
+	@Code(value = "not-found.person", arity = 1)
+	NOT_FOUND,
 
-	USERNAME_TAKEN("people.refusal.username-taken"),
+	@Code("people.refusal.username-taken")
+	USERNAME_TAKEN,
 
-	USERNAME_FIXED("people.refusal.username-fixed"),
+	@Code("people.refusal.username-fixed")
+	USERNAME_FIXED,
 
-	PASSWORD_NOT_HERE("people.refusal.password-not-here"),
+	@Code("people.refusal.password-not-here")
+	PASSWORD_NOT_HERE,
 
-	WRONG_CURRENT_PASSWORD("people.refusal.wrong-current-password"),
+	@Code("people.refusal.wrong-current-password")
+	WRONG_CURRENT_PASSWORD,
 
-	SAME_PASSWORD("people.refusal.same-password"),
+	@Code("people.refusal.same-password")
+	SAME_PASSWORD,
 
-	DEACTIVATE_YOURSELF("people.refusal.deactivate-yourself"),
+	@Code("people.refusal.deactivate-yourself")
+	DEACTIVATE_YOURSELF,
 
-	LAST_ADMIN("people.refusal.last-admin"),
+	@Code("people.refusal.last-admin")
+	LAST_ADMIN,
 
 	/** As a field message, next to the roles. */
-	LAST_ADMIN_ROLE("people.refusal.last-admin-role"),
+	@Code("people.refusal.last-admin-role")
+	LAST_ADMIN_ROLE,
 
-	PASSWORD_LENGTH("handraise.validation.password"),
+	@Code("handraise.validation.password")
+	PASSWORD_LENGTH,
 
-	PASSWORD_WEAK("password.weak"),
+	@Code("password.weak")
+	PASSWORD_WEAK,
 
-	PASSWORD_USERNAME("password.username"),
+	@Code("password.username")
+	PASSWORD_USERNAME,
 
 	/** {0}: the fields that changed, as a list ({@link #LIST_AND}). */
-	SAVED("flash.person.saved", 1),
+	@Code(value = "flash.person.saved", arity = 1)
+	SAVED,
 
-	NOTHING_SAVED("flash.person.unchanged"),
+	@Code("flash.person.unchanged")
+	NOTHING_SAVED,
 
 	/** {0}: the items but the last, comma-separated; {1}: the last. */
-	LIST_AND("list.and", 2);
-
-	private final String code;
-
-	private final int arity;
-
-	PeopleMessages(String code) {
-		this(code, 0);
-	}
-
-	PeopleMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code(value = "list.and", arity = 2)
+	LIST_AND;
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -12,25 +13,23 @@ import org.handraise.shared.MessageKey;
  */
 public enum PersonField implements MessageKey {
 
-	DISPLAY_NAME("admin.people.field.display-name"), EMAIL("admin.people.field.email"), TEAM("admin.people.field.team"),
-	ROLES("admin.people.field.roles"), SKILLS("admin.people.field.skills"),
-	AVAILABILITY("admin.people.field.availability");
+	@Code("admin.people.field.display-name")
+	DISPLAY_NAME,
 
-	private final String code;
+	@Code("admin.people.field.email")
+	EMAIL,
 
-	PersonField(String code) {
-		this.code = code;
-	}
+	@Code("admin.people.field.team")
+	TEAM,
 
-	@Override
-	public String code() {
-		return this.code;
-	}
+	@Code("admin.people.field.roles")
+	ROLES,
 
-	@Override
-	public int arity() {
-		return 0;
-	}
+	@Code("admin.people.field.skills")
+	SKILLS,
+
+	@Code("admin.people.field.availability")
+	AVAILABILITY;
 
 	/**
 	 * The fields that differ between the two views of one person, in the form's order.

@@ -1,6 +1,7 @@
 package org.handraise.requests;
 
 import org.handraise.shared.Message;
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -9,91 +10,95 @@ import org.handraise.shared.MessageKey;
  */
 public enum RequestMessages implements MessageKey {
 
-	CLAIM_NOT_MENTOR("refusal.claim.not-mentor"),
+	@Code("refusal.claim.not-mentor")
+	CLAIM_NOT_MENTOR,
 
-	CLAIM_OWN("refusal.claim.own"),
+	@Code("refusal.claim.own")
+	CLAIM_OWN,
 
-	CLAIM_ALREADY_YOURS("refusal.claim.already-yours"),
+	@Code("refusal.claim.already-yours")
+	CLAIM_ALREADY_YOURS,
 
 	/** {0}: the claimer's name. */
-	CLAIM_CLAIMED_BY("refusal.claim.claimed-by", 1),
+	@Code(value = "refusal.claim.claimed-by", arity = 1)
+	CLAIM_CLAIMED_BY,
 
 	/** {0}: the request's state ({@link #state}). */
-	CLAIM_NOT_OPEN("refusal.claim.not-open", 1),
+	@Code(value = "refusal.claim.not-open", arity = 1)
+	CLAIM_NOT_OPEN,
 
-	RELEASE_NOT_CLAIMER("refusal.release.not-claimer"),
-
-	/** {0}: the request's state. */
-	RELEASE_NOT_CLAIMED("refusal.release.not-claimed", 1),
-
-	OFFER_OWN("refusal.offer.own"),
+	@Code("refusal.release.not-claimer")
+	RELEASE_NOT_CLAIMER,
 
 	/** {0}: the request's state. */
-	OFFER_CLOSED("refusal.offer.closed", 1),
+	@Code(value = "refusal.release.not-claimed", arity = 1)
+	RELEASE_NOT_CLAIMED,
 
-	RESOLVE_NOT_AUTHOR("refusal.resolve.not-author"),
-
-	CANCEL_NOT_AUTHOR("refusal.cancel.not-author"),
-
-	REOPEN_NOT_AUTHOR("refusal.reopen.not-author"),
-
-	EDIT_NOT_AUTHOR("refusal.edit.not-author"),
+	@Code("refusal.offer.own")
+	OFFER_OWN,
 
 	/** {0}: the request's state. */
-	ALREADY_CLOSED("refusal.already-closed", 1),
+	@Code(value = "refusal.offer.closed", arity = 1)
+	OFFER_CLOSED,
+
+	@Code("refusal.resolve.not-author")
+	RESOLVE_NOT_AUTHOR,
+
+	@Code("refusal.cancel.not-author")
+	CANCEL_NOT_AUTHOR,
+
+	@Code("refusal.reopen.not-author")
+	REOPEN_NOT_AUTHOR,
+
+	@Code("refusal.edit.not-author")
+	EDIT_NOT_AUTHOR,
 
 	/** {0}: the request's state. */
-	REOPEN_NOT_RESOLVED("refusal.reopen.not-resolved", 1),
-
-	OFFER_NOT_YOURS("refusal.offer.not-yours"),
-
-	OFFER_ACCEPTED("refusal.offer.accepted"),
+	@Code(value = "refusal.already-closed", arity = 1)
+	ALREADY_CLOSED,
 
 	/** {0}: the request's state. */
-	OFFER_CHANGE_CLOSED("refusal.offer.change-closed", 1),
+	@Code(value = "refusal.reopen.not-resolved", arity = 1)
+	REOPEN_NOT_RESOLVED,
+
+	@Code("refusal.offer.not-yours")
+	OFFER_NOT_YOURS,
+
+	@Code("refusal.offer.accepted")
+	OFFER_ACCEPTED,
+
+	/** {0}: the request's state. */
+	@Code(value = "refusal.offer.change-closed", arity = 1)
+	OFFER_CHANGE_CLOSED,
 
 	/** {0}: the offer's id, {1}: the request's id. */
-	OFFER_NOT_FOUND("not-found.offer", 2),
+	@Code(value = "not-found.offer", arity = 2)
+	OFFER_NOT_FOUND,
 
-	CONCURRENT_CHANGE("refusal.concurrent-change"),
+	@Code("refusal.concurrent-change")
+	CONCURRENT_CHANGE,
 
-	NOT_AN_OFFER("invalid.accepted-offer"),
+	@Code("invalid.accepted-offer")
+	NOT_AN_OFFER,
 
 	/** {0}: the request's id. */
-	NOT_FOUND("not-found.request", 1),
+	@Code(value = "not-found.request", arity = 1)
+	NOT_FOUND,
 
-	STATE_OPEN("request.state.OPEN"),
+	@Code("request.state.OPEN")
+	STATE_OPEN,
 
-	STATE_CLAIMED("request.state.CLAIMED"),
+	@Code("request.state.CLAIMED")
+	STATE_CLAIMED,
 
-	STATE_ANSWERED("request.state.ANSWERED"),
+	@Code("request.state.ANSWERED")
+	STATE_ANSWERED,
 
-	STATE_RESOLVED("request.state.RESOLVED"),
+	@Code("request.state.RESOLVED")
+	STATE_RESOLVED,
 
-	STATE_CANCELLED("request.state.CANCELLED");
-
-	private final String code;
-
-	private final int arity;
-
-	RequestMessages(String code) {
-		this(code, 0);
-	}
-
-	RequestMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code("request.state.CANCELLED")
+	STATE_CANCELLED;
 
 	/**
 	 * A status as a word inside a sentence ("this one is resolved"), in the viewer's

@@ -1,5 +1,6 @@
 package org.handraise.security;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -8,42 +9,26 @@ import org.handraise.shared.MessageKey;
  */
 public enum SecurityMessages implements MessageKey {
 
-	UNAUTHORIZED("problem.unauthorized"),
+	@Code("problem.unauthorized")
+	UNAUTHORIZED,
 
-	INVALID_TOKEN("problem.invalid-token"),
+	@Code("problem.invalid-token")
+	INVALID_TOKEN,
 
-	CROSS_SITE("problem.cross-site"),
+	@Code("problem.cross-site")
+	CROSS_SITE,
 
-	PASSWORD_CHANGE_REQUIRED("problem.password-change-required"),
+	@Code("problem.password-change-required")
+	PASSWORD_CHANGE_REQUIRED,
 
-	LOCKED("profile.password.locked"),
+	@Code("profile.password.locked")
+	LOCKED,
 
-	PASSWORD_MISMATCH("profile.password.mismatch"),
+	@Code("profile.password.mismatch")
+	PASSWORD_MISMATCH,
 
 	/** {0}: why, as a message. */
-	TOKEN_REFUSED("profile.tokens.refused", 1);
-
-	private final String code;
-
-	private final int arity;
-
-	SecurityMessages(String code) {
-		this(code, 0);
-	}
-
-	SecurityMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code(value = "profile.tokens.refused", arity = 1)
+	TOKEN_REFUSED;
 
 }

@@ -1,5 +1,6 @@
 package org.handraise.stats;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -8,44 +9,27 @@ import org.handraise.shared.MessageKey;
  */
 public enum StatsMessages implements MessageKey {
 
-	NOT_A_DATE("stats.invalid.date"),
+	@Code("stats.invalid.date")
+	NOT_A_DATE,
 
 	/** {0}: the longest name. */
-	NAME_TOO_LONG("stats.invalid.name-length", 1),
+	@Code(value = "stats.invalid.name-length", arity = 1)
+	NAME_TOO_LONG,
 
 	/** {0}: the end of the period. */
-	FROM_AFTER_TO("stats.invalid.from-after-to", 1),
+	@Code(value = "stats.invalid.from-after-to", arity = 1)
+	FROM_AFTER_TO,
 
 	/** {0}: the longest period in days. */
-	PERIOD_TOO_LONG("stats.invalid.period-length", 1),
+	@Code(value = "stats.invalid.period-length", arity = 1)
+	PERIOD_TOO_LONG,
 
 	/** {0}: the name as given. */
-	NO_SUCH_TEAM("stats.invalid.team", 1),
+	@Code(value = "stats.invalid.team", arity = 1)
+	NO_SUCH_TEAM,
 
 	/** {0}: the name as given. */
-	NO_SUCH_TOPIC("stats.invalid.topic", 1);
-
-	private final String code;
-
-	private final int arity;
-
-	StatsMessages(String code) {
-		this(code, 0);
-	}
-
-	StatsMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code(value = "stats.invalid.topic", arity = 1)
+	NO_SUCH_TOPIC;
 
 }

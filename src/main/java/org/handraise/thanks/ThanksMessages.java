@@ -1,5 +1,6 @@
 package org.handraise.thanks;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -8,43 +9,26 @@ import org.handraise.shared.MessageKey;
  */
 public enum ThanksMessages implements MessageKey {
 
-	THANK_YOURSELF("thanks.refusal.yourself"),
+	@Code("thanks.refusal.yourself")
+	THANK_YOURSELF,
 
 	/** {0}: the name as typed. */
-	NOBODY_CALLED("thanks.refusal.nobody-called", 1),
+	@Code(value = "thanks.refusal.nobody-called", arity = 1)
+	NOBODY_CALLED,
 
 	/** {0}: the display name of the person to thank, whose account is deactivated. */
-	NOT_ACTIVE("thanks.refusal.not-active", 1),
+	@Code(value = "thanks.refusal.not-active", arity = 1)
+	NOT_ACTIVE,
 
-	NOT_THE_AUTHOR("thanks.refusal.not-author"),
+	@Code("thanks.refusal.not-author")
+	NOT_THE_AUTHOR,
 
 	/** {0}: the display name of the person to thank. */
-	NOT_A_HELPER("thanks.refusal.not-a-helper", 1),
+	@Code(value = "thanks.refusal.not-a-helper", arity = 1)
+	NOT_A_HELPER,
 
 	/** {0}: the note's id. */
-	NOT_FOUND("not-found.thanks", 1);
-
-	private final String code;
-
-	private final int arity;
-
-	ThanksMessages(String code) {
-		this(code, 0);
-	}
-
-	ThanksMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code(value = "not-found.thanks", arity = 1)
+	NOT_FOUND;
 
 }

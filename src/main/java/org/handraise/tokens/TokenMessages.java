@@ -1,5 +1,6 @@
 package org.handraise.tokens;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -9,41 +10,22 @@ import org.handraise.shared.MessageKey;
 public enum TokenMessages implements MessageKey {
 
 	/** {0}: the longest name. */
-	NAME_LENGTH("tokens.refusal.name-length", 1),
+	@Code(value = "tokens.refusal.name-length", arity = 1)
+	NAME_LENGTH,
 
 	/** {0}: how many active tokens one may hold. */
-	TOO_MANY("tokens.refusal.too-many", 1),
+	@Code(value = "tokens.refusal.too-many", arity = 1)
+	TOO_MANY,
 
 	/**
 	 * The lifetimes one may choose; the text names them
 	 * ({@link AccessTokenService#LIFETIMES_IN_DAYS}).
 	 */
-	LIFETIME("tokens.refusal.lifetime"),
+	@Code("tokens.refusal.lifetime")
+	LIFETIME,
 
 	/** {0}: the token's id. */
-	NOT_FOUND("not-found.token", 1);
-
-	private final String code;
-
-	private final int arity;
-
-	TokenMessages(String code) {
-		this(code, 0);
-	}
-
-	TokenMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code(value = "not-found.token", arity = 1)
+	NOT_FOUND;
 
 }

@@ -1,5 +1,6 @@
 package org.handraise.web;
 
+import org.handraise.shared.Code;
 import org.handraise.shared.MessageKey;
 
 /**
@@ -8,67 +9,61 @@ import org.handraise.shared.MessageKey;
  */
 public enum WebMessages implements MessageKey {
 
-	INVALID_INPUT("problem.invalid-input"),
+	@Code("problem.invalid-input")
+	INVALID_INPUT,
 
-	INVALID_VALUE("problem.invalid-value"),
+	@Code("problem.invalid-value")
+	INVALID_VALUE,
 
-	UNREADABLE_BODY("problem.unreadable-body"),
+	@Code("problem.unreadable-body")
+	UNREADABLE_BODY,
 
-	FORBIDDEN("problem.forbidden"),
+	@Code("problem.forbidden")
+	FORBIDDEN,
 
-	CONCURRENT_CHANGE("problem.concurrent-change"),
+	@Code("problem.concurrent-change")
+	CONCURRENT_CHANGE,
 
-	INTEGRITY("problem.integrity"),
+	@Code("problem.integrity")
+	INTEGRITY,
 
-	UNAVAILABLE("problem.unavailable"),
+	@Code("problem.unavailable")
+	UNAVAILABLE,
 
-	UNAVAILABLE_TITLE("problem.unavailable.title"),
+	@Code("problem.unavailable.title")
+	UNAVAILABLE_TITLE,
 
 	/** {0}: the path. */
-	NOTHING_AT("problem.nothing-at", 1),
+	@Code(value = "problem.nothing-at", arity = 1)
+	NOTHING_AT,
 
 	/** {0}: the method. */
-	METHOD_NOT_SUPPORTED("problem.method-not-supported", 1),
+	@Code(value = "problem.method-not-supported", arity = 1)
+	METHOD_NOT_SUPPORTED,
 
 	/** {0}: the method; {1}: the methods that are supported, as "GET or POST". */
-	METHOD_NOT_SUPPORTED_USE("problem.method-not-supported.use", 2),
+	@Code(value = "problem.method-not-supported.use", arity = 2)
+	METHOD_NOT_SUPPORTED_USE,
 
 	/** {0}: one method; {1}: another. */
-	METHOD_OR("problem.method-or", 2),
+	@Code(value = "problem.method-or", arity = 2)
+	METHOD_OR,
 
-	JSON_ONLY("problem.json-only"),
+	@Code("problem.json-only")
+	JSON_ONLY,
 
 	/** {0}: the limit in KB. */
-	BODY_TOO_LARGE("problem.body-too-large", 1),
+	@Code(value = "problem.body-too-large", arity = 1)
+	BODY_TOO_LARGE,
 
-	BODY_TOO_LARGE_TITLE("problem.body-too-large.title"),
+	@Code("problem.body-too-large.title")
+	BODY_TOO_LARGE_TITLE,
 
-	BODY_BEYOND_LIMITS("problem.body-beyond-limits"),
+	@Code("problem.body-beyond-limits")
+	BODY_BEYOND_LIMITS,
 
 	/** {0}: the largest page number. */
-	PAGE_TOO_LARGE("problem.page-too-large", 1);
-
-	private final String code;
-
-	private final int arity;
-
-	WebMessages(String code) {
-		this(code, 0);
-	}
-
-	WebMessages(String code, int arity) {
-		this.code = code;
-		this.arity = arity;
-	}
-
-	@Override
-	public String code() {
-		return this.code;
-	}
-
-	@Override
-	public int arity() {
-		return this.arity;
-	}
+	@Code(value = "problem.page-too-large", arity = 1)
+	PAGE_TOO_LARGE;
 
 }
