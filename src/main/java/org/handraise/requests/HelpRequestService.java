@@ -77,9 +77,12 @@ public class HelpRequestService {
 
 	private final int countAhead;
 
+	private final HomeNews homeNews;
+
 	HelpRequestService(HelpRequests requests, Topics topics, PeopleService people, Validation validation,
-			HelpMetrics metrics, Clock clock, ApplicationEventPublisher events,
+			HelpMetrics metrics, Clock clock, ApplicationEventPublisher events, HomeNews homeNews,
 			@Value("${handraise.lists.count-ahead:" + COUNT_AHEAD + "}") int countAhead) {
+		this.homeNews = homeNews;
 		this.countAhead = countAhead;
 		this.metrics = metrics;
 		this.events = events;
@@ -349,15 +352,16 @@ public class HelpRequestService {
 	}
 
 	public HomeView home(String username) {
-		return home(username, null);
+		return home(username, null, Set.of());
 	}
 
 	/**
 	 * The home page's requests for the person; {@code news} holds what happened since
 	 * {@code since} to the requests they asked and claimed (none when {@code since} is
-	 * null), at most {@value #NEWS} of each kind.
+	 * null), at most {@value #NEWS} of each kind, and {@code headlines} those of
+	 * {@code headlineIds} (read with the news, for the thank-you notes they show).
 	 */
-	public HomeView home(String username, Instant since) {
+	public HomeView home(String username, Instant since, Collection<Long> headlineIds) {
 		Person me = this.people.byUsername(username);
 		Specification<HelpRequest> mine = (root, query, cb) -> cb.and(cb.equal(root.get("author"), me),
 				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
@@ -365,27 +369,18 @@ public class HelpRequestService {
 		List<HelpRequest> held = first(held(me), RECENT, 10);
 		boolean mentor = me.hasRole(Role.MENTOR);
 		List<HelpRequest> suggested = mentor ? suggestions(me, 5) : List.of();
-		List<RequestNews> news = (since != null) ? news(me, since) : List.of();
+		HomeNews.Found news = news(me, since, headlineIds);
 		// mapped only now that all three lists are loaded: their authors, topics and
 		// offers are then fetched together, one batch each, rather than once per list
-		return new HomeView(news, summaries(open, me, Set.of()), summaries(held, me, Set.of()),
-				summaries(suggested, me, mentor ? me.getSkills() : Set.of()));
+		return new HomeView(news.news(), summaries(open, me, Set.of()), summaries(held, me, Set.of()),
+				summaries(suggested, me, mentor ? me.getSkills() : Set.of()), news.headlines());
 	}
 
-	/**
-	 * Offers on the person's requests and their claims resolved since then, newest first:
-	 * two queries.
-	 */
-	private List<RequestNews> news(Person me, Instant since) {
-		List<RequestNews> news = new ArrayList<>();
-		this.requests.findOffersSince(me.getId(), since, Limit.of(NEWS))
-			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.OFFER, (Long) row[0], (String) row[1],
-					new PersonRef((String) row[2], (String) row[3]), (Instant) row[4])));
-		this.requests.findClaimsResolvedSince(me.getId(), since, Limit.of(NEWS))
-			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.CLAIM_RESOLVED, (Long) row[0], (String) row[1],
-					null, (Instant) row[2])));
-		news.sort(Comparator.comparing(RequestNews::at).reversed());
-		return List.copyOf(news);
+	private HomeNews.Found news(Person me, Instant since, Collection<Long> headlineIds) {
+		if (since == null) {
+			return new HomeNews.Found(List.of(), headlines(headlineIds));
+		}
+		return this.homeNews.find(me.getId(), since, NEWS, headlineIds);
 	}
 
 	/**

@@ -22,30 +22,6 @@ interface HelpRequests extends JpaRepository<HelpRequest, Long>, JpaSpecificatio
 			+ " left join fetch o.helper where r.id = :id")
 	Optional<HelpRequest> findWithPeople(@Param("id") Long id);
 
-	/**
-	 * Offers made after {@code since} on requests the person asked, by others, newest
-	 * first: request id, title, helper's username and name, and when.
-	 */
-	@Query("""
-			select r.id, r.title, h.username, h.displayName, o.createdAt
-			from Offer o join o.request r join o.helper h
-			where r.author.id = :personId and h.id <> :personId and o.createdAt > :since
-			order by o.createdAt desc, o.id desc""")
-	List<Object[]> findOffersSince(@Param("personId") Long personId, @Param("since") Instant since, Limit limit);
-
-	/**
-	 * Requests the person claimed (and still holds the claim of) that were resolved after
-	 * {@code since}, newest first: request id, title, and when.
-	 */
-	@Query("""
-			select r.id, r.title, r.resolvedAt
-			from HelpRequest r
-			where r.claimedBy.id = :personId and r.status = org.handraise.requests.RequestStatus.RESOLVED
-			  and r.resolvedAt > :since
-			order by r.resolvedAt desc, r.id desc""")
-	List<Object[]> findClaimsResolvedSince(@Param("personId") Long personId, @Param("since") Instant since,
-			Limit limit);
-
 	@Query("select new org.handraise.requests.RequestHeadline(r.id, r.title, r.anonymous)"
 			+ " from HelpRequest r where r.id in :ids")
 	List<RequestHeadline> findHeadlines(@Param("ids") Collection<Long> ids);
