@@ -86,7 +86,8 @@ class HomeNews {
 		for (Tuple row : rows) {
 			long requestId = ((Number) row.get(1)).longValue();
 			String title = (String) row.get(2);
-			switch ((String) row.get(0)) {
+			// H2 reads a one-letter literal as a character, PostgreSQL as text
+			switch (String.valueOf(row.get(0))) {
 				case OFFER -> news.add(new RequestNews(RequestNews.Kind.OFFER, requestId, title,
 						new PersonRef((String) row.get(4), (String) row.get(5)), instant(row.get(6))));
 				case CLAIM_RESOLVED -> news
