@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Handraise benchmark: one command, run from the project folder (a fresh clone is enough).
 #
-#   bench/run.sh [--size N] [--duration 20s] [--connections 16] [--threads 2] [--warmup 10s]
-#                [--pg-port 55433] [--app-port 18080] [--label TEXT] [--api-auth token|basic]
+#   bench/run.sh [--size N] [--duration 10s] [--tolerance 5] [--max-windows 12] [--warmup 0s]
+#                [--connections 16] [--threads 2] [--only NAME,NAME...] [--pg-port 55433] [--app-port 18080]
+#                [--label TEXT] [--api-auth token|basic]
 #
 # 1. installs wrk (Debian package) if it is missing;
 # 2. starts the system PostgreSQL 15 on 127.0.0.1:<pg-port> with its data in /var/tmp/handraise-bench-pg
@@ -13,16 +14,22 @@
 # 4. fills the database with bench/generate.sql (N requests, default 100,000, 1,000 people, 20 teams) and gives
 #    the API users a personal access token each (a random token, its SHA-256 hash inserted with psql); the API,
 #    stats and write-mix scenarios send it as "Authorization: Bearer" (--api-auth basic: HTTP Basic instead);
-# 5. signs in one page session (form login with CSRF), warms every scenario up, records RSS, counts the SQL
-#    statements per request of every scenario (pg_stat_statements), then drives each scenario with wrk
-#    (-t2 -c16 -d20s --latency) and records RSS again;
+#    then VACUUM ANALYZE, a checkpoint, and a wait until autovacuum has been idle for 10 s (at most 5 minutes);
+# 5. signs in one page session (form login with CSRF); drives each scenario (or those --only names; the static
+#    resource always, as the baseline) with wrk in windows of --duration (10 s) until two consecutive windows'
+#    req/s agree within --tolerance percent (at most --max-windows; a scenario that never settles is marked),
+#    and reports the last two windows (req/s their mean, latencies the last one's); records RSS; counts the
+#    SQL statements per request of every scenario (pg_stat_statements);
 # 6. writes raw output to target/bench/ and the results table to docs/performance.md (below the marker line;
 #    the hand-written text above it is kept); stops the app and PostgreSQL on exit.
 # Traffic goes to 127.0.0.1 only; every wait is bounded.
 set -euo pipefail
 
 SIZE=100000
-DURATION=20s
+DURATION=10s
+TOLERANCE=5
+MAX_WINDOWS=12
+ONLY=""
 CONNECTIONS=16
 THREADS=2
 WARMUP=""
@@ -37,21 +44,27 @@ while [ $# -gt 0 ]; do
 		--connections) CONNECTIONS="$2"; shift 2 ;;
 		--threads) THREADS="$2"; shift 2 ;;
 		--warmup) WARMUP="$2"; shift 2 ;;
+		--tolerance) TOLERANCE="$2"; shift 2 ;;
+		--max-windows) MAX_WINDOWS="$2"; shift 2 ;;
+		--only) ONLY="$2"; shift 2 ;;
 		--pg-port) PG_PORT="$2"; shift 2 ;;
 		--app-port) APP_PORT="$2"; shift 2 ;;
 		--label) LABEL="$2"; shift 2 ;;
 		--api-auth) API_AUTH_KIND="$2"; shift 2 ;;
-		-h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,25p' "$0"; exit 0 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
 case "$SIZE" in ''|*[!0-9]*) echo "--size must be a number" >&2; exit 2 ;; esac
 case "$API_AUTH_KIND" in token|basic) ;; *) echo "--api-auth must be token or basic" >&2; exit 2 ;; esac
+case "$MAX_WINDOWS" in ''|*[!0-9]*|0|1) echo "--max-windows must be a number of at least 2" >&2; exit 2 ;; esac
+case "$TOLERANCE" in ''|*[!0-9.]*) echo "--tolerance must be a percentage" >&2; exit 2 ;; esac
 seconds_of() { # 20s, 1m, 20 -> seconds
 	case "$1" in *m) echo $(( ${1%m} * 60 )) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
 }
 DURATION_S=$(seconds_of "$DURATION")
-if [ -z "$WARMUP" ]; then WARMUP="$(( DURATION_S < 10 ? DURATION_S : 10 ))s"; fi
+if [ -z "$WARMUP" ]; then WARMUP=0s; fi
+WARMUP_S=$(seconds_of "$WARMUP")
 
 ROOT=$(pwd)
 if [ ! -f "$ROOT/pom.xml" ] || [ ! -f "$ROOT/bench/generate.sql" ]; then
@@ -184,6 +197,21 @@ read -r N_REQ N_OFFERS N_EVENTS N_NOTES <<<"$("${PSQL[@]}" -d "$DB" -At -F ' ' -
 	(select count(*) from offers), (select count(*) from request_events), (select count(*) from thank_you_notes)")"
 log "generated in ${GEN_S} s: $N_REQ requests, $N_OFFERS offers, $N_EVENTS events, $N_NOTES notes"
 
+# The database's own catch-up after a bulk load (autovacuum's analyze and vacuum of the new rows, the checkpoint
+# that writes them) must not land in the measurement: vacuum and analyze now, write the checkpoint, then wait
+# until no autovacuum worker has run for 10 s in a row.
+log "VACUUM ANALYZE, checkpoint, waiting for autovacuum to go quiet"
+"${PSQL[@]}" -d "$DB" -c "vacuum analyze" -c "checkpoint"
+QUIET_S=0
+for _ in $(seq 1 300); do
+	workers=$("${PSQL[@]}" -d postgres -At -c "select count(*) from pg_stat_activity
+		where backend_type = 'autovacuum worker'")
+	if [ "$workers" = 0 ]; then QUIET_S=$(( QUIET_S + 1 )); else QUIET_S=0; fi
+	[ "$QUIET_S" -ge 10 ] && break
+	sleep 1
+done
+[ "$QUIET_S" -ge 10 ] || log "autovacuum was still busy after 5 minutes; measuring anyway"
+
 # --- who and what --------------------------------------------------------------------------------------------
 PAGE_USER=user0011     # a mentor: the home page also shows suggestions
 MANAGER_USER=user0002  # a manager, for /api/stats
@@ -241,6 +269,20 @@ SCENARIOS=(
 	"stats-1y|/api/stats?from=$YEAR_AGO&to=$TODAY|manager|GET /api/stats (one year)"
 	"writes|/api/requests|write|write mix: POST /api/requests + claim + offer"
 )
+if [ -n "$ONLY" ]; then # the chosen scenarios, and the static resource as the baseline
+	declare -A CHOSEN=([static]=1)
+	IFS=',' read -r -a only_names <<<"$ONLY"
+	for n in "${only_names[@]}"; do CHOSEN[$n]=1; done
+	KEPT=()
+	for s in "${SCENARIOS[@]}"; do
+		if [ -n "${CHOSEN[${s%%|*}]:-}" ]; then
+			KEPT+=("$s")
+			unset "CHOSEN[${s%%|*}]"
+		fi
+	done
+	[ "${#CHOSEN[@]}" = 0 ] || { echo "--only: unknown scenario(s): ${!CHOSEN[*]}" >&2; exit 2; }
+	SCENARIOS=("${KEPT[@]}")
+fi
 
 headers_for() { # auth kind -> curl/wrk header arguments, one per line
 	case "$1" in
@@ -267,7 +309,8 @@ status_of() { # path kind -> HTTP status of one GET
 	curl "${args[@]}" "$BASE$1" || true
 }
 
-# --- availability, warm-up ----------------------------------------------------------------------------------
+# --- availability -------------------------------------------------------------------------------------------
+RSS_START=$(rss_mb "$APP_PID")
 declare -A SKIP
 for s in "${SCENARIOS[@]}"; do
 	IFS='|' read -r name path kind _ <<<"$s"
@@ -279,16 +322,7 @@ for s in "${SCENARIOS[@]}"; do
 	fi
 done
 
-log "warming up every scenario for $WARMUP"
-for s in "${SCENARIOS[@]}"; do
-	IFS='|' read -r name path kind _ <<<"$s"
-	[ -n "${SKIP[$name]:-}" ] && continue
-	run_wrk "$name" "$path" "$kind" "$WARMUP" "$OUT/warmup-$name.txt"
-done
-RSS_WARM=$(rss_mb "$APP_PID")
-log "RSS after warm-up: $RSS_WARM MB"
-
-# --- statements per request (pg_stat_statements, top-level statements, no BEGIN/COMMIT) ---------------------
+# --- measurement ---------------------------------------------------------------------------------------------
 STMT_SAMPLES=10
 db_calls() {
 	"${PSQL[@]}" -d postgres -At -c "select coalesce(sum(s.calls), 0)
@@ -303,6 +337,45 @@ settle() { # until the database has been quiet for a second (requests left over 
 	done
 	log "the database did not become quiet within 60 s; statement counts may include other work"
 }
+req_s_of() { awk '/^Requests\/sec:/ { printf "%.1f", $2 }' "$1"; }
+# Drives one scenario in windows of DURATION until two consecutive windows agree within TOLERANCE percent or
+# MAX_WINDOWS have run; the last window's output becomes $OUT/<name>.txt, and SETTLED/WINDOWS/MEAN say how it went.
+declare -A SETTLED WINDOWS MEAN
+measure() { # name path kind
+	local i prev="" cur agree
+	if [ "$WARMUP_S" -gt 0 ]; then run_wrk "$1" "$2" "$3" "$WARMUP" "$OUT/warmup-$1.txt"; fi
+	SETTLED[$1]=no
+	for i in $(seq 1 "$MAX_WINDOWS"); do
+		settle
+		run_wrk "$1" "$2" "$3" "$DURATION" "$OUT/$1-window-$i.txt"
+		cur=$(req_s_of "$OUT/$1-window-$i.txt"); cur=${cur:-0}
+		printf '%s\t%s\t%s\n' "$1" "$i" "$cur" >>"$OUT/windows.tsv"
+		WINDOWS[$1]=$i
+		if [ -n "$prev" ]; then
+			agree=$(awk -v a="$prev" -v b="$cur" -v t="$TOLERANCE" 'BEGIN {
+				m = (a > b) ? a : b; d = (a > b) ? a - b : b - a; print (m > 0 && d * 100 <= t * m) ? 1 : 0 }')
+			if [ "$agree" = 1 ]; then SETTLED[$1]=yes; fi
+		fi
+		MEAN[$1]=$(awk -v a="${prev:-$cur}" -v b="$cur" 'BEGIN { printf "%.0f", (a + b) / 2 }')
+		cp "$OUT/$1-window-$i.txt" "$OUT/$1.txt"
+		log "$1 window $i: $cur req/s${prev:+ (before: $prev)}"
+		[ "${SETTLED[$1]}" = yes ] && break
+		prev=$cur
+	done
+	[ "${SETTLED[$1]}" = yes ] || log "$1 did not settle within $MAX_WINDOWS windows"
+}
+
+log "measuring every scenario in $DURATION windows until two agree within $TOLERANCE % (at most $MAX_WINDOWS)"
+printf 'scenario\twindow\treq_s\n' >"$OUT/windows.tsv"
+for s in "${SCENARIOS[@]}"; do
+	IFS='|' read -r name path kind _ <<<"$s"
+	[ -n "${SKIP[$name]:-}" ] && continue
+	measure "$name" "$path" "$kind"
+done
+RSS_AFTER=$(rss_mb "$APP_PID")
+log "RSS after the run: $RSS_AFTER MB"
+
+# --- statements per request (pg_stat_statements, top-level statements, no BEGIN/COMMIT) ---------------------
 statements() { # name path kind -> statements per request, from STMT_SAMPLES sequential requests
 	settle
 	local i
@@ -334,17 +407,6 @@ for s in "${SCENARIOS[@]}"; do
 		order by s.calls desc" >"$OUT/statements-$name.txt"
 	log "statements per request, $name: ${STMTS[$name]}"
 done
-
-# --- the measured runs ---------------------------------------------------------------------------------------
-for s in "${SCENARIOS[@]}"; do
-	IFS='|' read -r name path kind _ <<<"$s"
-	[ -n "${SKIP[$name]:-}" ] && continue
-	settle
-	log "wrk $name ($DURATION)"
-	run_wrk "$name" "$path" "$kind" "$DURATION" "$OUT/$name.txt"
-done
-RSS_AFTER=$(rss_mb "$APP_PID")
-log "RSS after the run: $RSS_AFTER MB"
 
 # --- statistics computed after a change ----------------------------------------------------------------------
 # The stats scenarios ask one question over and over, so after its first call they are answered from the kept
@@ -385,17 +447,19 @@ to_ms() { # 1.23ms, 850.00us, 1.02s -> milliseconds
 field() { awk -v k="$1" '$1 == k { print $2; exit }' "$2"; }
 
 RESULTS="$OUT/results.tsv"
-printf 'scenario\treq_s\tp50_ms\tp99_ms\tnon2xx\terrors\tstatements\n' >"$RESULTS"
+printf 'scenario\treq_s\tp50_ms\tp99_ms\tnon2xx\terrors\tstatements\twindows\tsettled\n' >"$RESULTS"
 BASELINE=""
 TABLE=""
 for s in "${SCENARIOS[@]}"; do
 	IFS='|' read -r name path kind desc <<<"$s"
 	if [ -n "${SKIP[$name]:-}" ]; then
-		TABLE+="| $desc | skipped: ${SKIP[$name]} | | | | | |"$'\n'
+		TABLE+="| $desc | skipped: ${SKIP[$name]} | | | | | | |"$'\n'
 		continue
 	fi
 	f="$OUT/$name.txt"
-	rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$f")
+	rps=${MEAN[$name]:-$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$f")}
+	windows="${WINDOWS[$name]:-?}"
+	[ "${SETTLED[$name]:-no}" = yes ] || windows="$windows, **not settled**"
 	p50=$(to_ms "$(field '50%' "$f")")
 	p99=$(to_ms "$(field '99%' "$f")")
 	non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $NF }' "$f"); non2xx=${non2xx:-0}
@@ -407,11 +471,12 @@ for s in "${SCENARIOS[@]}"; do
 		created=$(awk '/created requests\/s/ { print $NF }' "$f")
 		extra=" (created requests/s: ${created:-?}; $(grep -o 'posted.*' "$f" | head -1))"
 	fi
-	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors" "${STMTS[$name]:-}" >>"$RESULTS"
-	TABLE+="| $desc$extra | $rps | $p50 | $p99 | $ratio | ${STMTS[$name]:-} | $non2xx / $errors |"$'\n'
+	printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors" \
+		"${STMTS[$name]:-}" "${WINDOWS[$name]:-}" "${SETTLED[$name]:-no}" >>"$RESULTS"
+	TABLE+="| $desc$extra | $rps | $p50 | $p99 | $ratio | ${STMTS[$name]:-} | $non2xx / $errors | $windows |"$'\n'
 done
 
-if [ -z "$LABEL" ] && { [ "$SIZE" -lt 100000 ] || [ "$DURATION_S" -lt 20 ]; }; then
+if [ -z "$LABEL" ] && { [ "$SIZE" -lt 100000 ] || [ "$DURATION_S" -lt 10 ]; }; then
 	LABEL="VALIDATION RUN ONLY (small data / short runs): these figures check that the script works, they are not the measurement"
 fi
 DOC="$ROOT/docs/performance.md"
@@ -427,33 +492,35 @@ fi
 	echo
 	echo "## Latest run: $(date -u '+%Y-%m-%d %H:%M UTC')${LABEL:+ — $LABEL}"
 	echo
-	echo "- Command: \`bench/run.sh --size $SIZE --duration $DURATION\` (wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, warm-up $WARMUP per scenario)"
+	echo "- Command: \`bench/run.sh --size $SIZE --duration $DURATION${ONLY:+ --only $ONLY}\` (wrk -t$THREADS -c$CONNECTIONS --latency in $DURATION windows until two agree within $TOLERANCE %, at most $MAX_WINDOWS; req/s is the mean of the last two windows, latencies the last one's)"
 	echo "- Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), load average before the run $(cut -d' ' -f1-3 /proc/loadavg) (shared machine: compare ratios, not absolute req/s)"
 	echo "- Data: $N_REQ requests, $N_OFFERS offers, $N_EVENTS events, $N_NOTES thank-you notes, 1,000 people, 20 teams; generated in $GEN_S s"
 	echo "- JVM: $(java -version 2>&1 | head -1), \`${JVM_OPTS[*]//"$ROOT"\//}\`, \`MALLOC_ARENA_MAX=2\`, profile \`postgres\`, sessions in JDBC"
 	echo "- Startup to the first 200 on /actuator/health: $STARTUP_MS ms"
-	echo "- RSS: $RSS_WARM MB after warm-up, $RSS_AFTER MB after the run"
+	echo "- RSS: $RSS_START MB before the load, $RSS_AFTER MB after the run"
 	echo "- Page scenarios as $PAGE_USER (mentor) with one signed-in session; API as $PAGE_USER with $([ "$API_AUTH_KIND" = token ] && echo "a personal access token (Bearer)" || echo "HTTP Basic"); stats as $MANAGER_USER (manager); detail = request #$DETAIL_ID"
 	echo
-	echo "| scenario | req/s | p50 ms | p99 ms | ratio to static | SQL statements / request | non-2xx / socket errors |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| scenario | req/s | p50 ms | p99 ms | ratio to static | SQL statements / request | non-2xx / socket errors | windows |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	printf '%s' "$TABLE"
 	echo
 	echo "Statements per request: top-level statements seen by PostgreSQL (pg_stat_statements, BEGIN/COMMIT not counted),"
-	echo "averaged over $STMT_SAMPLES sequential requests after warm-up; they include Spring Session's reads and writes and,"
+	echo "averaged over $STMT_SAMPLES sequential requests after the measurement; they include Spring Session's reads and writes and,"
 	echo "for the API, the sign-in look-up. The write mix counts per HTTP call (post, claim, offer). Raw wrk output: \`target/bench/\`."
-	echo
-	echo "The stats scenarios ask the same question again and again: after the first call, managers get the kept report"
-	echo "(\`handraise.stats.cache-for\`, docs/stats.md), and concurrent callers wait for one computation. Computing one,"
-	echo "one call at a time, each right after a posted request dropped the kept reports ($COMPUTED_SAMPLES calls each):"
-	echo
-	echo "| report | p50 ms | max ms |"
-	echo "| --- | ---: | ---: |"
-	for s in "${SCENARIOS[@]}"; do
-		IFS='|' read -r name _ _ desc <<<"$s"
-		[ -n "${COMPUTED[$name]:-}" ] || continue
-		read -r med max <<<"${COMPUTED[$name]}"
-		echo "| $desc, computed | $med | $max |"
-	done
+	if [ "${#COMPUTED[@]}" -gt 0 ]; then
+		echo
+		echo "The stats scenarios ask the same question again and again: after the first call, managers get the kept report"
+		echo "(\`handraise.stats.cache-for\`, docs/stats.md), and concurrent callers wait for one computation. Computing one,"
+		echo "one call at a time, each right after a posted request dropped the kept reports ($COMPUTED_SAMPLES calls each):"
+		echo
+		echo "| report | p50 ms | max ms |"
+		echo "| --- | ---: | ---: |"
+		for s in "${SCENARIOS[@]}"; do
+			IFS='|' read -r name _ _ desc <<<"$s"
+			[ -n "${COMPUTED[$name]:-}" ] || continue
+			read -r med max <<<"${COMPUTED[$name]}"
+			echo "| $desc, computed | $med | $max |"
+		done
+	fi
 } >"$DOC"
 log "wrote $DOC and $OUT/"

@@ -1,11 +1,9 @@
 package org.handraise.requests;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -21,30 +19,6 @@ interface HelpRequests extends JpaRepository<HelpRequest, Long>, JpaSpecificatio
 	@Query("select r from HelpRequest r join fetch r.author left join fetch r.claimedBy left join fetch r.offers o"
 			+ " left join fetch o.helper where r.id = :id")
 	Optional<HelpRequest> findWithPeople(@Param("id") Long id);
-
-	/**
-	 * Offers made after {@code since} on requests the person asked, by others, newest
-	 * first: request id, title, helper's username and name, and when.
-	 */
-	@Query("""
-			select r.id, r.title, h.username, h.displayName, o.createdAt
-			from Offer o join o.request r join o.helper h
-			where r.author.id = :personId and h.id <> :personId and o.createdAt > :since
-			order by o.createdAt desc, o.id desc""")
-	List<Object[]> findOffersSince(@Param("personId") Long personId, @Param("since") Instant since, Limit limit);
-
-	/**
-	 * Requests the person claimed (and still holds the claim of) that were resolved after
-	 * {@code since}, newest first: request id, title, and when.
-	 */
-	@Query("""
-			select r.id, r.title, r.resolvedAt
-			from HelpRequest r
-			where r.claimedBy.id = :personId and r.status = org.handraise.requests.RequestStatus.RESOLVED
-			  and r.resolvedAt > :since
-			order by r.resolvedAt desc, r.id desc""")
-	List<Object[]> findClaimsResolvedSince(@Param("personId") Long personId, @Param("since") Instant since,
-			Limit limit);
 
 	@Query("select new org.handraise.requests.RequestHeadline(r.id, r.title, r.anonymous)"
 			+ " from HelpRequest r where r.id in :ids")

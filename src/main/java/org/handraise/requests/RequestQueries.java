@@ -3,7 +3,6 @@ package org.handraise.requests;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.handraise.shared.CountedPage;
 import org.handraise.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -55,10 +53,13 @@ public class RequestQueries {
 
 	private final PeopleService people;
 
+	private final HomeNews homeNews;
+
 	private final int countAhead;
 
-	RequestQueries(HelpRequests requests, Topics topics, PeopleService people,
+	RequestQueries(HelpRequests requests, Topics topics, PeopleService people, HomeNews homeNews,
 			@Value("${handraise.lists.count-ahead:" + COUNT_AHEAD + "}") int countAhead) {
+		this.homeNews = homeNews;
 		this.countAhead = countAhead;
 		this.requests = requests;
 		this.topics = topics;
@@ -131,15 +132,16 @@ public class RequestQueries {
 	}
 
 	public HomeView home(String username) {
-		return home(username, null);
+		return home(username, null, Set.of());
 	}
 
 	/**
 	 * The home page's requests for the person; {@code news} holds what happened since
 	 * {@code since} to the requests they asked and claimed (none when {@code since} is
-	 * null), at most {@value #NEWS} of each kind.
+	 * null), at most {@value #NEWS} of each kind, and {@code headlines} those of
+	 * {@code headlineIds} (read with the news, for the thank-you notes they show).
 	 */
-	public HomeView home(String username, Instant since) {
+	public HomeView home(String username, Instant since, Collection<Long> headlineIds) {
 		Person me = this.people.byUsername(username);
 		Specification<HelpRequest> mine = (root, query, cb) -> cb.and(cb.equal(root.get("author"), me),
 				root.get("status").in(RequestStatus.OPEN, RequestStatus.CLAIMED, RequestStatus.ANSWERED));
@@ -147,28 +149,19 @@ public class RequestQueries {
 		List<HelpRequest> held = first(held(me), RECENT, 10);
 		boolean mentor = me.hasRole(Role.MENTOR);
 		List<HelpRequest> suggested = mentor ? suggestions(me, 5) : List.of();
-		List<RequestNews> news = (since != null) ? news(me, since) : List.of();
+		HomeNews.Found news = news(me, since, headlineIds);
 		// mapped only now that all three lists are loaded: their authors, topics and
 		// offers are then fetched together, one batch each, rather than once per list
-		return new HomeView(news, RequestViews.summaries(open, me, Set.of()),
+		return new HomeView(news.news(), RequestViews.summaries(open, me, Set.of()),
 				RequestViews.summaries(held, me, Set.of()),
-				RequestViews.summaries(suggested, me, mentor ? me.getSkills() : Set.of()));
+				RequestViews.summaries(suggested, me, mentor ? me.getSkills() : Set.of()), news.headlines());
 	}
 
-	/**
-	 * Offers on the person's requests and their claims resolved since then, newest first:
-	 * two queries.
-	 */
-	private List<RequestNews> news(Person me, Instant since) {
-		List<RequestNews> news = new ArrayList<>();
-		this.requests.findOffersSince(me.getId(), since, Limit.of(NEWS))
-			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.OFFER, (Long) row[0], (String) row[1],
-					new PersonRef((String) row[2], (String) row[3]), (Instant) row[4])));
-		this.requests.findClaimsResolvedSince(me.getId(), since, Limit.of(NEWS))
-			.forEach((row) -> news.add(new RequestNews(RequestNews.Kind.CLAIM_RESOLVED, (Long) row[0], (String) row[1],
-					null, (Instant) row[2])));
-		news.sort(Comparator.comparing(RequestNews::at).reversed());
-		return List.copyOf(news);
+	private HomeNews.Found news(Person me, Instant since, Collection<Long> headlineIds) {
+		if (since == null) {
+			return new HomeNews.Found(List.of(), headlines(headlineIds));
+		}
+		return this.homeNews.find(me.getId(), since, NEWS, headlineIds);
 	}
 
 	/**

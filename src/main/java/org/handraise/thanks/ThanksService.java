@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -144,7 +146,17 @@ public class ThanksService implements RequestThanks {
 	 * stays hidden, as everywhere.
 	 */
 	public List<ThanksView> receivedSince(String username, Instant since, int limit) {
-		return toViews(this.notes.findReceivedSince(username, since, Limit.of(limit)), username);
+		return receivedSince(username, since, limit, this.requests::headlines);
+	}
+
+	/**
+	 * As {@link #receivedSince(String, Instant, int)}, with the notes' request headlines
+	 * from {@code headlines}: called once, also when no note is about a request, so that
+	 * a caller can read them together with its own reads.
+	 */
+	public List<ThanksView> receivedSince(String username, Instant since, int limit,
+			Function<Set<Long>, Map<Long, RequestHeadline>> headlines) {
+		return toViews(this.notes.findReceivedSince(username, since, Limit.of(limit)), username, headlines);
 	}
 
 	@Override
@@ -172,7 +184,12 @@ public class ThanksService implements RequestThanks {
 	}
 
 	private List<ThanksView> toViews(List<ThankYouNote> found, String viewer) {
-		Map<Long, RequestHeadline> headlines = this.requests.headlines(found.stream()
+		return toViews(found, viewer, this.requests::headlines);
+	}
+
+	private List<ThanksView> toViews(List<ThankYouNote> found, String viewer,
+			Function<Set<Long>, Map<Long, RequestHeadline>> lookUp) {
+		Map<Long, RequestHeadline> headlines = lookUp.apply(found.stream()
 			.filter((n) -> n.getRequest() != null)
 			.map((n) -> n.getRequest().getId())
 			.collect(Collectors.toSet()));

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -18,6 +19,7 @@ import org.handraise.stats.StatsQuery;
 import org.handraise.stats.StatsReport;
 import org.handraise.stats.StatsService;
 import org.handraise.thanks.ThanksService;
+import org.handraise.thanks.ThanksView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,10 +60,16 @@ class HomeController {
 	@GetMapping("/")
 	String home(Principal me, HttpSession session, HttpServletRequest request, Model model) {
 		LastVisit.Since since = this.lastVisit.since(me.getName(), session);
-		HomeView home = this.requests.home(me.getName(), since.at());
-		List<News> news = new ArrayList<>();
+		// the thank-you notes first: the requests' read then brings their titles along
+		AtomicReference<HomeView> read = new AtomicReference<>();
+		List<ThanksView> notes = this.thanks.receivedSince(me.getName(), since.at(), THANKS, (requestIds) -> {
+			read.set(this.requests.home(me.getName(), since.at(), requestIds));
+			return read.get().headlines();
+		});
+		HomeView home = read.get();
+		List<News> news = new ArrayList<>(home.news().size() + notes.size());
 		home.news().forEach((item) -> news.add(News.of(item)));
-		this.thanks.receivedSince(me.getName(), since.at(), THANKS).forEach((note) -> news.add(News.of(note)));
+		notes.forEach((note) -> news.add(News.of(note)));
 		news.sort(Comparator.comparing(News::at).reversed());
 		model.addAttribute("home", home);
 		model.addAttribute("news", news);
