@@ -8,7 +8,9 @@ import jakarta.servlet.http.HttpSession;
 import org.handraise.audit.AuditAction;
 import org.handraise.audit.AuditLog;
 import org.handraise.people.AccessRevoked;
+import org.handraise.shared.AfterCommit;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.CredentialsContainer;
@@ -19,7 +21,6 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -49,9 +50,16 @@ class SessionTerminator {
 	 * session. A person who changed their own password, or an administrator who changed
 	 * their own roles, keeps the session they did it from; for roles, that session takes
 	 * the new roles at once, with a new id.
+	 * <p>
+	 * {@link AfterCommit}, not a stored event publication: "the session they did it from"
+	 * is the current request's, which a later resubmission would not have.
 	 */
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
 	void on(AccessRevoked event) {
+		AfterCommit.run(() -> endSessions(event));
+	}
+
+	private void endSessions(AccessRevoked event) {
 		String keep = isCurrentUser(event.username()) ? currentSessionId() : null;
 		int ended = endSessions(event.username(), keep);
 		if (keep != null && event.cause() == AccessRevoked.Cause.ROLES_CHANGED) {

@@ -13,10 +13,12 @@ import java.util.function.Function;
 
 import org.handraise.people.PersonChanged;
 import org.handraise.requests.RequestChanged;
+import org.handraise.shared.AfterCommit;
+import org.handraise.thanks.ThanksSent;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The reports computed in the last {@code cacheFor}, by question. A report depends only
@@ -116,14 +118,26 @@ class StatsCache {
 		this.entries.clear();
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * After the commit, on this instance: the cache is this instance's memory, so the
+	 * invalidation is not an event publication to store and resubmit
+	 * ({@link AfterCommit}).
+	 */
+	@EventListener
 	void requestChanged(RequestChanged change) {
-		invalidate();
+		AfterCommit.run(this::invalidate);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@EventListener
+	void thanksSent(ThanksSent sent) {
+		if (sent.requestId() != null) {
+			AfterCommit.run(this::invalidate);
+		}
+	}
+
+	@EventListener
 	void personChanged(PersonChanged change) {
-		invalidate();
+		AfterCommit.run(this::invalidate);
 	}
 
 	/** How many questions are kept (finished or running). */

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.handraise.requests.RequestChanged;
 import org.handraise.shared.DatabaseProduct;
+import org.handraise.thanks.ThanksSent;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -22,12 +23,13 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the statistics' derived tables ({@code stats_request},
  * {@code stats_request_topic}, see {@code V8__create_stats_facts.sql}) in step with the
- * raw tables: on every {@link RequestChanged}, in the same transaction as the change (a
- * plain {@code @EventListener} runs synchronously in the publisher's transaction), the
- * request's rows are computed again from the raw tables with {@code request-facts.sql}
- * and {@code request-topic-facts.sql} (resources next to this class), the SQL that
- * {@code bench/derive-stats.sql} runs for every request; the migrations' backfills
- * compute the same rows ({@code StatsFactsSourcesTests}).
+ * raw tables: on every {@link RequestChanged} and {@link ThanksSent} for a request, in
+ * the same transaction as the change (a plain {@code @EventListener} runs synchronously
+ * in the publisher's transaction), the request's rows are computed again from the raw
+ * tables with {@code request-facts.sql} and {@code request-topic-facts.sql} (resources
+ * next to this class), the SQL that {@code bench/derive-stats.sql} runs for every
+ * request; the migrations' backfills compute the same rows
+ * ({@code StatsFactsSourcesTests}).
  * <p>
  * The daily roll-ups ({@code stats_day}, {@code stats_day_topic},
  * {@code stats_day_resolved}, see {@code V10__create_stats_rollups.sql}) then get the
@@ -157,6 +159,17 @@ public class StatsFacts {
 			added(event.requestId());
 		}
 		else {
+			refresh(event.requestId());
+		}
+	}
+
+	/**
+	 * A note about a request changes its facts (thanked or not): computed again in the
+	 * sending transaction, as for a {@link RequestChanged}.
+	 */
+	@EventListener
+	void on(ThanksSent event) {
+		if (event.requestId() != null) {
 			refresh(event.requestId());
 		}
 	}

@@ -13,11 +13,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.handraise.people.Person;
-import org.handraise.requests.HelpRequest;
 
 /**
  * A thank-you from one person to another, public (on the wall) or private, tied to a
- * request or not.
+ * request (by its id) or not.
  */
 @Entity
 @Table(name = "thank_you_notes")
@@ -35,9 +34,9 @@ class ThankYouNote {
 	@JoinColumn(name = "to_id", nullable = false, updatable = false)
 	private Person to;
 
-	@ManyToOne(fetch = FetchType.LAZY)
-	@JoinColumn(name = "request_id", updatable = false)
-	private HelpRequest request;
+	/** The request thanked for, by id: it belongs to the requests module. */
+	@Column(name = "request_id", updatable = false)
+	private Long requestId;
 
 	@Column(nullable = false, length = 2000, updatable = false)
 	private String message;
@@ -51,10 +50,10 @@ class ThankYouNote {
 	protected ThankYouNote() {
 	}
 
-	ThankYouNote(Person from, Person to, HelpRequest request, String message, boolean publicNote, Instant createdAt) {
+	ThankYouNote(Person from, Person to, Long requestId, String message, boolean publicNote, Instant createdAt) {
 		this.from = from;
 		this.to = to;
-		this.request = request;
+		this.requestId = requestId;
 		this.message = message;
 		this.publicNote = publicNote;
 		this.createdAt = createdAt;
@@ -72,8 +71,8 @@ class ThankYouNote {
 		return this.to;
 	}
 
-	HelpRequest getRequest() {
-		return this.request;
+	Long getRequestId() {
+		return this.requestId;
 	}
 
 	String getMessage() {

@@ -11,17 +11,16 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /**
- * Thank-you notes, with the people and request they show fetched in the same query
- * ({@code join fetch}).
+ * Thank-you notes, with the people they show fetched in the same query
+ * ({@code join fetch}); the requests' headlines come from the requests module, by id.
  */
 interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 
-	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request"
-			+ " where n.publicNote = true",
+	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to" + " where n.publicNote = true",
 			countQuery = "select count(n) from ThankYouNote n where n.publicNote = true")
 	Page<ThankYouNote> findPublic(Pageable pageable);
 
-	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request"
+	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to"
 			+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId",
 			countQuery = "select count(n) from ThankYouNote n"
 					+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
@@ -29,7 +28,7 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 
 	/** Notes to the person sent after {@code since}, public or private, newest first. */
 	@Query("""
-			select n from ThankYouNote n join fetch n.from join fetch n.to left join fetch n.request
+			select n from ThankYouNote n join fetch n.from join fetch n.to
 			where n.to.username = :username and n.createdAt > :since
 			order by n.createdAt desc, n.id desc""")
 	List<ThankYouNote> findReceivedSince(@Param("username") String username, @Param("since") Instant since,
@@ -39,7 +38,7 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 	 * The notes about one request that a person may read: the public ones, and those they
 	 * sent or received.
 	 */
-	@Query("select n from ThankYouNote n join fetch n.from join fetch n.to where n.request.id = :requestId"
+	@Query("select n from ThankYouNote n join fetch n.from join fetch n.to where n.requestId = :requestId"
 			+ " and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)"
 			+ " order by n.createdAt asc, n.id asc")
 	List<ThankYouNote> findAboutRequest(@Param("requestId") Long requestId, @Param("personId") Long personId);

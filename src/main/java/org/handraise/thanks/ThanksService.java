@@ -4,20 +4,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
-
 import org.handraise.people.PeopleService;
 import org.handraise.people.Person;
-import org.handraise.requests.HelpRequest;
 import org.handraise.people.PersonRef;
 import org.handraise.requests.RequestHeadline;
 import org.handraise.requests.RequestNote;
 import org.handraise.requests.RequestThanks;
-import org.handraise.requests.RequestChanged;
 import org.handraise.requests.RequestParticipants;
 import org.handraise.requests.RequestQueries;
 import org.handraise.requests.RequestViews;
@@ -53,8 +50,6 @@ public class ThanksService implements RequestThanks {
 
 	private final Validation validation;
 
-	private final EntityManager entityManager;
-
 	private final HelpMetrics metrics;
 
 	private final Clock clock;
@@ -62,14 +57,13 @@ public class ThanksService implements RequestThanks {
 	private final ApplicationEventPublisher events;
 
 	ThanksService(ThankYouNotes notes, PeopleService people, RequestQueries requests, Validation validation,
-			EntityManager entityManager, HelpMetrics metrics, Clock clock, ApplicationEventPublisher events) {
+			HelpMetrics metrics, Clock clock, ApplicationEventPublisher events) {
 		this.metrics = metrics;
 		this.events = events;
 		this.notes = notes;
 		this.people = people;
 		this.requests = requests;
 		this.validation = validation;
-		this.entityManager = entityManager;
 		this.clock = clock;
 	}
 
@@ -96,7 +90,6 @@ public class ThanksService implements RequestThanks {
 		if (!to.isActive()) {
 			throw InvalidInputException.of("to", ThanksMessages.NOT_ACTIVE.with(to.getDisplayName()));
 		}
-		HelpRequest request = null;
 		if (draft.requestId() != null) {
 			RequestParticipants participants = this.requests.participants(draft.requestId());
 			if (!participants.author().equals(username)) {
@@ -105,13 +98,10 @@ public class ThanksService implements RequestThanks {
 			if (!participants.helpers().contains(draft.to())) {
 				throw InvalidInputException.of("to", ThanksMessages.NOT_A_HELPER.with(to.getDisplayName()));
 			}
-			request = this.entityManager.getReference(HelpRequest.class, draft.requestId());
 		}
 		ThankYouNote note = this.notes
-			.saveAndFlush(new ThankYouNote(from, to, request, draft.message(), draft.publicNote(), at));
-		if (draft.requestId() != null) {
-			this.events.publishEvent(new RequestChanged(draft.requestId()));
-		}
+			.saveAndFlush(new ThankYouNote(from, to, draft.requestId(), draft.message(), draft.publicNote(), at));
+		this.events.publishEvent(new ThanksSent(note.getId(), username, draft.to(), draft.requestId()));
 		this.metrics.thanked();
 		return toViews(List.of(note), username).get(0);
 	}
@@ -189,12 +179,10 @@ public class ThanksService implements RequestThanks {
 
 	private List<ThanksView> toViews(List<ThankYouNote> found, String viewer,
 			Function<Set<Long>, Map<Long, RequestHeadline>> lookUp) {
-		Map<Long, RequestHeadline> headlines = lookUp.apply(found.stream()
-			.filter((n) -> n.getRequest() != null)
-			.map((n) -> n.getRequest().getId())
-			.collect(Collectors.toSet()));
+		Map<Long, RequestHeadline> headlines = lookUp
+			.apply(found.stream().map(ThankYouNote::getRequestId).filter(Objects::nonNull).collect(Collectors.toSet()));
 		return found.stream().map((note) -> {
-			RequestHeadline headline = (note.getRequest() != null) ? headlines.get(note.getRequest().getId()) : null;
+			RequestHeadline headline = (note.getRequestId() != null) ? headlines.get(note.getRequestId()) : null;
 			boolean mine = note.getFrom().getUsername().equals(viewer);
 			boolean hideSender = headline != null && RequestViews.hidesAuthor(headline.anonymous(), mine);
 			return new ThanksView(note.getId(), hideSender ? null : note.getFrom().getUsername(),

@@ -4,10 +4,15 @@ import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import org.handraise.people.Person;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -26,6 +31,16 @@ class AccessToken {
 
 	@Column(name = "person_id", nullable = false, updatable = false)
 	private Long personId;
+
+	/**
+	 * The owner, read only, on the same column as {@link #personId}: {@link Person} is
+	 * the shared reference entity (see the people module), so the lookup by hash reads
+	 * the owner's username, state and roles in the same statement as the token. Never
+	 * loaded otherwise, never written.
+	 */
+	@ManyToOne(fetch = FetchType.LAZY)
+	@JoinColumn(name = "person_id", insertable = false, updatable = false)
+	private Person owner;
 
 	@Column(nullable = false, length = 60)
 	private String name;

@@ -18,8 +18,7 @@ interface AccessTokens extends JpaRepository<AccessToken, Long> {
 	 * authenticated.
 	 */
 	@Query("select new org.handraise.tokens.TokenMatch(t.id, p.username, p.active, r, t.lastUsedAt, t.revokedAt,"
-			+ " t.expiresAt) from AccessToken t join org.handraise.people.Person p on p.id = t.personId"
-			+ " left join p.roles r where t.tokenHash = :hash")
+			+ " t.expiresAt) from AccessToken t join t.owner p left join p.roles r where t.tokenHash = :hash")
 	List<TokenMatch> findMatch(@Param("hash") String hash);
 
 	List<AccessToken> findByPersonIdOrderByCreatedAtDescIdDesc(Long personId);

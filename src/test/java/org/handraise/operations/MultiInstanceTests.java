@@ -68,7 +68,7 @@ class MultiInstanceTests {
 		}
 		return Flyway.configure()
 			.dataSource(url, "postgres", "")
-			.locations("classpath:db/migration")
+			.locations("classpath:db/migration", "classpath:db/vendor/postgresql")
 			.load()
 			.migrate().migrationsExecuted;
 	}
