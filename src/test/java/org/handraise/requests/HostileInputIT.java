@@ -36,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a 400 problem when it holds control characters (or, in a title, invisible format
  * characters such as zero-width spaces); never a 500; and always escaped on the pages: as
  * strings, and read back with a real HTML parser ({@link InertHtml}).
- * {@code org.handraise.web.PageEscapingTests} does the same for every field on every
- * page.
+ * {@code org.handraise.web.PageEscapingIT} does the same for every field on every page.
  */
 class HostileInputIT extends PostgresIntegrationTest {
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address within 15 minutes stop every sign-in from it, whatever the name and the
  * password, while other addresses sign in as before; the refused attempts count against
  * no account. The address is the one the trusted proxy forwards (as in
- * {@link TrustedProxyTests}, whose setup this shares).
+ * {@link TrustedProxyIT}, whose setup this shares).
  */
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
 class AddressThrottleIT extends PostgresIntegrationTest {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * forwarded headers switched on as on the {@code postgres} profile: the proxy's
  * {@code X-Forwarded-For} is the client address the audit log records, and
  * {@code X-Forwarded-Proto: https} makes the session cookie Secure and adds HSTS. The
- * counterpart, the same headers from an untrusted address, is {@link ProxyHeaderTests}.
+ * counterpart, the same headers from an untrusted address, is {@link ProxyHeaderIT}.
  */
 @TestPropertySource(properties = "server.forward-headers-strategy=native")
 class TrustedProxyIT extends PostgresIntegrationTest {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * may take its word for where Handraise lives. Absolute addresses come from
  * {@code handraise.base-url}; without it, addresses are relative. (Behind a trusted
  * proxy, its {@code X-Forwarded-Host} is believed:
- * {@link org.handraise.security.TrustedProxyTests}.)
+ * {@link org.handraise.security.TrustedProxyIT}.)
  */
 class HostHeaderIT extends PostgresIntegrationTest {
 
