@@ -3,7 +3,6 @@ package org.handraise.audit;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -11,6 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.MARIA;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * The audit log's 403s (wrong role, a service's refusal, a missing CSRF token; API, pages
@@ -26,10 +29,7 @@ class AuditTrailIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java"), Role.MENTOR);
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(ALICE, BOB, MARIA, OLGA);
 		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD,
 				Map.of("title", "Is it normal that code review makes me anxious?", "details",
 						"I freeze before every review of my pull requests.", "topics", List.of("java"), "anonymous",

@@ -1,6 +1,5 @@
 package org.handraise.people;
 
-import java.util.List;
 import java.util.Map;
 
 import org.handraise.support.PageClient;
@@ -9,6 +8,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ERIN;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * An administrator changes a person: the page says exactly which fields changed, or that
@@ -22,8 +23,7 @@ class PersonUpdateIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void anAdministratorAndErin() {
-		person("olga", null, List.of(), Role.ADMIN);
-		person("erin", "Platform", List.of("java"));
+		seed(OLGA, ERIN.withSkills("java"));
 		this.olga = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
 		this.olga.get("/admin/people/erin");
 	}

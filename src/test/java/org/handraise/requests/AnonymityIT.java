@@ -13,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * An anonymous request never names its author to anyone but the author: not in the API,
@@ -32,10 +36,7 @@ class AnonymityIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void aliceAsksAnonymouslyAndMariaHelps() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java", "spring"), Role.MENTOR);
-		person("grace", null, List.of(), Role.MANAGER);
+		seed(ALICE, BOB, MARIA.withSkills("java", "spring"), GRACE);
 		person("admin", null, List.of(), Role.ADMIN);
 		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD,
 				Map.of("title", "Is it normal that code review makes me anxious?", "details",

@@ -17,6 +17,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
 
 /**
  * The lists count matching requests only up to {@code handraise.lists.count-ahead} beyond
@@ -32,8 +34,7 @@ class CappedCountIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void fourteenRequests() {
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
+		seed(ALICE, BOB);
 		Instant at = Instant.parse("2026-05-04T09:00:00Z");
 		for (int k = 1; k <= 14; k++) {
 			this.requests.post("alice",

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
 
 /**
  * Many mentors claim the same open request at the same moment, over HTTP: exactly one
@@ -42,7 +43,7 @@ class ClaimRaceIT extends PostgresIntegrationTest {
 	void people() {
 		this.api = new Api(baseUrl());
 		this.pool = Executors.newFixedThreadPool(MENTORS);
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		for (int i = 1; i <= MENTORS; i++) {
 			person(mentor(i), "Platform", List.of("java"), Role.MENTOR);
 		}

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -15,6 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.MARCO;
+import static org.handraise.support.DemoCast.MARIA;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * An administrator deactivates a mentor: every claim the mentor holds is released in the
@@ -40,11 +44,7 @@ class DeactivatedHelperIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void marcoHoldsClaims() {
-		person("olga", null, List.of(), Role.ADMIN);
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java"), Role.MENTOR);
-		person("marco", "Data", List.of("sql"), Role.MENTOR);
+		seed(OLGA, ALICE, BOB, MARIA, MARCO);
 		this.claimed = post("alice", "Claimed by marco");
 		this.requests.claim("marco", this.claimed);
 		this.answered = post("alice", "Claimed by marco, answered by maria");

@@ -3,7 +3,6 @@ package org.handraise.requests;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * The whole help loop over the API, on PostgreSQL: alice posts, maria claims and answers,
@@ -23,9 +25,7 @@ class HelpLoopApiIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java", "spring", "sql"), Role.MENTOR);
+		seed(ALICE, BOB, MARIA.withSkills("java", "spring", "sql"));
 	}
 
 	@Test

@@ -29,6 +29,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
 
 /**
  * Text from the Big List of Naughty Strings ({@code blns-sample.txt}, MIT licence next to
@@ -53,8 +55,7 @@ class HostileInputIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of(), Role.MENTOR);
+		seed(ALICE, BOB.withRoles(Role.MENTOR));
 	}
 
 	static Stream<Arguments> samples() {

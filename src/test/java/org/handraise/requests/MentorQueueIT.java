@@ -11,6 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.CAROL;
+import static org.handraise.support.DemoCast.DAVE;
+import static org.handraise.support.DemoCast.GINA;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * The home page's suggestions are the first requests of the mentor's queue, in the
@@ -29,12 +35,7 @@ class MentorQueueIT extends PostgresIntegrationTest {
 
 	@Test
 	void suggestionsAreTheHeadOfTheQueue() {
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("carol", "Payments", List.of());
-		person("maria", "Platform", List.of("java", "sql"), Role.MENTOR);
-		person("dave", "Data", List.of(), Role.MENTOR);
-		person("gina", "Data", List.of("git"), Role.MENTOR);
+		seed(ALICE, BOB, CAROL.inTeam("Payments"), MARIA.withSkills("java", "sql"), DAVE.withRoles(Role.MENTOR), GINA);
 		Random random = new Random(7);
 		Instant at = Instant.parse("2026-06-01T08:00:00Z");
 		for (int round = 0; round < 6; round++) {

@@ -1,9 +1,7 @@
 package org.handraise.requests;
 
-import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -12,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * Helpers change and withdraw their own offers until they are accepted, and the person
@@ -26,9 +27,7 @@ class OfferChangesAndReopenApiIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java", "sql"), Role.MENTOR);
+		seed(ALICE, BOB, MARIA.withSkills("java", "sql"));
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
 
 /**
  * Settings and query shapes that each took a measured share of every request's CPU
@@ -32,7 +33,7 @@ class RequestCostSettingsIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void requests() {
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		for (int k = 1; k <= 25; k++) {
 			this.requests.post("alice",
 					new RequestDraft("Request number " + k + " needs a hand",

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.handraise.audit.AuditLog;
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -14,6 +13,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.MARIA;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * The author edits their request over the API ({@code PUT /api/requests/{id}}), on
@@ -27,10 +30,7 @@ class RequestEditApiIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java", "sql"), Role.MENTOR);
-		person("olga", "Platform", List.of(), Role.ADMIN);
+		seed(ALICE, BOB, MARIA.withSkills("java", "sql"), OLGA.inTeam("Platform"));
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PostgresIntegrationTest;
 import org.assertj.core.api.SoftAssertions;
@@ -19,6 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.CAROL;
+import static org.handraise.support.DemoCast.MARIA;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Validation over the API, one rule at a time: a 400 {@code application/problem+json}
@@ -40,10 +44,7 @@ class RequestValidationApiIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("carol", "Platform", List.of());
-		person("maria", "Platform", List.of("java"), Role.MENTOR);
+		seed(ALICE, BOB, CAROL, MARIA);
 		this.openRequest = this.requests
 			.post("alice",
 					new RequestDraft("Why does my test hang?", "It waits forever on a latch.", null, List.of("java"),
@@ -294,7 +295,7 @@ class RequestValidationApiIT extends PostgresIntegrationTest {
 	@Test
 	@WithMockUser(username = "olga", roles = { "EMPLOYEE", "ADMIN" })
 	void thankingSomeoneWhoseAccountIsDeactivatedIsRejected() {
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 		this.people.deactivate("olga", "carol");
 		assertRejected("to", "Carol Test", () -> thanks("bob", Map.of("to", "carol", "message", "Thanks, carol.")));
 	}

@@ -19,6 +19,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.CAROL;
+import static org.handraise.support.DemoCast.DAVE;
+import static org.handraise.support.DemoCast.ERIN;
+import static org.handraise.support.DemoCast.GINA;
 
 /**
  * No N+1: every page and API read issues the same, small number of SQL statements whether
@@ -95,14 +101,11 @@ class StatementCountIT extends PostgresIntegrationTest {
 	void people() {
 		this.statistics = this.entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("carol", "Payments", List.of());
+		seed(ALICE, BOB, CAROL.inTeam("Payments"));
 		person(VIEWER, "Platform", List.of("java", "sql"), Role.MENTOR);
-		person("dave", "Data", List.of("kubernetes", "react"), Role.MENTOR);
-		person("erin", "Mobile", List.of());
+		seed(DAVE.withSkills("kubernetes", "react").withRoles(Role.MENTOR), ERIN.inTeam("Mobile"));
 		person("frank", "Search", List.of());
-		person("gina", "Data", List.of("git"), Role.MENTOR);
+		seed(GINA);
 	}
 
 	@ParameterizedTest

@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
 
 /**
  * Failed sign-ins per client address, beside those per account name: 20 failures from one
@@ -34,8 +35,7 @@ class AddressThrottleIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
+		seed(ALICE, BOB);
 	}
 
 	@Test

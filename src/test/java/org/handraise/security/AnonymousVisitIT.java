@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ERIN;
 
 /**
  * Visitors who are not signed in: a page they may not see sends them to the sign-in form
@@ -29,7 +30,7 @@ class AnonymousVisitIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("erin", "Platform", List.of());
+		seed(ERIN);
 	}
 
 	@Test

@@ -38,6 +38,13 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.CAROL;
+import static org.handraise.support.DemoCast.DAVE;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.MARCO;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * Every endpoint x every role, driven by {@code authorization-matrix.csv}: each cell sets
@@ -76,13 +83,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("carol", "Platform", List.of());
-		person("dave", "Data", List.of());
-		person("maria", "Platform", List.of("java", "spring", "sql"), Role.MENTOR);
-		person("marco", "Data", List.of("python", "sql"), Role.MENTOR);
-		person("grace", null, List.of(), Role.MANAGER);
+		seed(ALICE, BOB, CAROL, DAVE, MARIA.withSkills("java", "spring", "sql"), MARCO.withSkills("python", "sql"),
+				GRACE);
 		person("admin", null, List.of(), Role.ADMIN);
 		this.requests.post("carol", draft("Carol's own question about Gradle caches"));
 	}

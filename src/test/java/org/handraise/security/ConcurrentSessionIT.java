@@ -13,6 +13,7 @@ import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
 
 /**
  * Many requests of one session at once, right after signing in (tabs restored by a
@@ -27,7 +28,7 @@ class ConcurrentSessionIT extends PostgresIntegrationTest {
 
 	@Test
 	void tabsOpenedAtOnceAfterSigningInAllLoad() throws Exception {
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		ExecutorService pool = Executors.newFixedThreadPool(TABS);
 		try {
 			for (int round = 0; round < 5; round++) {

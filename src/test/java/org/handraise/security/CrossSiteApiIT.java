@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.handraise.support.Api;
+import org.handraise.support.DemoCast;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class CrossSiteApiIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
+		seed(DemoCast.ALICE);
 	}
 
 	@Test

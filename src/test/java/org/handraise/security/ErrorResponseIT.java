@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.handraise.people.Role;
 import org.handraise.stats.StatsService;
 import org.handraise.support.Api;
 import org.handraise.support.CapturedLog;
@@ -26,6 +25,10 @@ import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.OLGA;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 
@@ -60,10 +63,7 @@ class ErrorResponseIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("grace", null, List.of(), Role.MANAGER);
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(ALICE, BOB, GRACE, OLGA);
 		BadSqlGrammarException broken = new BadSqlGrammarException("stats", SECRET_SQL, new SQLException(
 				"ERROR: syntax error at /srv/handraise/src/main/java/org/handraise/Secret.java", "42601"));
 		given(this.stats.today()).willThrow(broken);

@@ -1,9 +1,7 @@
 package org.handraise.security;
 
-import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -11,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ERIN;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * A person an administrator added, or whose password an administrator reset, signs in
@@ -28,8 +28,7 @@ class FirstSignInIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void anAdministrator() {
-		person("olga", null, List.of(), Role.ADMIN);
-		person("erin", "Platform", List.of("java"));
+		seed(OLGA, ERIN.withSkills("java"));
 		this.jdbc.update("insert into topics (name) values ('kotlin'), ('sql')");
 	}
 

@@ -3,7 +3,6 @@ package org.handraise.security;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -11,6 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Brute force: five failed sign-ins for one account name within 15 minutes lock it for 15
@@ -24,8 +26,7 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
+		seed(ALICE, BOB);
 	}
 
 	@Test
@@ -160,7 +161,7 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 
 	@Test
 	void anAdministratorUnlocksALockedAccountAndItIsAudited() {
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 		for (int i = 0; i < 5; i++) {
 			this.api.get("/api/me", "alice", "wrong-password");
 		}

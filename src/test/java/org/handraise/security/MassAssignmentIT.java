@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -14,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * Input: a body or form carrying {@code status}, {@code author}, {@code claimedBy},
@@ -30,9 +32,7 @@ class MassAssignmentIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
-		person("maria", "Platform", List.of("java"), Role.MENTOR);
+		seed(ALICE, BOB, MARIA);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
 
 /**
  * Passwords are stored as bcrypt (over SHA-256, so that all 128 allowed characters count)
@@ -24,7 +25,7 @@ class PasswordStorageIT extends PostgresIntegrationTest {
 
 	@Test
 	void storedAsBcryptThroughTheDelegatingEncoder() {
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		assertThat(this.jdbc.queryForObject("select password_hash from people where username = 'alice'", String.class))
 			.startsWith("{bcrypt-sha256}$2")
 			.doesNotContain(PASSWORD);
@@ -49,7 +50,7 @@ class PasswordStorageIT extends PostgresIntegrationTest {
 
 	@Test
 	void thePasswordIsCheckedExactlyAsTyped() {
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		Api api = new Api(baseUrl());
 		assertThat(api.get("/api/me", "alice", PASSWORD).status()).isEqualTo(200);
 		for (String almost : List.of(PASSWORD.toUpperCase(), " " + PASSWORD, PASSWORD + " ",

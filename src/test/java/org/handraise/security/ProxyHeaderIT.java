@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
 
 /**
  * Proxies: {@code X-Forwarded-*} is believed only from the configured proxy addresses.
@@ -36,8 +38,7 @@ class ProxyHeaderIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of());
+		seed(ALICE, BOB);
 	}
 
 	@Test

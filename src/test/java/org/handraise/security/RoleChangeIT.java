@@ -18,6 +18,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Roles take effect at once: a person whose roles change loses every session they had (so
@@ -36,7 +37,7 @@ class RoleChangeIT extends PostgresIntegrationTest {
 	void people() {
 		// only the sessions of people no other test class signs in as
 		this.jdbc.update("delete from spring_session where principal_name in ('hank', 'olga', 'ivy')");
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 		person("hank", null, List.of(), Role.ADMIN, Role.MANAGER);
 		person("ivy", "Platform", List.of());
 	}

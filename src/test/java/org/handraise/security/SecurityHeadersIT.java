@@ -14,13 +14,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.handraise.people.Role;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.GRACE;
 
 /**
  * Cookies and headers: the session cookie is HttpOnly and SameSite=Lax; every response
@@ -35,8 +36,7 @@ class SecurityHeadersIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("alice", "Platform", List.of());
-		person("grace", null, List.of(), Role.MANAGER);
+		seed(ALICE, GRACE);
 	}
 
 	@Test

@@ -3,7 +3,6 @@ package org.handraise.security;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.test.context.support.WithMockUser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ERIN;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Sessions: a new id at sign-in, an idle and an absolute timeout, logout and deactivation
@@ -25,9 +26,9 @@ class SessionLifecycleIT extends PostgresIntegrationTest {
 		// only the sessions of people no other test class signs in as (the matrix keeps
 		// its sessions between tests)
 		this.jdbc.update("delete from spring_session where principal_name in ('erin', 'frank', 'olga')");
-		person("erin", "Platform", List.of());
+		seed(ERIN);
 		person("frank", "Mobile", List.of());
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 	}
 
 	@Test

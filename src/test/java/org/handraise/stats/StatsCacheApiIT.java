@@ -3,7 +3,6 @@ package org.handraise.stats;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.MARIA;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * The statistics cache as it runs in production ({@code handraise.stats.cache-for}, here
@@ -34,10 +37,7 @@ class StatsCacheApiIT extends PostgresIntegrationTest {
 		// the tables were emptied behind the cache's back
 		this.cache.invalidate();
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("maria", "Platform", List.of("java"), Role.MENTOR);
-		person("grace", null, List.of(), Role.MANAGER);
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(ALICE, MARIA, GRACE, OLGA);
 	}
 
 	@Test

@@ -27,6 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
+import static org.handraise.support.DemoCast.CAROL;
+import static org.handraise.support.DemoCast.DAVE;
+import static org.handraise.support.DemoCast.ERIN;
+import static org.handraise.support.DemoCast.MARCO;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * The derived statistics tables ({@code stats_request}, {@code stats_request_topic})
@@ -115,13 +122,8 @@ class StatsFactsConsistencyIT extends PostgresIntegrationTest {
 
 	@Test
 	void randomLifecyclesKeepTheFactsInStepWithTheRawTables() {
-		person("alice", "Platform", List.of());
-		person("bob", "Platform", List.of());
-		person("carol", "Mobile", List.of());
-		person("dave", "Mobile", List.of());
-		person("erin", "Data", List.of(), Role.MANAGER);
-		person("maria", "Platform", List.of(), Role.MENTOR);
-		person("marco", "Data", List.of(), Role.MENTOR);
+		seed(ALICE, BOB.inTeam("Platform"), CAROL.inTeam("Mobile"), DAVE.inTeam("Mobile"),
+				ERIN.inTeam("Data").withRoles(Role.MANAGER), MARIA.withSkills(), MARCO.withSkills());
 		List<String> everyone = new ArrayList<>(ASKERS);
 		everyone.addAll(MENTORS);
 		Action[] actions = Action.values();
@@ -232,8 +234,7 @@ class StatsFactsConsistencyIT extends PostgresIntegrationTest {
 	 */
 	@Test
 	void aNoteAndATransitionOfOneRequestAtOnceBothSucceed() throws Exception {
-		person("alice", "Platform", List.of());
-		person("maria", "Platform", List.of(), Role.MENTOR);
+		seed(ALICE, MARIA.withSkills());
 		Instant at = Instant.parse("2026-04-06T09:00:00Z");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -32,6 +31,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.CAROL;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Personal access tokens end to end: made on the profile page and shown there once,
@@ -60,9 +63,7 @@ class AccessTokenIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("alice", "Platform", List.of());
-		person("carol", "Platform", List.of());
-		person("grace", null, List.of(), Role.MANAGER);
+		seed(ALICE, CAROL, GRACE);
 	}
 
 	@Test
@@ -174,7 +175,7 @@ class AccessTokenIT extends PostgresIntegrationTest {
 
 	@Test
 	void makingAndRevokingATokenIsAuditedWithoutTheTokenOrItsHash() {
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		alice.get("/profile");
 		Matcher shown = TOKEN.matcher(alice.post("/profile/tokens", Map.of("name", "ci runner")).body());
@@ -375,7 +376,7 @@ class AccessTokenIT extends PostgresIntegrationTest {
 
 	@Test
 	void anAdministratorsPasswordResetRevokesAllTheirTokens() {
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 		CreatedAccessToken laptop = this.tokens.create("alice", "laptop", null);
 		CreatedAccessToken revokedBefore = this.tokens.create("alice", "old", null);
 		this.tokens.revoke("alice", revokedBefore.view().id());
@@ -396,7 +397,7 @@ class AccessTokenIT extends PostgresIntegrationTest {
 
 	@Test
 	void aDeactivatedPersonsTokensStayRevokedWhenTheyAreActivatedAgain() {
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(OLGA);
 		CreatedAccessToken laptop = this.tokens.create("carol", "laptop", null);
 		PageClient olga = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
 		olga.get("/admin/people/carol");

@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.BOB;
 
 /**
  * Every text field people type, with hostile text in it, on every page that shows it,
@@ -183,8 +185,7 @@ class PageEscapingIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("alice", "Platform", List.of());
-		person("bob", "Mobile", List.of("java"), Role.MENTOR);
+		seed(ALICE, BOB.withSkills("java").withRoles(Role.MENTOR));
 		person("ada", null, List.of(), Role.ADMIN);
 		person("gus", null, List.of(), Role.MANAGER);
 	}

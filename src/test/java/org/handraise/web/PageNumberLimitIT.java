@@ -1,6 +1,5 @@
 package org.handraise.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Every paged list, API and page, found among the application's own handler methods by
@@ -49,7 +49,7 @@ class PageNumberLimitIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("olga", "Platform", List.of("java"), Role.ADMIN, Role.MENTOR, Role.MANAGER);
+		seed(OLGA.inTeam("Platform").withSkills("java").withRoles(Role.ADMIN, Role.MENTOR, Role.MANAGER));
 	}
 
 	@Test

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * Every page has a title of its own, "what the page is · Handraise", so that tabs,
@@ -31,9 +34,7 @@ class PageTitleIT extends PostgresIntegrationTest {
 
 	@Test
 	void everyPageHasItsOwnTitle() {
-		person("alice", "Platform", List.of());
-		person("maria", "Platform", List.of("java"), Role.MENTOR);
-		person("grace", null, List.of(), Role.MANAGER);
+		seed(ALICE, MARIA, GRACE);
 		person("boss", null, List.of(), Role.ADMIN);
 		long id = this.requests
 			.post("alice",
@@ -75,7 +76,7 @@ class PageTitleIT extends PostgresIntegrationTest {
 
 	@Test
 	void theForbiddenPageSaysWhoThePageIsForAndWhomToAsk() {
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		PageClient alice = PageClient.signedIn(baseUrl(), "alice", PASSWORD);
 		assertThat(alice.get("/stats").body()).contains("This page is for managers and administrators.",
 				"If you need access, ask your Handraise administrator.");

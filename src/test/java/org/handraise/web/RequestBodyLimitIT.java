@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.handraise.people.Role;
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
 import org.handraise.support.PostgresIntegrationTest;
@@ -29,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.OLGA;
 
 /**
  * Request bodies are bounded: an API body over {@link RequestLimits#API_BODY_LIMIT} and a
@@ -50,8 +51,7 @@ class RequestBodyLimitIT extends PostgresIntegrationTest {
 	@BeforeEach
 	void people() {
 		this.api = new Api(baseUrl());
-		person("alice", "Platform", List.of());
-		person("olga", null, List.of(), Role.ADMIN);
+		seed(ALICE, OLGA);
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.times;
@@ -35,7 +36,7 @@ class SessionReadsIT extends PostgresIntegrationTest {
 
 	@Test
 	void aPageReadsItsSessionOnce() {
-		person("alice", "Platform", List.of());
+		seed(ALICE);
 		long id = 0;
 		for (int k = 1; k <= 25; k++) {
 			id = this.requests

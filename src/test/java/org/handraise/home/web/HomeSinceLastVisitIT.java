@@ -3,7 +3,6 @@ package org.handraise.home.web;
 import java.sql.Timestamp;
 import java.util.List;
 
-import org.handraise.people.Role;
 import org.handraise.requests.HelpRequestService;
 import org.handraise.requests.OfferDraft;
 import org.handraise.requests.RequestDraft;
@@ -17,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.GRACE;
+import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * The home page's "since your last visit": what happened to the person's requests, claims
@@ -38,9 +40,7 @@ class HomeSinceLastVisitIT extends PostgresIntegrationTest {
 
 	@BeforeEach
 	void people() {
-		person("alice", "Platform", List.of());
-		person("maria", "Platform", List.of("java", "sql"), Role.MENTOR);
-		person("grace", null, List.of(), Role.MANAGER);
+		seed(ALICE, MARIA.withSkills("java", "sql"), GRACE);
 	}
 
 	@Test
