@@ -196,8 +196,10 @@ class RequestValidationApiIT extends PostgresIntegrationTest {
 
 	@Test
 	void malformedJsonIsABadRequestProblem() {
-		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD, "{\"title\": \"x\", ")),
-				400);
+		Api.Response unfinished = nothingSaved(
+				() -> this.api.post("/api/requests", "alice", PASSWORD, "{\"title\": \"x\", "));
+		assertProblem(unfinished, 400);
+		assertThat(unfinished.json().get("title").asString()).isEqualTo("Bad Request");
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests", "alice", PASSWORD, "not json at all")), 400);
 		assertProblem(nothingSaved(() -> this.api.post("/api/requests/" + this.openRequest + "/offers", "bob", PASSWORD,
 				"{\"message\": ")), 400);
