@@ -28,8 +28,7 @@ import org.springframework.stereotype.Component;
  * in the publisher's transaction), the request's rows are computed again from the raw
  * tables with {@code request-facts.sql} and {@code request-topic-facts.sql} (resources
  * next to this class), the SQL that {@code bench/derive-stats.sql} runs for every
- * request; the migrations' backfills compute the same rows
- * ({@code StatsFactsSourcesTests}).
+ * request; the migrations' backfills compute the same rows ({@code StatsFactsSourcesIT}).
  * <p>
  * The daily roll-ups ({@code stats_day}, {@code stats_day_topic},
  * {@code stats_day_resolved}, see {@code V10__create_stats_rollups.sql}) then get the

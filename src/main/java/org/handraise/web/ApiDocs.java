@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
  * and a personal access token as a Bearer token ({@code hr_…}), either of which every
  * operation accepts; and on every operation the {@code application/problem+json} answers
  * it really gives ({@link #describe}), all with one {@code Problem} schema.
- * {@code ApiDocsTests} reads the document and fails for an operation without them.
+ * {@code ApiDocsIT} reads the document and fails for an operation without them.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {

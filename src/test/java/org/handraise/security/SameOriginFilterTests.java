@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which origins are Handraise's own: the request's scheme, host and port, and the
  * configured base URL's origin (for a proxy whose forwarded headers are not believed).
- * {@link CrossSiteApiTests} runs the filter in the app.
+ * {@link CrossSiteApiIT} runs the filter in the app.
  */
 class SameOriginFilterTests {
 

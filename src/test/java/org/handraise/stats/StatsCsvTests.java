@@ -68,24 +68,24 @@ class StatsCsvTests {
 	void aReportIsOneSectionPerTableWithSuppressedCellsSpelledOut() {
 		String csv = StatsCsv.write(report());
 		assertThat(csv).endsWith("\r\n\r\n").doesNotContain("\r\n\r\n\r\n");
-		assertThat(StatsApiTests.sectionNames(csv)).containsExactly("period", "requests", "requests_by_topic",
+		assertThat(StatsApiIT.sectionNames(csv)).containsExactly("period", "requests", "requests_by_topic",
 				"responsiveness", "response_shares", "backlog", "teams", "team_topics", "managers", "helpers",
 				"gratitude", "reciprocity", "weekly");
-		assertThat(StatsApiTests.section(csv, "teams")).containsExactly(
+		assertThat(StatsApiIT.section(csv, "teams")).containsExactly(
 				"team,members,askers,asked_share,first_time_askers,requests,requests_per_member",
 				"'=cmd|' /C calc'!A0,2,fewer than 3,fewer than 3,fewer than 3,fewer than 3,fewer than 3",
 				"\"Data, Analytics\",4,3,0.75,1,6,1.5");
-		assertThat(StatsApiTests.section(csv, "team_topics")).containsExactly("team,topic,requests",
+		assertThat(StatsApiIT.section(csv, "team_topics")).containsExactly("team,topic,requests",
 				"\"Data, Analytics\",'@sql,fewer than 3");
-		assertThat(StatsApiTests.section(csv, "helpers")).containsExactly(
+		assertThat(StatsApiIT.section(csv, "helpers")).containsExactly(
 				"username,display_name,team,claims,offers,accepted_answers,thanks_received,open_claims,stale_claims",
 				"maria,'+Maria Rossi,\"Data, Analytics\",1,2,1,0,1,0");
-		assertThat(StatsApiTests.section(csv, "managers")).containsExactly(
+		assertThat(StatsApiIT.section(csv, "managers")).containsExactly(
 				"managers,managers_who_asked,asked_share,requests", "1,fewer than 3,fewer than 3,fewer than 3");
-		assertThat(StatsApiTests.section(csv, "responsiveness")).containsExactly(
+		assertThat(StatsApiIT.section(csv, "responsiveness")).containsExactly(
 				"measure,count,median_minutes,p90_minutes", "first_response,2,52.5,90", "claim,0,,",
 				"resolution,1,180,180");
-		assertThat(StatsApiTests.section(csv, "weekly"))
+		assertThat(StatsApiIT.section(csv, "weekly"))
 			.containsExactly("week_start,posted,resolved,median_first_response_minutes", "2026-02-02,3,1,52.5");
 	}
 

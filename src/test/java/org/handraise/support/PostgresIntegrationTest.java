@@ -54,6 +54,16 @@ public abstract class PostgresIntegrationTest {
 				+ " login_throttle, login_throttle_address, audit_events" + " restart identity cascade");
 	}
 
+	/**
+	 * Adds these members of the demo cast, in this order, each with the password
+	 * {@link #PASSWORD}.
+	 */
+	protected void seed(DemoCast.Member... cast) {
+		for (DemoCast.Member member : cast) {
+			person(member.username(), member.team(), member.skills(), member.roles().toArray(new Role[0]));
+		}
+	}
+
 	/** Adds a person whose password is {@link #PASSWORD}. */
 	protected void person(String username, String team, List<String> skills, Role... roles) {
 		if (encodedPassword == null) {

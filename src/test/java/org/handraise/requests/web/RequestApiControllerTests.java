@@ -168,25 +168,6 @@ class RequestApiControllerTests {
 	}
 
 	@Test
-	void malformedJsonIsA400ProblemAndReachesNoService() throws Exception {
-		this.mvc.perform(json(post("/api/requests"), "{\"title\": \"unfinished"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-			.andExpect(jsonPath("$.status").value(400))
-			.andExpect(jsonPath("$.title").value("Bad Request"))
-			.andExpect(jsonPath("$.detail").isNotEmpty());
-		verifyNoInteractions(this.requests);
-	}
-
-	@Test
-	void jsonOfTheWrongShapeIsA400Problem() throws Exception {
-		this.mvc.perform(json(post("/api/requests"), "{\"title\": {\"nested\": 1}, \"anonymous\": \"maybe\"}"))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verifyNoInteractions(this.requests);
-	}
-
-	@Test
 	void anUnknownStatusFilterIsA400Problem() throws Exception {
 		this.mvc.perform(get("/api/requests").param("status", "SLEEPING"))
 			.andExpect(status().isBadRequest())

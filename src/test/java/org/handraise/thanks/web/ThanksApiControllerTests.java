@@ -120,14 +120,6 @@ class ThanksApiControllerTests {
 	}
 
 	@Test
-	void malformedJsonIsA400Problem() throws Exception {
-		this.mvc.perform(post("/api/thanks").contentType(MediaType.APPLICATION_JSON).content("{\"to\": "))
-			.andExpect(status().isBadRequest())
-			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-		verifyNoInteractions(this.thanks);
-	}
-
-	@Test
 	void theListIsAPageOfTheNotesIMaySee() throws Exception {
 		given(this.thanks.visibleTo("alice", 0, 20))
 			.willReturn(new PageImpl<>(List.of(NOTE), PageRequest.of(0, 20), 1));
