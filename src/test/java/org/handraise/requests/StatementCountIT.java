@@ -37,7 +37,8 @@ import static org.handraise.support.DemoCast.GINA;
  * JDBC is not counted). Not a timed test: the guard is the count.
  */
 @TestPropertySource(properties = { "spring.jpa.properties.hibernate.generate_statistics=true",
-		"spring.jpa.properties.hibernate.session_factory.statement_inspector=org.handraise.requests.StatementCountIT$Recorder" })
+		"spring.jpa.properties.hibernate.session_factory.statement_inspector="
+				+ "org.handraise.requests.StatementCountIT$Recorder" })
 class StatementCountIT extends PostgresIntegrationTest {
 
 	/**

@@ -73,9 +73,10 @@ class StatsFactsConsistencyIT extends PostgresIntegrationTest {
 			+ " resolved_at, resolved_epoch,"
 			+ " first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked, team_id from stats_request";
 
-	private static final String EXPECTED_TOPICS = "select rt.request_id, rt.topic_id, r.created_at, r.author_id,"
-			+ " r.anonymous, r.status, case when r.anonymous then null else a.team_id end as team_id"
-			+ " from request_topics rt join help_requests r on r.id = rt.request_id join people a on a.id = r.author_id";
+	private static final String EXPECTED_TOPICS = """
+			select rt.request_id, rt.topic_id, r.created_at, r.author_id,
+			  r.anonymous, r.status, case when r.anonymous then null else a.team_id end as team_id
+			from request_topics rt join help_requests r on r.id = rt.request_id join people a on a.id = r.author_id""";
 
 	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status,"
 			+ " team_id from stats_request_topic";

@@ -49,9 +49,12 @@ public abstract class PostgresIntegrationTest {
 
 	@BeforeEach
 	void emptyTables() {
-		this.jdbc.execute("truncate table access_tokens, thank_you_notes, request_events, offers, request_topics,"
-				+ " help_requests, stats_request, stats_request_topic, stats_day, stats_day_topic, stats_day_resolved, stats_membership, topics, person_skills, person_roles, people, teams,"
-				+ " login_throttle, login_throttle_address, audit_events" + " restart identity cascade");
+		this.jdbc.execute("""
+				truncate table access_tokens, thank_you_notes, request_events, offers, request_topics,
+				  help_requests, stats_request, stats_request_topic, stats_day, stats_day_topic,
+				  stats_day_resolved, stats_membership, topics, person_skills, person_roles, people,
+				  teams, login_throttle, login_throttle_address, audit_events
+				restart identity cascade""");
 	}
 
 	/**
