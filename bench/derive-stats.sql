@@ -7,7 +7,10 @@ truncate table stats_request, stats_request_topic, stats_day, stats_day_topic, s
 insert into stats_membership (person_id, team_id, from_at, to_at)
 select p.id, p.team_id, null, case when p.active then null else now() end from people p order by p.id;
 
--- The facts: the application's own statements (org.handraise.stats.StatsFacts), for every request at once.
+-- The facts: the application's own statements (org.handraise.stats.StatsFacts), for every request at once. They
+-- look up each request's first claim, reopening and notes by index, which the planner chooses only with statistics
+-- of the freshly written rows.
+analyze help_requests, request_events, thank_you_notes, people;
 \set id r.id
 \set keepTeam false
 \set team null

@@ -128,9 +128,13 @@ select id, topic from (
     select id, topic2 from gen where two_topics and topic2 <> topic1) t
 order by id;
 
--- The history, in the order the application writes it (by time).
-insert into request_events (request_id, actor_id, from_status, to_status, occurred_at)
-select request_id, actor_id, from_status, to_status, occurred_at from (
+-- The history, in the order the application writes it (by time), each line's kind as the application records it.
+insert into request_events (request_id, actor_id, kind, from_status, to_status, occurred_at)
+select request_id, actor_id,
+       case when from_status is null then 'POSTED' when to_status = 'CLAIMED' then 'CLAIMED'
+            when to_status = 'ANSWERED' then 'OFFERED' when to_status = 'RESOLVED' then 'RESOLVED'
+            when to_status = 'CANCELLED' then 'CANCELLED' else 'REOPENED' end,
+       from_status, to_status, occurred_at from (
 select id as request_id, author_id as actor_id, null as from_status, 'OPEN' as to_status, created_at as occurred_at from gen
 union all
 select id, mentor_id, 'OPEN', 'CLAIMED', claim_at from gen where claim_at is not null
