@@ -86,9 +86,10 @@ public class AuditLog {
 		row.put("requestId", clean(requestId(), 40, null));
 		row.put("instance", INSTANCE_ID);
 		row.put("address", clean(address, 45, null));
-		this.jdbc.update("insert into audit_events (occurred_at, actor, action, subject, detail, request_id,"
-				+ " instance_id, client_address) values (:at, :actor, :action, :subject, :detail, :requestId,"
-				+ " :instance, :address)", row);
+		this.jdbc.update("""
+				insert into audit_events (occurred_at, actor, action, subject, detail, request_id,
+				instance_id, client_address) values (:at, :actor, :action, :subject, :detail, :requestId,
+				:instance, :address)""", row);
 		logger.info("audit action={} actor={} subject={} detail={} request={} address={}", action, row.get("actor"),
 				row.get("subject"), row.get("detail"), row.get("requestId"), row.get("address"));
 	}
@@ -214,11 +215,11 @@ public class AuditLog {
 		Long total = this.jdbc.queryForObject("select count(*) from " + merged + where, params, Long.class);
 		params.put("limit", request.getPageSize());
 		params.put("offset", request.getOffset());
-		List<AuditEventView> rows = this.jdbc.query(
-				"select id, occurred_at, actor, action, subject, detail,"
-						+ " request_id, instance_id, client_address from " + merged + where
-						+ " order by occurred_at desc, source, id desc limit :limit offset :offset",
-				params,
+		String select = """
+				select id, occurred_at, actor, action, subject, detail,
+				request_id, instance_id, client_address from %s%s
+				order by occurred_at desc, source, id desc limit :limit offset :offset""".formatted(merged, where);
+		List<AuditEventView> rows = this.jdbc.query(select, params,
 				(rs, i) -> new AuditEventView(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
 						rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
 						rs.getString(8), rs.getString(9)));

@@ -155,8 +155,31 @@ class LoginThrottle {
 	 */
 	private static final class Counter {
 
-		private static final String FRESH = "(window_start <= :floor"
-				+ " or (locked_until is not null and locked_until <= :now))";
+		/** Whether the row's window is over or its lock has run out: it starts afresh. */
+		private static final String FRESH = """
+				(window_start <= :floor or (locked_until is not null and locked_until <= :now))""";
+
+		/**
+		 * Other keys' rows whose window is over and that are not locked (table, key
+		 * column).
+		 */
+		private static final String DELETE_STALE = """
+				delete from %s where window_start <= :floor
+				and (locked_until is null or locked_until <= :now) and %s <> :key""";
+
+		/** The first failure of a key (table, key column). */
+		private static final String INSERT = """
+				insert into %s (%s, failures, window_start, locked_until)
+				values (:key, 1, :now, case when 1 >= :max then :until end)""";
+
+		/** One more failure of a key (table, key column, {@link #FRESH}). */
+		private static final String UPDATE = """
+				update %1$s set
+				failures = case when %3$s then 1 else failures + 1 end,
+				window_start = case when %3$s then :now else window_start end,
+				locked_until = case when (case when %3$s then 1 else failures + 1 end) >= :max
+				then :until when %3$s then null else locked_until end
+				where %2$s = :key""";
 
 		private final NamedParameterJdbcTemplate jdbc;
 
@@ -193,15 +216,10 @@ class LoginThrottle {
 			Map<String, Object> params = Map.of("key", key, "now", utc(now), "floor",
 					utc(now.minus(this.settings.window())), "until", utc(now.plus(this.settings.duration())), "max",
 					this.settings.maxFailures());
-			this.jdbc.update(
-					"delete from " + this.table + " where window_start <= :floor"
-							+ " and (locked_until is null or locked_until <= :now) and " + this.keyColumn + " <> :key",
-					params);
+			this.jdbc.update(DELETE_STALE.formatted(this.table, this.keyColumn), params);
 			if (update(params) == 0) {
 				try {
-					this.jdbc.update("insert into " + this.table + " (" + this.keyColumn
-							+ ", failures, window_start, locked_until)"
-							+ " values (:key, 1, :now, case when 1 >= :max then :until end)", params);
+					this.jdbc.update(INSERT.formatted(this.table, this.keyColumn), params);
 				}
 				catch (DuplicateKeyException ex) {
 					update(params);
@@ -214,11 +232,7 @@ class LoginThrottle {
 		}
 
 		private int update(Map<String, Object> params) {
-			return this.jdbc.update("update " + this.table + " set" + " failures = case when " + FRESH
-					+ " then 1 else failures + 1 end," + " window_start = case when " + FRESH
-					+ " then :now else window_start end," + " locked_until = case when (case when " + FRESH
-					+ " then 1 else failures + 1 end) >= :max" + " then :until when " + FRESH
-					+ " then null else locked_until end" + " where " + this.keyColumn + " = :key", params);
+			return this.jdbc.update(UPDATE.formatted(this.table, this.keyColumn, FRESH), params);
 		}
 
 		void clear(String key) {

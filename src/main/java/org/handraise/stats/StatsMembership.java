@@ -42,10 +42,9 @@ class StatsMembership {
 
 	@EventListener
 	void on(PersonChanged change) {
-		List<Person> found = this.jdbc.query(
-				"select p.id as id, p.team_id as team_id, p.active as active, p.created_at as created_at"
-						+ " from people p where p.username = :username",
-				Map.of("username", change.username()),
+		List<Person> found = this.jdbc.query("""
+				select p.id as id, p.team_id as team_id, p.active as active, p.created_at as created_at
+				from people p where p.username = :username""", Map.of("username", change.username()),
 				(rs, n) -> new Person(rs.getLong("id"), (Long) rs.getObject("team_id", Long.class),
 						rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class)));
 		if (found.isEmpty()) {
@@ -53,10 +52,10 @@ class StatsMembership {
 		}
 		Person person = found.get(0);
 		Map<String, Long> id = Map.of("id", person.id());
-		List<Stretch> open = this.jdbc.query(
-				"select m.id as id, m.team_id as team_id from stats_membership m where m.person_id = :id"
-						+ " and m.to_at is null order by m.id",
-				id, (rs, n) -> new Stretch(rs.getLong("id"), (Long) rs.getObject("team_id", Long.class)));
+		List<Stretch> open = this.jdbc.query("""
+				select m.id as id, m.team_id as team_id from stats_membership m where m.person_id = :id
+				and m.to_at is null order by m.id""", id,
+				(rs, n) -> new Stretch(rs.getLong("id"), (Long) rs.getObject("team_id", Long.class)));
 		boolean current = person.active() && open.size() == 1 && Objects.equals(open.get(0).teamId(), person.teamId());
 		if (current) {
 			return;
@@ -70,9 +69,9 @@ class StatsMembership {
 		}
 		if (person.active()) {
 			OffsetDateTime from = recorded ? now : (change.seeded() ? null : person.createdAt());
-			this.jdbc.update(
-					"insert into stats_membership (person_id, team_id, from_at, to_at)"
-							+ " values (:id, :team, :from, null)",
+			this.jdbc.update("""
+					insert into stats_membership (person_id, team_id, from_at, to_at)
+					values (:id, :team, :from, null)""",
 					new MapSqlParameterSource("id", person.id()).addValue("team", person.teamId(), Types.BIGINT)
 						.addValue("from", from, Types.TIMESTAMP_WITH_TIMEZONE));
 		}

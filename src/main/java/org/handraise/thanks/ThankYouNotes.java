@@ -16,14 +16,16 @@ import org.springframework.data.repository.query.Param;
  */
 interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 
-	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to" + " where n.publicNote = true",
-			countQuery = "select count(n) from ThankYouNote n where n.publicNote = true")
+	@Query(value = """
+			select n from ThankYouNote n join fetch n.from join fetch n.to
+			where n.publicNote = true""", countQuery = "select count(n) from ThankYouNote n where n.publicNote = true")
 	Page<ThankYouNote> findPublic(Pageable pageable);
 
-	@Query(value = "select n from ThankYouNote n join fetch n.from join fetch n.to"
-			+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId",
-			countQuery = "select count(n) from ThankYouNote n"
-					+ " where n.publicNote = true or n.from.id = :personId or n.to.id = :personId")
+	@Query(value = """
+			select n from ThankYouNote n join fetch n.from join fetch n.to
+			where n.publicNote = true or n.from.id = :personId or n.to.id = :personId""", countQuery = """
+			select count(n) from ThankYouNote n
+			where n.publicNote = true or n.from.id = :personId or n.to.id = :personId""")
 	Page<ThankYouNote> findVisibleTo(@Param("personId") Long personId, Pageable pageable);
 
 	/** Notes to the person sent after {@code since}, public or private, newest first. */
@@ -38,9 +40,10 @@ interface ThankYouNotes extends JpaRepository<ThankYouNote, Long> {
 	 * The notes about one request that a person may read: the public ones, and those they
 	 * sent or received.
 	 */
-	@Query("select n from ThankYouNote n join fetch n.from join fetch n.to where n.requestId = :requestId"
-			+ " and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)"
-			+ " order by n.createdAt asc, n.id asc")
+	@Query("""
+			select n from ThankYouNote n join fetch n.from join fetch n.to where n.requestId = :requestId
+			and (n.publicNote = true or n.from.id = :personId or n.to.id = :personId)
+			order by n.createdAt asc, n.id asc""")
 	List<ThankYouNote> findAboutRequest(@Param("requestId") Long requestId, @Param("personId") Long personId);
 
 }

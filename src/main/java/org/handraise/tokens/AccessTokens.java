@@ -17,8 +17,9 @@ interface AccessTokens extends JpaRepository<AccessToken, Long> {
 	 * they are active, and their roles (one row per role): everything a call needs to be
 	 * authenticated.
 	 */
-	@Query("select new org.handraise.tokens.TokenMatch(t.id, p.username, p.active, r, t.lastUsedAt, t.revokedAt,"
-			+ " t.expiresAt) from AccessToken t join t.owner p left join p.roles r where t.tokenHash = :hash")
+	@Query("""
+			select new org.handraise.tokens.TokenMatch(t.id, p.username, p.active, r, t.lastUsedAt, t.revokedAt,
+			t.expiresAt) from AccessToken t join t.owner p left join p.roles r where t.tokenHash = :hash""")
 	List<TokenMatch> findMatch(@Param("hash") String hash);
 
 	List<AccessToken> findByPersonIdOrderByCreatedAtDescIdDesc(Long personId);
@@ -26,8 +27,9 @@ interface AccessTokens extends JpaRepository<AccessToken, Long> {
 	Optional<AccessToken> findByIdAndPersonId(Long id, Long personId);
 
 	/** How many of the person's tokens are neither revoked nor expired at {@code now}. */
-	@Query("select count(t) from AccessToken t where t.personId = :personId and t.revokedAt is null"
-			+ " and (t.expiresAt is null or t.expiresAt > :now)")
+	@Query("""
+			select count(t) from AccessToken t where t.personId = :personId and t.revokedAt is null
+			and (t.expiresAt is null or t.expiresAt > :now)""")
 	long countActive(@Param("personId") Long personId, @Param("now") Instant now);
 
 	/** The person's tokens that are not revoked (expired ones included), oldest first. */
@@ -39,8 +41,9 @@ interface AccessTokens extends JpaRepository<AccessToken, Long> {
 	 */
 	@Modifying
 	@Transactional
-	@Query("update AccessToken t set t.lastUsedAt = :now where t.id = :id"
-			+ " and (t.lastUsedAt is null or t.lastUsedAt < :staleBefore)")
+	@Query("""
+			update AccessToken t set t.lastUsedAt = :now where t.id = :id
+			and (t.lastUsedAt is null or t.lastUsedAt < :staleBefore)""")
 	int touch(@Param("id") Long id, @Param("now") Instant now, @Param("staleBefore") Instant staleBefore);
 
 }

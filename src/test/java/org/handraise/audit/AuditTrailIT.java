@@ -52,8 +52,9 @@ class AuditTrailIT extends PostgresIntegrationTest {
 			.isEqualTo(403);
 		assertThat(bob.postRaw("/profile/sessions/end-others", Map.of()).status()).as("no CSRF token").isEqualTo(403);
 
-		List<Map<String, Object>> denied = this.jdbc.queryForList("select actor, subject, detail, request_id,"
-				+ " instance_id, client_address from audit_events where action = 'ACCESS_DENIED' order by id");
+		List<Map<String, Object>> denied = this.jdbc.queryForList("""
+				select actor, subject, detail, request_id,
+				instance_id, client_address from audit_events where action = 'ACCESS_DENIED' order by id""");
 		assertThat(denied).extracting((row) -> row.get("subject"))
 			.containsExactly("GET /api/stats", "POST /api/requests/{id}/claim", "GET /actuator/metrics",
 					"GET /admin/audit", "POST /requests/{id}/resolve", "POST /profile/sessions/end-others");
@@ -130,8 +131,7 @@ class AuditTrailIT extends PostgresIntegrationTest {
 		assertThat(bobs.get("actor")).isEqualTo("bob");
 		assertThat(bobs.get("client_address")).isNotNull();
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_events where actor = 'alice'" + " and action <> 'LOGIN_SUCCESS'",
-				Long.class))
+				"select count(*) from audit_events where actor = 'alice' and action <> 'LOGIN_SUCCESS'", Long.class))
 			.isZero();
 
 		PageClient admin = PageClient.signedIn(baseUrl(), "olga", PASSWORD);

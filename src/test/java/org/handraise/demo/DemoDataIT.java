@@ -84,9 +84,10 @@ class DemoDataIT {
 
 	@Test
 	void everyTeamHasAtLeastThreePeopleAsking() {
-		List<Map<String, Object>> askers = this.jdbc.queryForList("select t.name as team,"
-				+ " count(distinct r.author_id) as askers from help_requests r join people p on p.id = r.author_id"
-				+ " join teams t on t.id = p.team_id group by t.name");
+		List<Map<String, Object>> askers = this.jdbc.queryForList("""
+				select t.name as team,
+				count(distinct r.author_id) as askers from help_requests r join people p on p.id = r.author_id
+				join teams t on t.id = p.team_id group by t.name""");
 		assertThat(askers).extracting((row) -> row.get("team")).containsExactlyInAnyOrder("Platform", "Mobile", "Data");
 		assertThat(askers)
 			.allSatisfy((row) -> assertThat(((Number) row.get("askers")).intValue()).isGreaterThanOrEqualTo(3));
@@ -174,8 +175,9 @@ class DemoDataIT {
 			assertThat(times.get(0)).isEqualTo(request.createdAt());
 			assertThat(request.offers()).allSatisfy((o) -> assertThat(o.createdAt()).isAfter(request.createdAt()));
 		}
-		assertThat(this.jdbc.queryForObject("select count(*) from thank_you_notes n join help_requests r"
-				+ " on r.id = n.request_id where n.created_at <= r.created_at", Long.class))
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from thank_you_notes n join help_requests r
+				on r.id = n.request_id where n.created_at <= r.created_at""", Long.class))
 			.as("thanks after the request")
 			.isZero();
 	}

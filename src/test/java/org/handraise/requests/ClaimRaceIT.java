@@ -146,12 +146,14 @@ class ClaimRaceIT extends PostgresIntegrationTest {
 				"select count(*) from request_events where request_id = ? and to_status = 'CLAIMED'", Integer.class,
 				id);
 		assertThat(claims).as("CLAIMED events for request %d", id).isEqualTo(1);
-		Map<String, Object> row = this.jdbc.queryForMap("select r.status, p.username as claimer"
-				+ " from help_requests r left join people p on p.id = r.claimed_by_id" + " where r.id = ?", id);
+		Map<String, Object> row = this.jdbc.queryForMap("""
+				select r.status, p.username as claimer
+				from help_requests r left join people p on p.id = r.claimed_by_id where r.id = ?""", id);
 		assertThat(row.get("status")).isEqualTo("CLAIMED");
 		assertThat(row.get("claimer")).isEqualTo(winner);
-		String actor = this.jdbc.queryForObject("select p.username from request_events e join people p on"
-				+ " p.id = e.actor_id where e.request_id = ? and e.to_status = 'CLAIMED'", String.class, id);
+		String actor = this.jdbc.queryForObject("""
+				select p.username from request_events e join people p on
+				p.id = e.actor_id where e.request_id = ? and e.to_status = 'CLAIMED'""", String.class, id);
 		assertThat(actor).isEqualTo(winner);
 	}
 

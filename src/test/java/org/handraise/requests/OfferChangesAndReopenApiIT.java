@@ -56,7 +56,7 @@ class OfferChangesAndReopenApiIT extends PostgresIntegrationTest {
 		assertThat(last.get("to").asString()).isEqualTo("CLAIMED");
 		assertThat(request.get("actions").toString()).as("the claimer may still release").contains("RELEASE");
 		assertThat(this.jdbc.queryForObject(
-				"select first_response_s is null and not reopened from stats_request" + " where request_id = ?",
+				"select first_response_s is null and not reopened from stats_request where request_id = ?",
 				Boolean.class, id))
 			.as("the statistics agree: not answered, not reopened")
 			.isTrue();

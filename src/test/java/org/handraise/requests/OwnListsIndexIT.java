@@ -41,11 +41,10 @@ class OwnListsIndexIT extends PostgresIntegrationTest {
 			this.jdbc.execute("set local enable_bitmapscan = off");
 			this.jdbc.execute("set local enable_sort = off");
 			this.jdbc.execute("set local enable_incremental_sort = off");
-			return this.jdbc
-				.queryForList(
-						"explain select r.id, r.title from help_requests r where r." + person + " = 42 and " + condition
-								+ " order by r." + order.replace(", ", ", r.") + " fetch first 20 rows only",
-						String.class);
+			String query = """
+					explain select r.id, r.title from help_requests r where r.%s = 42 and %s
+					order by r.%s fetch first 20 rows only""".formatted(person, condition, order.replace(", ", ", r."));
+			return this.jdbc.queryForList(query, String.class);
 		});
 		String text = String.join("\n", plan);
 		assertThat(text).as(text).contains("Index Scan", "ix_help_requests_" + index).doesNotContain("Sort");

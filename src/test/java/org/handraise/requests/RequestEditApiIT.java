@@ -37,8 +37,8 @@ class RequestEditApiIT extends PostgresIntegrationTest {
 	void theAuthorEditsTheTextTopicsAndUrgencyAndTheHistorySaysSo() {
 		long id = post(false);
 		assertThat(this.api.post("/api/requests/" + id + "/claim", "maria", PASSWORD, null).status()).isEqualTo(200);
-		String updatedBefore = this.jdbc.queryForObject(
-				"select cast(updated_at as varchar) from help_requests" + " where id = ?", String.class, id);
+		String updatedBefore = this.jdbc
+			.queryForObject("select cast(updated_at as varchar) from help_requests where id = ?", String.class, id);
 
 		Api.Response edited = this.api.send("PUT", "/api/requests/" + id, "alice", PASSWORD,
 				edit("Flyway V7 fails on PostgreSQL 17 with a duplicate index", List.of(" SQL ", "Flyway", "sql")));

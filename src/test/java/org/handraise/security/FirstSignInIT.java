@@ -55,9 +55,9 @@ class FirstSignInIT extends PostgresIntegrationTest {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.isProblem()).isTrue();
 		assertThat(refused.json().get("detail").asString()).contains("Choose your own password first");
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'ACCESS_DENIED'"
-				+ " and actor = 'robin' and detail = 'must choose a password first'", Integer.class))
-			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from audit_events where action = 'ACCESS_DENIED'
+				and actor = 'robin' and detail = 'must choose a password first'""", Integer.class)).isEqualTo(1);
 
 		PageClient.Response wrong = robin.post("/welcome/password",
 				Map.of("currentPassword", "not what I was given", "newPassword", OWN, "confirmPassword", OWN));

@@ -124,8 +124,9 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 				Integer.class);
 		assertThat(minutes).as("locked for 15 minutes").isBetween(14, 15);
 		// the cooling-off period passes (the lock's end moves into the past)
-		this.jdbc.update("update login_throttle set locked_until = now() - interval '1 second',"
-				+ " window_start = window_start - interval '15 minutes'");
+		this.jdbc.update("""
+				update login_throttle set locked_until = now() - interval '1 second',
+				window_start = window_start - interval '15 minutes'""");
 		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).isEqualTo(200);
 		assertThat(this.jdbc.queryForObject("select count(*) from login_throttle", Integer.class)).isZero();
 	}
@@ -145,12 +146,13 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 			this.api.get("/api/me", "alice", "wrong-password");
 		}
 		signInThroughTheForm("bob", PASSWORD);
-		Map<String, Object> counts = this.jdbc
-			.queryForMap("select" + " sum(case when action = 'LOGIN_FAILURE' then 1 else 0 end) as failures,"
-					+ " sum(case when action = 'ACCOUNT_LOCKED' then 1 else 0 end) as locks,"
-					+ " sum(case when action = 'LOGIN_REFUSED_LOCKED' then 1 else 0 end) as refused,"
-					+ " sum(case when action = 'LOGIN_SUCCESS' and actor = 'bob' then 1 else 0 end) as bob"
-					+ " from audit_events");
+		Map<String, Object> counts = this.jdbc.queryForMap("""
+				select
+				  sum(case when action = 'LOGIN_FAILURE' then 1 else 0 end) as failures,
+				  sum(case when action = 'ACCOUNT_LOCKED' then 1 else 0 end) as locks,
+				  sum(case when action = 'LOGIN_REFUSED_LOCKED' then 1 else 0 end) as refused,
+				  sum(case when action = 'LOGIN_SUCCESS' and actor = 'bob' then 1 else 0 end) as bob
+				from audit_events""");
 		assertThat(counts).containsEntry("failures", 5L)
 			.containsEntry("locks", 1L)
 			.containsEntry("refused", 1L)
@@ -174,9 +176,9 @@ class LoginThrottleIT extends PostgresIntegrationTest {
 		assertThat(admin.follow(unlocked).body()).contains("alert-success").contains("Sign-in is unlocked");
 		assertThat(this.api.get("/api/me", "alice", PASSWORD).status()).as("at once, the right password")
 			.isEqualTo(200);
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'ACCOUNT_UNLOCKED'"
-				+ " and actor = 'olga' and subject = 'alice'", Integer.class))
-			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from audit_events where action = 'ACCOUNT_UNLOCKED'
+				and actor = 'olga' and subject = 'alice'""", Integer.class)).isEqualTo(1);
 		assertThat(admin.postRaw("/admin/people/alice/unlock", Map.of()).status()).as("without a CSRF token")
 			.isEqualTo(403);
 	}

@@ -114,9 +114,10 @@ class MassAssignmentIT extends PostgresIntegrationTest {
 	}
 
 	private void assertRowsAre(String status, String author, String claimedBy, long version) {
-		Map<String, Object> row = this.jdbc.queryForMap("select r.status, a.username as author, c.username as claimed,"
-				+ " r.version from help_requests r join people a on a.id = r.author_id"
-				+ " left join people c on c.id = r.claimed_by_id");
+		Map<String, Object> row = this.jdbc.queryForMap("""
+				select r.status, a.username as author, c.username as claimed,
+				r.version from help_requests r join people a on a.id = r.author_id
+				left join people c on c.id = r.claimed_by_id""");
 		assertThat(row.get("status")).isEqualTo(status);
 		assertThat(row.get("author")).isEqualTo(author);
 		assertThat(row.get("claimed")).isEqualTo(claimedBy);

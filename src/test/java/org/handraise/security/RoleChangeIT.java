@@ -65,11 +65,9 @@ class RoleChangeIT extends PostgresIntegrationTest {
 				"select count(*) from audit_events where action = 'ROLES_CHANGED' and actor = 'hank'", Integer.class))
 			.isZero();
 		assertThat(sessionsOf("hank")).isZero();
-		assertThat(
-				this.jdbc.queryForObject(
-						"select count(*) from audit_events where action = 'SESSIONS_ENDED'"
-								+ " and subject = 'hank' and actor = 'olga' and detail like '%roles_changed'",
-						Integer.class))
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from audit_events where action = 'SESSIONS_ENDED'
+				and subject = 'hank' and actor = 'olga' and detail like '%roles_changed'""", Integer.class))
 			.isEqualTo(1);
 
 		PageClient again = PageClient.signedIn(baseUrl(), "hank", PASSWORD);
@@ -145,8 +143,9 @@ class RoleChangeIT extends PostgresIntegrationTest {
 
 	@Test
 	void theLastAdministratorCannotGiveUpTheRole() {
-		this.jdbc.update("delete from person_roles where role = 'ADMIN' and person_id ="
-				+ " (select id from people where username = 'hank')");
+		this.jdbc.update("""
+				delete from person_roles where role = 'ADMIN' and person_id =
+				(select id from people where username = 'hank')""");
 		PageClient olga = PageClient.signedIn(baseUrl(), "olga", PASSWORD);
 		olga.get("/admin/people/olga");
 		PageClient.Response refused = olga.post("/admin/people/olga", update("olga", "MANAGER"));
@@ -168,8 +167,9 @@ class RoleChangeIT extends PostgresIntegrationTest {
 	@Test
 	@WithMockUser(username = "hank", roles = { "EMPLOYEE", "ADMIN" })
 	void theLastActiveAdministratorCannotBeDeactivated() {
-		this.jdbc.update("delete from person_roles where role = 'ADMIN' and person_id ="
-				+ " (select id from people where username = 'hank')");
+		this.jdbc.update("""
+				delete from person_roles where role = 'ADMIN' and person_id =
+				(select id from people where username = 'hank')""");
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.people.deactivate("hank", "olga"))
 			.satisfies((ex) -> assertThat(ex.reason().code()).isEqualTo("people.refusal.last-admin"));
 		assertThat(this.jdbc.queryForObject("select active from people where username = 'olga'", Boolean.class))
@@ -181,8 +181,9 @@ class RoleChangeIT extends PostgresIntegrationTest {
 		PageClient hank = PageClient.signedIn(baseUrl(), "hank", PASSWORD);
 		// hank's session still says administrator, as one could while a change of roles
 		// is under way
-		this.jdbc.update("delete from person_roles where role = 'ADMIN' and person_id ="
-				+ " (select id from people where username = 'hank')");
+		this.jdbc.update("""
+				delete from person_roles where role = 'ADMIN' and person_id =
+				(select id from people where username = 'hank')""");
 		hank.get("/admin/people/olga");
 		PageClient.Response refused = hank.post("/admin/people/olga/deactivate", Map.of());
 		assertThat(refused.status()).isEqualTo(302);
@@ -203,8 +204,9 @@ class RoleChangeIT extends PostgresIntegrationTest {
 	}
 
 	private List<String> rolesOf(String username) {
-		return this.jdbc.queryForList("select r.role from person_roles r join people p on p.id = r.person_id"
-				+ " where p.username = ? order by r.role", String.class, username);
+		return this.jdbc.queryForList("""
+				select r.role from person_roles r join people p on p.id = r.person_id
+				where p.username = ? order by r.role""", String.class, username);
 	}
 
 	private int sessionsOf(String username) {

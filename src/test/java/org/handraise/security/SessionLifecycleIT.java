@@ -89,9 +89,9 @@ class SessionLifecycleIT extends PostgresIntegrationTest {
 		assertThat(erinElsewhere.get("/requests").redirectsToLogin()).isTrue();
 		assertThat(sessionsOf("erin")).isZero();
 		assertThat(frank.get("/requests").status()).as("somebody else").isEqualTo(200);
-		assertThat(this.jdbc.queryForObject("select count(*) from audit_events where action = 'SESSIONS_ENDED'"
-				+ " and subject = 'erin' and actor = 'olga'", Integer.class))
-			.isEqualTo(1);
+		assertThat(this.jdbc.queryForObject("""
+				select count(*) from audit_events where action = 'SESSIONS_ENDED'
+				and subject = 'erin' and actor = 'olga'""", Integer.class)).isEqualTo(1);
 	}
 
 	@Test
@@ -209,8 +209,9 @@ class SessionLifecycleIT extends PostgresIntegrationTest {
 		assertThat(erin.post("/profile/sessions/end-others", Map.of()).status()).isEqualTo(302);
 		assertThat(erin.post("/profile/sessions/end-others", Map.of()).status()).isEqualTo(302);
 
-		List<Map<String, Object>> rows = this.jdbc.queryForList("select occurred_at, actor, action, subject, detail"
-				+ " from audit_events where action <> 'LOGIN_SUCCESS' order by id");
+		List<Map<String, Object>> rows = this.jdbc.queryForList("""
+				select occurred_at, actor, action, subject, detail
+				from audit_events where action <> 'LOGIN_SUCCESS' order by id""");
 		assertThat(rows)
 			.extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject") + " "
 					+ row.get("detail"))

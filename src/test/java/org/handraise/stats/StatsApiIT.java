@@ -271,7 +271,7 @@ class StatsApiIT extends PostgresIntegrationTest {
 		long later = StatsFixture.playing(this.requests, this.thanks)
 			.post("carol", false, "kotlin", "2026-03-04T10:00");
 		assertThat(this.jdbc.queryForObject(
-				"select t.name from stats_request f join teams t on t.id = f.team_id" + " where f.request_id = ?",
+				"select t.name from stats_request f join teams t on t.id = f.team_id where f.request_id = ?",
 				String.class, later))
 			.isEqualTo("Mobile");
 		JsonNode today = this.api.get("/api/stats?from=2026-03-02&to=2026-03-08", "grace", PASSWORD).json();

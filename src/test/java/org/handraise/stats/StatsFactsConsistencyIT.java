@@ -49,67 +49,78 @@ import static org.handraise.support.DemoCast.MARIA;
 class StatsFactsConsistencyIT extends PostgresIntegrationTest {
 
 	/** The facts recomputed from the raw tables (the V8 backfill's query). */
-	private static final String EXPECTED = "select r.id as request_id, r.created_at,"
-			+ " cast(extract(epoch from r.created_at) as double precision) as created_epoch, r.author_id, r.anonymous,"
-			+ " r.status, r.resolved_at, cast(extract(epoch from r.resolved_at) as double precision) as resolved_epoch,"
-			+ " cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision)"
-			+ " as first_response_s,"
-			+ " cast(extract(epoch from c.first_claim) - extract(epoch from r.created_at) as double precision)"
-			+ " as first_claim_s," + " case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)"
-			+ " - extract(epoch from r.created_at) as double precision) end as resolved_s,"
-			+ " case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,"
-			+ " r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end as closed_s,"
-			+ " ro.request_id is not null as reopened, th.request_id is not null as thanked,"
-			+ " case when r.anonymous then null else a.team_id end as team_id"
-			+ " from help_requests r join people a on a.id = r.author_id"
-			+ " left join (select e.request_id as request_id, min(e.occurred_at) as first_claim from request_events e"
-			+ " where e.kind = 'CLAIMED' group by e.request_id) c on c.request_id = r.id"
-			+ " left join (select distinct e.request_id as request_id from request_events e"
-			+ " where e.kind = 'REOPENED') ro on ro.request_id = r.id"
-			+ " left join (select distinct n.request_id as request_id from thank_you_notes n"
-			+ " where n.request_id is not null) th on th.request_id = r.id";
+	private static final String EXPECTED = """
+			select r.id as request_id, r.created_at,
+			  cast(extract(epoch from r.created_at) as double precision) as created_epoch, r.author_id, r.anonymous,
+			  r.status, r.resolved_at, cast(extract(epoch from r.resolved_at) as double precision) as resolved_epoch,
+			  cast(extract(epoch from r.first_response_at) - extract(epoch from r.created_at) as double precision)
+			    as first_response_s,
+			  cast(extract(epoch from c.first_claim) - extract(epoch from r.created_at) as double precision)
+			    as first_claim_s,
+			  case when r.status = 'RESOLVED' then cast(extract(epoch from r.resolved_at)
+			    - extract(epoch from r.created_at) as double precision) end as resolved_s,
+			  case when r.status in ('RESOLVED', 'CANCELLED') then cast(extract(epoch from coalesce(r.resolved_at,
+			    r.cancelled_at)) - extract(epoch from r.created_at) as double precision) end as closed_s,
+			  ro.request_id is not null as reopened, th.request_id is not null as thanked,
+			  case when r.anonymous then null else a.team_id end as team_id
+			from help_requests r join people a on a.id = r.author_id
+			left join (select e.request_id as request_id, min(e.occurred_at) as first_claim from request_events e
+			  where e.kind = 'CLAIMED' group by e.request_id) c on c.request_id = r.id
+			left join (select distinct e.request_id as request_id from request_events e
+			  where e.kind = 'REOPENED') ro on ro.request_id = r.id
+			left join (select distinct n.request_id as request_id from thank_you_notes n
+			  where n.request_id is not null) th on th.request_id = r.id""";
 
-	private static final String ACTUAL = "select request_id, created_at, created_epoch, author_id, anonymous, status,"
-			+ " resolved_at, resolved_epoch,"
-			+ " first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked, team_id from stats_request";
+	private static final String ACTUAL = """
+			select request_id, created_at, created_epoch, author_id, anonymous, status,
+			  resolved_at, resolved_epoch,
+			  first_response_s, first_claim_s, resolved_s, closed_s, reopened, thanked, team_id from stats_request""";
 
 	private static final String EXPECTED_TOPICS = """
 			select rt.request_id, rt.topic_id, r.created_at, r.author_id,
 			  r.anonymous, r.status, case when r.anonymous then null else a.team_id end as team_id
 			from request_topics rt join help_requests r on r.id = rt.request_id join people a on a.id = r.author_id""";
 
-	private static final String ACTUAL_TOPICS = "select request_id, topic_id, created_at, author_id, anonymous, status,"
-			+ " team_id from stats_request_topic";
+	private static final String ACTUAL_TOPICS = """
+			select request_id, topic_id, created_at, author_id, anonymous, status,
+			  team_id from stats_request_topic""";
 
 	/**
 	 * The daily roll-ups (V10) grouped afresh from the raw tables, through the expected
 	 * facts.
 	 */
-	private static final String EXPECTED_DAYS = "select cast(floor(x.created_epoch / 86400) as integer) as epoch_day,"
-			+ " x.status, x.anonymous, count(*) as posted, sum(case when x.reopened then 1 else 0 end) as reopened,"
-			+ " sum(case when x.first_response_s is not null or x.status = 'RESOLVED' or x.reopened then 1 else 0 end)"
-			+ " as answered, sum(case when x.thanked then 1 else 0 end) as thanked from (" + EXPECTED + ") x"
-			+ " group by 1, 2, 3";
+	private static final String EXPECTED_DAYS = """
+			select cast(floor(x.created_epoch / 86400) as integer) as epoch_day,
+			  x.status, x.anonymous, count(*) as posted, sum(case when x.reopened then 1 else 0 end) as reopened,
+			  sum(case when x.first_response_s is not null or x.status = 'RESOLVED' or x.reopened then 1 else 0 end)
+			    as answered, sum(case when x.thanked then 1 else 0 end) as thanked
+			from (%s) x
+			group by 1, 2, 3""".formatted(EXPECTED);
 
 	/** The roll-ups summed over their shards, without keys whose sums are all zero. */
-	private static final String ACTUAL_DAYS = "select epoch_day, status, anonymous, sum(posted) as posted,"
-			+ " sum(reopened) as reopened, sum(answered) as answered, sum(thanked) as thanked from stats_day"
-			+ " group by epoch_day, status, anonymous"
-			+ " having sum(posted) <> 0 or sum(reopened) <> 0 or sum(answered) <> 0 or sum(thanked) <> 0";
+	private static final String ACTUAL_DAYS = """
+			select epoch_day, status, anonymous, sum(posted) as posted,
+			  sum(reopened) as reopened, sum(answered) as answered, sum(thanked) as thanked from stats_day
+			group by epoch_day, status, anonymous
+			having sum(posted) <> 0 or sum(reopened) <> 0 or sum(answered) <> 0 or sum(thanked) <> 0""";
 
-	private static final String EXPECTED_DAY_TOPICS = "select cast(floor(extract(epoch from r.created_at) / 86400)"
-			+ " as integer) as epoch_day, rt.topic_id, r.status, count(*) as posted from request_topics rt"
-			+ " join help_requests r on r.id = rt.request_id group by 1, 2, 3";
+	private static final String EXPECTED_DAY_TOPICS = """
+			select cast(floor(extract(epoch from r.created_at) / 86400)
+			  as integer) as epoch_day, rt.topic_id, r.status, count(*) as posted from request_topics rt
+			join help_requests r on r.id = rt.request_id group by 1, 2, 3""";
 
-	private static final String ACTUAL_DAY_TOPICS = "select epoch_day, topic_id, status, sum(posted) as posted"
-			+ " from stats_day_topic group by epoch_day, topic_id, status having sum(posted) <> 0";
+	private static final String ACTUAL_DAY_TOPICS = """
+			select epoch_day, topic_id, status, sum(posted) as posted
+			from stats_day_topic group by epoch_day, topic_id, status having sum(posted) <> 0""";
 
-	private static final String EXPECTED_DAYS_RESOLVED = "select cast(floor(extract(epoch from r.resolved_at) / 86400)"
-			+ " as integer) as epoch_day, count(*) as resolved from help_requests r where r.status = 'RESOLVED'"
-			+ " group by 1";
+	private static final String EXPECTED_DAYS_RESOLVED = """
+			select cast(floor(extract(epoch from r.resolved_at) / 86400)
+			  as integer) as epoch_day, count(*) as resolved from help_requests r where r.status = 'RESOLVED'
+			group by 1""";
 
-	private static final String ACTUAL_DAYS_RESOLVED = "select epoch_day, sum(resolved) as resolved"
-			+ " from stats_day_resolved group by epoch_day having sum(resolved) <> 0";
+	private static final String ACTUAL_DAYS_RESOLVED = """
+			select epoch_day, sum(resolved) as resolved
+			from stats_day_resolved group by epoch_day having sum(resolved) <> 0""";
 
 	private static final List<String> TOPICS = List.of("java", "sql", "kubernetes", "spring", "kotlin");
 

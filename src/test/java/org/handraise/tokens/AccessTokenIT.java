@@ -189,8 +189,9 @@ class AccessTokenIT extends PostgresIntegrationTest {
 			.as("revoking it again changes nothing")
 			.isEqualTo(302);
 
-		List<Map<String, Object>> rows = this.jdbc.queryForList("select occurred_at, actor, action, subject, detail"
-				+ " from audit_events where action like 'TOKEN_%' order by id");
+		List<Map<String, Object>> rows = this.jdbc.queryForList("""
+				select occurred_at, actor, action, subject, detail
+				from audit_events where action like 'TOKEN_%' order by id""");
 		assertThat(rows)
 			.extracting((row) -> row.get("action") + " " + row.get("actor") + " " + row.get("subject") + " "
 					+ row.get("detail"))
@@ -438,10 +439,9 @@ class AccessTokenIT extends PostgresIntegrationTest {
 		alice.post("/profile/tokens", Map.of("name", "default"));
 		alice.post("/profile/tokens", Map.of("name", "short", "expiresInDays", "30"));
 		alice.post("/profile/tokens", Map.of("name", "long", "expiresInDays", "365"));
-		assertThat(this.jdbc
-			.queryForList("select name || ' ' || cast(extract(epoch from expires_at - created_at) / 86400 as integer)"
-					+ " from access_tokens order by id", String.class))
-			.containsExactly("default 90", "short 30", "long 365");
+		assertThat(this.jdbc.queryForList("""
+				select name || ' ' || cast(extract(epoch from expires_at - created_at) / 86400 as integer)
+				from access_tokens order by id""", String.class)).containsExactly("default 90", "short 30", "long 365");
 		assertThat(this.tokens.create("carol", "by default", null).view().expiresAt()).isEqualTo(this.jdbc
 			.queryForObject("select created_at from access_tokens where name = 'by default'", OffsetDateTime.class)
 			.toInstant()
@@ -464,8 +464,9 @@ class AccessTokenIT extends PostgresIntegrationTest {
 		CreatedAccessToken expired = this.tokens.create("alice", "too old", null);
 		CreatedAccessToken revoked = this.tokens.create("alice", "given up", null);
 		this.tokens.revoke("alice", revoked.view().id());
-		this.jdbc.update("update access_tokens set expires_at = timestamp with time zone '2026-01-02 03:04:00+00'"
-				+ " where id = ?", expired.view().id());
+		this.jdbc.update("""
+				update access_tokens set expires_at = timestamp with time zone '2026-01-02 03:04:00+00'
+				where id = ?""", expired.view().id());
 		String page = PageClient.signedIn(baseUrl(), "alice", PASSWORD).get("/profile").body();
 		assertThat(row(page, "still good")).contains(">Active<").contains(UTC.format(active.view().expiresAt()));
 		assertThat(row(page, "too old")).contains("Expired 2026-01-02 03:04 UTC").doesNotContain(">Revoke<");
@@ -483,8 +484,9 @@ class AccessTokenIT extends PostgresIntegrationTest {
 
 	/** The TOKEN_REVOKED entries of the audit log: actor, subject and detail. */
 	private List<String> revocations() {
-		return this.jdbc.queryForList("select actor || ' ' || subject || ' ' || detail from audit_events"
-				+ " where action = 'TOKEN_REVOKED' order by id", String.class);
+		return this.jdbc.queryForList("""
+				select actor || ' ' || subject || ' ' || detail from audit_events
+				where action = 'TOKEN_REVOKED' order by id""", String.class);
 	}
 
 	private static void assertInvalidToken(Response response) {

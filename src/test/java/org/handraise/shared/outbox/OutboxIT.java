@@ -189,11 +189,9 @@ class OutboxIT {
 	}
 
 	private static Map<String, Object> publication(ConfigurableApplicationContext context, long note) {
-		List<Map<String, Object>> rows = context.getBean(JdbcTemplate.class)
-			.queryForList(
-					"select status, completion_date, completion_attempts, event_type from event_publication"
-							+ " where listener_id like '%Probe%' and serialized_event like ?",
-					"%\"noteId\":" + note + ",%");
+		List<Map<String, Object>> rows = context.getBean(JdbcTemplate.class).queryForList("""
+				select status, completion_date, completion_attempts, event_type from event_publication
+				where listener_id like '%Probe%' and serialized_event like ?""", "%\"noteId\":" + note + ",%");
 		assertThat(rows).hasSizeLessThanOrEqualTo(1);
 		return rows.isEmpty() ? Map.of() : rows.get(0);
 	}
