@@ -63,38 +63,26 @@ final class ResponsivenessQuery {
 				where trt.request_id = f.request_id and trt.topic_id = :topicId) -- topic
 			""";
 
-	private static final String FIRST_RESPONSES = """
-			select cast(f.first_response_s as double precision) as d
+	/**
+	 * The durations of one column ({@code first_response_s}, {@code first_claim_s},
+	 * {@code resolved_s}) of the period's requests that have one, in order.
+	 */
+	private static final String DURATIONS = """
+			select cast(f.%1$s as double precision) as d
 			from stats_request f
 			where f.created_at >= :start and f.created_at < :end
 			  and f.anonymous = false and f.team_id = :teamId -- team
 			  and exists (select 1 from request_topics trt -- topic
 				where trt.request_id = f.request_id and trt.topic_id = :topicId) -- topic
-			  and f.first_response_s is not null
+			  and f.%1$s is not null
 			order by 1
 			""";
 
-	private static final String CLAIMS = """
-			select cast(f.first_claim_s as double precision) as d
-			from stats_request f
-			where f.created_at >= :start and f.created_at < :end
-			  and f.anonymous = false and f.team_id = :teamId -- team
-			  and exists (select 1 from request_topics trt -- topic
-				where trt.request_id = f.request_id and trt.topic_id = :topicId) -- topic
-			  and f.first_claim_s is not null
-			order by 1
-			""";
+	private static final String FIRST_RESPONSES = DURATIONS.formatted("first_response_s");
 
-	private static final String RESOLUTIONS = """
-			select cast(f.resolved_s as double precision) as d
-			from stats_request f
-			where f.created_at >= :start and f.created_at < :end
-			  and f.anonymous = false and f.team_id = :teamId -- team
-			  and exists (select 1 from request_topics trt -- topic
-				where trt.request_id = f.request_id and trt.topic_id = :topicId) -- topic
-			  and f.resolved_s is not null
-			order by 1
-			""";
+	private static final String CLAIMS = DURATIONS.formatted("first_claim_s");
+
+	private static final String RESOLUTIONS = DURATIONS.formatted("resolved_s");
 
 	private final boolean percentilesInSql;
 
