@@ -17,12 +17,15 @@ import org.springframework.stereotype.Component;
  * Delivers again what the event publication registry holds as incomplete: publications
  * whose listener failed, or whose instance stopped before the listener finished. When the
  * application is ready and then every {@code handraise.outbox.retry-interval}, by one
- * instance at a time (a ShedLock lock in the {@code shedlock} table): publications older
- * than {@code min-age} that have had fewer than {@code max-attempts} resubmissions are
- * handed to their listener again. The registry marks each one resubmitted before it does
- * (a conditional update, so a publication is resubmitted once per round however many
- * instances look), and complete when the listener succeeds. Completed publications older
- * than {@code retention} are deleted.
+ * instance at a time (a ShedLock lock in the {@code shedlock} table), a publication that
+ * has had fewer than {@code max-attempts} resubmissions is handed to its listener again
+ * when it failed, when its listener never started ({@code PUBLISHED} for longer than
+ * {@code min-age}), or when it has been in flight ({@code PROCESSING} or
+ * {@code RESUBMITTED}) for longer than {@code stale-after}, its instance gone. One in
+ * flight is never handed over a second time while it may still finish. The registry marks
+ * each one resubmitted before it does (a conditional update, so a publication is
+ * resubmitted once per round however many instances look), and complete when the listener
+ * succeeds. Completed publications older than {@code retention} are deleted.
  * <p>
  * Delivery is at least once: a listener must tolerate an event it has seen (one that
  * finished just as its instance died is delivered again).
@@ -53,14 +56,27 @@ class OutboxResubmission {
 			initialDelayString = "${handraise.outbox.retry-interval:1m}")
 	@SchedulerLock(name = LOCK, lockAtMostFor = "PT10M")
 	public void resubmit() {
-		Instant before = this.clock.instant().minus(this.properties.minAge());
-		this.incomplete.resubmitIncompletePublications((publication) -> due(publication, before));
+		Instant now = this.clock.instant();
+		this.incomplete.resubmitIncompletePublications((publication) -> due(publication, now));
 		this.completed.deletePublicationsOlderThan(this.properties.retention());
 	}
 
-	private boolean due(EventPublication publication, Instant before) {
-		return publication.getPublicationDate().isBefore(before)
-				&& publication.getCompletionAttempts() < this.properties.maxAttempts();
+	boolean due(EventPublication publication, Instant now) {
+		if (publication.getCompletionAttempts() >= this.properties.maxAttempts()) {
+			return false;
+		}
+		return switch (publication.getStatus()) {
+			case FAILED -> true;
+			case PUBLISHED -> publication.getPublicationDate().isBefore(now.minus(this.properties.minAge()));
+			case PROCESSING, RESUBMITTED -> lastTouched(publication).isBefore(now.minus(this.properties.staleAfter()));
+			default -> false;
+		};
+	}
+
+	private static Instant lastTouched(EventPublication publication) {
+		Instant resubmitted = publication.getLastResubmissionDate();
+		return (resubmitted != null && resubmitted.isAfter(publication.getPublicationDate())) ? resubmitted
+				: publication.getPublicationDate();
 	}
 
 }
