@@ -46,8 +46,8 @@ class ModularityTests {
 	@Test
 	void everyTopLevelPackageIsADeclaredModule() throws ClassNotFoundException {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("audit", "demo", "home", "people", "requests", "security", "shared", "stats",
-					"thanks", "tokens", "web");
+			.containsExactlyInAnyOrder("audit", "demo", "home", "notifications", "people", "requests", "security",
+					"shared", "stats", "thanks", "tokens", "web");
 		for (ApplicationModule module : MODULES) {
 			String name = module.getBasePackage().getName();
 			org.springframework.modulith.ApplicationModule declared = Class.forName(name + ".package-info")

@@ -1,6 +1,8 @@
 package org.handraise.people;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -33,6 +35,17 @@ interface People extends JpaRepository<Person, Long> {
 	@Modifying
 	@Query(nativeQuery = true, value = "update people set last_seen_at = :at where username = :username")
 	int updateLastSeenAt(@Param("username") String username, @Param("at") Instant at);
+
+	@Query("""
+			select new org.handraise.people.Contact(p.username, p.displayName, p.email) from Person p
+			where p.active = true and p.username in :usernames""")
+	List<Contact> findContacts(@Param("usernames") Collection<String> usernames);
+
+	@Query("""
+			select distinct new org.handraise.people.Contact(p.username, p.displayName, p.email) from Person p
+			join p.roles r join p.skills s
+			where p.active = true and r = org.handraise.people.Role.MENTOR and s in :skills""")
+	List<Contact> findMentorsWithSkills(@Param("skills") Collection<String> skills);
 
 	@Query(value = "select p from Person p left join fetch p.team where p.active = true or :includeInactive = true",
 			countQuery = "select count(p) from Person p where p.active = true or :includeInactive = true")

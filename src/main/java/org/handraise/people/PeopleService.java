@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.persistence.EntityManager;
 
@@ -123,6 +124,19 @@ public class PeopleService {
 
 	public List<String> teamNames() {
 		return this.teams.findAll(Sort.by("name")).stream().map(Team::getName).toList();
+	}
+
+	/** The active people among {@code usernames}, to tell them something. */
+	public List<Contact> contacts(Collection<String> usernames) {
+		return usernames.isEmpty() ? List.of() : this.people.findContacts(Set.copyOf(usernames));
+	}
+
+	/**
+	 * The active mentors with at least one of {@code skills} (lower case, as topics are),
+	 * in one query.
+	 */
+	public List<Contact> mentorsWithSkills(Collection<String> skills) {
+		return skills.isEmpty() ? List.of() : this.people.findMentorsWithSkills(Set.copyOf(skills));
 	}
 
 	/** Skills of the given person, lower case, for matching against request topics. */

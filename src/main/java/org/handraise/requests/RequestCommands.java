@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Person;
 import org.handraise.people.PersonDeactivated;
+import org.handraise.people.PersonRef;
 import org.handraise.shared.ConflictException;
 import org.handraise.shared.HelpMetrics;
 import org.handraise.shared.Labels;
@@ -83,6 +84,7 @@ public class RequestCommands {
 				draft.urgencyOrDefault(), draft.anonymous(), topicsNamed(draft.topics()), at);
 		this.requests.saveAndFlush(request);
 		this.events.publishEvent(RequestChanged.posted(request.getId()));
+		announce(request, 0);
 		this.metrics.posted();
 		return RequestViews.toView(request, author);
 	}
@@ -197,6 +199,7 @@ public class RequestCommands {
 		Specification<HelpRequest> claimed = (root, query, cb) -> cb.and(cb.equal(root.get("claimedBy"), departed),
 				root.get("status").in(RequestStatus.CLAIMED, RequestStatus.ANSWERED));
 		for (HelpRequest request : this.requests.findAll(claimed, Sort.by("id"))) {
+			int history = request.getEvents().size();
 			if (request.releaseForDeparted(departed, actor, now)) {
 				try {
 					this.requests.flush();
@@ -205,6 +208,7 @@ public class RequestCommands {
 					throw new ConflictException(RequestMessages.CONCURRENT_CHANGE.with());
 				}
 				this.events.publishEvent(new RequestChanged(request.getId()));
+				announce(request, history);
 			}
 		}
 	}
@@ -219,6 +223,7 @@ public class RequestCommands {
 			.orElseThrow(() -> new NotFoundException(RequestMessages.NOT_FOUND.with(id)));
 		RequestStatus before = request.getStatus();
 		int offersBefore = request.getOffers().size();
+		int history = request.getEvents().size();
 		transition.apply(request, actor, now);
 		try {
 			this.requests.flush();
@@ -227,8 +232,62 @@ public class RequestCommands {
 			throw new ConflictException(RequestMessages.CONCURRENT_CHANGE.with());
 		}
 		this.events.publishEvent(new RequestChanged(request.getId()));
+		announce(request, history);
 		count(before, request, offersBefore);
 		return RequestViews.toView(request, actor);
+	}
+
+	/**
+	 * Publishes a {@link RequestActivity} for each history line added since the request
+	 * had {@code historyBefore} lines (flushed, so each has its id).
+	 */
+	private void announce(HelpRequest request, int historyBefore) {
+		List<RequestEvent> history = request.getEvents();
+		if (history.size() <= historyBefore) {
+			return;
+		}
+		Set<String> helpers = RequestViews.helpers(request)
+			.stream()
+			.map(PersonRef::username)
+			.collect(Collectors.toUnmodifiableSet());
+		Set<String> topicNames = request.getTopics()
+			.stream()
+			.map(Topic::getName)
+			.collect(Collectors.toUnmodifiableSet());
+		String accepted = request.getOffers()
+			.stream()
+			.filter(Offer::isAccepted)
+			.map((o) -> o.getHelper().getUsername())
+			.findFirst()
+			.orElse(null);
+		for (RequestEvent line : history.subList(historyBefore, history.size())) {
+			String actor = line.getActor().getUsername();
+			this.events.publishEvent(new RequestActivity(request.getId(), line.getId(), line.getKind(),
+					line.getReason(), actor, line.getOccurredAt(), request.getTitle(),
+					request.getAuthor().getUsername(), request.isAnonymous(), helpers,
+					(line.getKind() == EventKind.RESOLVED) ? accepted : null, topicNames, detail(request, line)));
+		}
+	}
+
+	private static String detail(HelpRequest request, RequestEvent line) {
+		String text = switch (line.getKind()) {
+			case REOPENED -> line.getNote();
+			case OFFERED -> request.getOffers()
+				.stream()
+				.filter((o) -> o.isBy(line.getActor()))
+				.reduce((first, second) -> second)
+				.map(Offer::getMessage)
+				.orElse(null);
+			default -> null;
+		};
+		if (text == null || text.length() <= RequestActivity.DETAIL_LENGTH) {
+			return text;
+		}
+		int end = RequestActivity.DETAIL_LENGTH - 1;
+		if (Character.isHighSurrogate(text.charAt(end - 1))) {
+			end--;
+		}
+		return text.substring(0, end) + "\u2026";
 	}
 
 	private void count(RequestStatus before, HelpRequest after, int offersBefore) {

@@ -90,8 +90,9 @@ public class ThanksService implements RequestThanks {
 		if (!to.isActive()) {
 			throw InvalidInputException.of("to", ThanksMessages.NOT_ACTIVE.with(to.getDisplayName()));
 		}
+		RequestParticipants participants = null;
 		if (draft.requestId() != null) {
-			RequestParticipants participants = this.requests.participants(draft.requestId());
+			participants = this.requests.participants(draft.requestId());
 			if (!participants.author().equals(username)) {
 				throw new ForbiddenException(ThanksMessages.NOT_THE_AUTHOR.with());
 			}
@@ -101,7 +102,9 @@ public class ThanksService implements RequestThanks {
 		}
 		ThankYouNote note = this.notes
 			.saveAndFlush(new ThankYouNote(from, to, draft.requestId(), draft.message(), draft.publicNote(), at));
-		this.events.publishEvent(new ThanksSent(note.getId(), username, draft.to(), draft.requestId()));
+		this.events.publishEvent(new ThanksSent(note.getId(), username, draft.to(), draft.requestId(),
+				(participants != null) ? participants.title() : null, participants != null && participants.anonymous(),
+				note.getMessage(), note.getCreatedAt()));
 		this.metrics.thanked();
 		return toViews(List.of(note), username).get(0);
 	}

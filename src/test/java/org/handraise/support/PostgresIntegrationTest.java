@@ -1,5 +1,7 @@
 package org.handraise.support;
 
+import java.time.Duration;
+
 import java.util.List;
 
 import org.handraise.people.PeopleService;
@@ -13,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole application on a random port over a real PostgreSQL, the Flyway schema
@@ -49,12 +53,47 @@ public abstract class PostgresIntegrationTest {
 
 	@BeforeEach
 	void emptyTables() {
+		awaitListenersOfTheLastTest();
 		this.jdbc.execute("""
-				truncate table access_tokens, thank_you_notes, request_events, offers, request_topics,
-				  help_requests, stats_request, stats_request_topic, stats_day, stats_day_topic,
-				  stats_day_resolved, stats_membership, topics, person_skills, person_roles, people,
-				  teams, login_throttle, login_throttle_address, audit_events
+				truncate table event_publication, notifications, notification_settings, access_tokens,
+				  thank_you_notes, request_events, offers, request_topics, help_requests, stats_request,
+				  stats_request_topic, stats_day, stats_day_topic, stats_day_resolved, stats_membership, topics,
+				  person_skills, person_roles, people, teams, login_throttle, login_throttle_address, audit_events
 				restart identity cascade""");
+	}
+
+	/**
+	 * Waits (at most 10 s) until the listeners that run after a commit, such as the
+	 * notifications', have finished with what the previous test published, so that they
+	 * don't write into tables being emptied.
+	 */
+	private void awaitListenersOfTheLastTest() {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline && inFlightPublications() > 0) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private int inFlightPublications() {
+		return this.jdbc.queryForObject(
+				"select count(*) from event_publication where completion_date is null and status <> 'FAILED'",
+				Integer.class);
+	}
+
+	/**
+	 * Waits (at most 10 s) until every event published so far has been handled by its
+	 * listeners, then returns: for tests that look at what a listener after the commit
+	 * wrote.
+	 */
+	protected void awaitListeners() {
+		awaitListenersOfTheLastTest();
+		assertThat(inFlightPublications()).as("event publications still in flight after 10 s").isZero();
 	}
 
 	/**

@@ -1,0 +1,28 @@
+package org.handraise.notifications.web;
+
+import org.handraise.notifications.Inbox;
+
+/**
+ * The signed-in person's unread count for the navigation bar, counted on first use.
+ */
+public final class UnreadBadge {
+
+	private final Inbox inbox;
+
+	private final String username;
+
+	private Long unread;
+
+	UnreadBadge(Inbox inbox, String username) {
+		this.inbox = inbox;
+		this.username = username;
+	}
+
+	public long getUnread() {
+		if (this.unread == null) {
+			this.unread = this.inbox.unreadCount(this.username);
+		}
+		return this.unread;
+	}
+
+}
