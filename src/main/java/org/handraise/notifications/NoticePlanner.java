@@ -36,7 +36,7 @@ class NoticePlanner {
 	}
 
 	List<Notice> about(RequestActivity activity) {
-		String source = "history:" + activity.historyId();
+		String source = activity.cause();
 		return switch (activity.kind()) {
 			case POSTED -> skillMatches(activity, source);
 			case CLAIMED -> toAuthor(activity, NotificationKind.REQUEST_CLAIMED, null, source);

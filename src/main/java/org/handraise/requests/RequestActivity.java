@@ -4,15 +4,18 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A line was added to a request's history (posted, claimed, released, offered, resolved,
- * cancelled, reopened, edited, an offer withdrawn): published in the transaction that
- * made it, after the flush, one event per line. It carries what a listener needs to tell
- * people about it without reading the request again, as the request was at that moment.
- * Listeners that tell people run after the commit through the event publication registry,
- * so a line that rolls back is never announced and one that commits always is.
+ * Something happened to a request: a line was added to its history (posted, claimed,
+ * released, offered, resolved, cancelled, reopened, edited, an offer withdrawn), or an
+ * offer was made on a request that already had one (which adds no line). Published in the
+ * transaction that made it, after the flush, one event per line or offer. It carries what
+ * a listener needs to tell people about it without reading the request again, as the
+ * request was at that moment. Listeners that tell people run after the commit through the
+ * event publication registry, so a line that rolls back is never announced and one that
+ * commits always is.
  *
  * @param requestId the request
- * @param historyId the history line's id: the same line is announced with the same id
+ * @param cause what it is, the same whenever it is announced: {@code history:<line id>},
+ * or {@code offer:<offer id>} for an offer
  * @param kind what happened
  * @param reason why, where it was not the actor's own choice, or null
  * @param actor the username of who did it (for a release because the helper left: the
@@ -28,7 +31,7 @@ import java.util.Set;
  * @param detail the reopening's reason or the offer's text (at most 200 characters), or
  * null
  */
-public record RequestActivity(long requestId, long historyId, EventKind kind, EventReason reason, String actor,
+public record RequestActivity(long requestId, String cause, EventKind kind, EventReason reason, String actor,
 		Instant at, String title, String author, boolean anonymous, Set<String> helpers, String acceptedHelper,
 		Set<String> topics, String detail) {
 

@@ -84,7 +84,7 @@ public class RequestCommands {
 				draft.urgencyOrDefault(), draft.anonymous(), topicsNamed(draft.topics()), at);
 		this.requests.saveAndFlush(request);
 		this.events.publishEvent(RequestChanged.posted(request.getId()));
-		announce(request, 0);
+		announce(request, 0, 0);
 		this.metrics.posted();
 		return RequestViews.toView(request, author);
 	}
@@ -208,7 +208,7 @@ public class RequestCommands {
 					throw new ConflictException(RequestMessages.CONCURRENT_CHANGE.with());
 				}
 				this.events.publishEvent(new RequestChanged(request.getId()));
-				announce(request, history);
+				announce(request, history, request.getOffers().size());
 			}
 		}
 	}
@@ -232,18 +232,23 @@ public class RequestCommands {
 			throw new ConflictException(RequestMessages.CONCURRENT_CHANGE.with());
 		}
 		this.events.publishEvent(new RequestChanged(request.getId()));
-		announce(request, history);
+		announce(request, history, offersBefore);
 		count(before, request, offersBefore);
 		return RequestViews.toView(request, actor);
 	}
 
 	/**
 	 * Publishes a {@link RequestActivity} for each history line added since the request
-	 * had {@code historyBefore} lines (flushed, so each has its id).
+	 * had {@code historyBefore} lines (flushed, so each has its id), and for each offer
+	 * added since it had {@code offersBefore} offers: the first offer moves the request
+	 * to answered and has its line, a later one has none.
 	 */
-	private void announce(HelpRequest request, int historyBefore) {
+	private void announce(HelpRequest request, int historyBefore, int offersBefore) {
 		List<RequestEvent> history = request.getEvents();
-		if (history.size() <= historyBefore) {
+		List<Offer> offers = request.getOffers();
+		List<Offer> newOffers = (offers.size() > offersBefore) ? offers.subList(offersBefore, offers.size())
+				: List.of();
+		if (history.size() <= historyBefore && newOffers.isEmpty()) {
 			return;
 		}
 		Set<String> helpers = RequestViews.helpers(request)
@@ -254,32 +259,29 @@ public class RequestCommands {
 			.stream()
 			.map(Topic::getName)
 			.collect(Collectors.toUnmodifiableSet());
-		String accepted = request.getOffers()
-			.stream()
+		String accepted = offers.stream()
 			.filter(Offer::isAccepted)
 			.map((o) -> o.getHelper().getUsername())
 			.findFirst()
 			.orElse(null);
-		for (RequestEvent line : history.subList(historyBefore, history.size())) {
-			String actor = line.getActor().getUsername();
-			this.events.publishEvent(new RequestActivity(request.getId(), line.getId(), line.getKind(),
-					line.getReason(), actor, line.getOccurredAt(), request.getTitle(),
+		for (RequestEvent line : history.subList(Math.min(historyBefore, history.size()), history.size())) {
+			if (line.getKind() == EventKind.OFFERED) {
+				continue;
+			}
+			this.events.publishEvent(new RequestActivity(request.getId(), "history:" + line.getId(), line.getKind(),
+					line.getReason(), line.getActor().getUsername(), line.getOccurredAt(), request.getTitle(),
 					request.getAuthor().getUsername(), request.isAnonymous(), helpers,
-					(line.getKind() == EventKind.RESOLVED) ? accepted : null, topicNames, detail(request, line)));
+					(line.getKind() == EventKind.RESOLVED) ? accepted : null, topicNames, excerpt(line.getNote())));
+		}
+		for (Offer offer : newOffers) {
+			this.events.publishEvent(new RequestActivity(request.getId(), "offer:" + offer.getId(), EventKind.OFFERED,
+					null, offer.getHelper().getUsername(), offer.getCreatedAt(), request.getTitle(),
+					request.getAuthor().getUsername(), request.isAnonymous(), helpers, null, topicNames,
+					excerpt(offer.getMessage())));
 		}
 	}
 
-	private static String detail(HelpRequest request, RequestEvent line) {
-		String text = switch (line.getKind()) {
-			case REOPENED -> line.getNote();
-			case OFFERED -> request.getOffers()
-				.stream()
-				.filter((o) -> o.isBy(line.getActor()))
-				.reduce((first, second) -> second)
-				.map(Offer::getMessage)
-				.orElse(null);
-			default -> null;
-		};
+	private static String excerpt(String text) {
 		if (text == null || text.length() <= RequestActivity.DETAIL_LENGTH) {
 			return text;
 		}

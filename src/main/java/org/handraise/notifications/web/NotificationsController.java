@@ -36,6 +36,7 @@ class NotificationsController {
 			Principal me, Locale locale, Model model) {
 		InboxPage found = this.inbox.page(me.getName(), unread, page, PAGE_SIZE, locale);
 		model.addAttribute("inboxPage", found);
+		model.addAttribute("inbox", UnreadBadge.known(found.unreadCount()));
 		model.addAttribute("notifications",
 				new PageImpl<>(found.content(), PageRequest.of(found.page(), found.size()), found.totalElements()));
 		model.addAttribute("unreadOnly", unread);

@@ -18,6 +18,13 @@ public final class UnreadBadge {
 		this.username = username;
 	}
 
+	/** A badge whose count is known already (the inbox page counted it). */
+	static UnreadBadge known(long unread) {
+		UnreadBadge badge = new UnreadBadge(null, null);
+		badge.unread = unread;
+		return badge;
+	}
+
 	public long getUnread() {
 		if (this.unread == null) {
 			this.unread = this.inbox.unreadCount(this.username);

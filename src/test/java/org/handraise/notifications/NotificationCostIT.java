@@ -1,0 +1,115 @@
+package org.handraise.notifications;
+
+import java.util.List;
+import java.util.Map;
+
+import org.handraise.support.Api;
+import org.handraise.support.PageClient;
+import org.handraise.support.PostgresIntegrationTest;
+import org.handraise.support.StatementRecorder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.MARIA;
+
+/**
+ * What notifications cost, counted statement by statement through the data source (JPA
+ * and JDBC alike): every page reads the unread count once and nothing else of
+ * notifications; the profile page also reads the email settings once. Posting a request
+ * that matches 1,000 mentors' skills costs the request thread exactly what posting one
+ * that matches nobody costs: the fan-out happens after the commit, on another thread, in
+ * a constant number of statements.
+ */
+@Import(StatementRecorder.Config.class)
+class NotificationCostIT extends PostgresIntegrationTest {
+
+	private static final int MENTORS = 1000;
+
+	@Autowired
+	private StatementRecorder recorder;
+
+	private Api api;
+
+	@BeforeEach
+	void people() {
+		this.api = new Api(baseUrl());
+		seed(ALICE, MARIA.withSkills("java"));
+	}
+
+	@Test
+	void everyPageReadsTheUnreadCountOnceAndTheProfileItsSettingsOnce() {
+		long id = post("java");
+		awaitListeners();
+		PageClient maria = PageClient.signedIn(baseUrl(), "maria", PASSWORD);
+		for (String path : List.of("/", "/requests", "/requests/" + id, "/thanks", "/people", "/mentor")) {
+			this.recorder.clear();
+			PageClient.Response page = maria.get(path);
+			assertThat(page.status()).as(path).isEqualTo(200);
+			assertThat(page.body()).as(path).contains("id=\"nav-notifications\"");
+			List<String> sent = this.recorder.byRequestThreads();
+			assertThat(StatementRecorder.touching(sent, "notifications")).as(path + ": " + sent).isEqualTo(1);
+			assertThat(StatementRecorder.touching(sent, "notification_settings")).as(path).isZero();
+		}
+		this.recorder.clear();
+		assertThat(maria.get("/profile").status()).isEqualTo(200);
+		List<String> profile = this.recorder.byRequestThreads();
+		assertThat(StatementRecorder.touching(profile, "notifications")).as(profile.toString()).isEqualTo(1);
+		assertThat(StatementRecorder.touching(profile, "notification_settings")).isEqualTo(1);
+
+		this.recorder.clear();
+		assertThat(maria.get("/notifications").status()).isEqualTo(200);
+		assertThat(StatementRecorder.touching(this.recorder.byRequestThreads(), "notifications"))
+			.as("the inbox: its page and the badge's count; no total while the first page is not full")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void postingARequestThatMatchesAThousandMentorsCostsThePostNothingMore() {
+		int nobody = postStatements("cobol");
+		this.jdbc.update("""
+				insert into people (username, display_name, email, password_hash, active, must_change_password,
+				    created_at, version)
+				select 'mentor' || n, 'Mentor ' || n, 'mentor' || n || '@example.com', 'x', true, false, now(), 0
+				from generate_series(1, ?) n""", MENTORS);
+		this.jdbc.update("""
+				insert into person_roles (person_id, role)
+				select id, r from people, (values ('EMPLOYEE'), ('MENTOR')) roles(r) where username like 'mentor%'""");
+		this.jdbc.update("""
+				insert into person_skills (person_id, skill)
+				select id, 'kotlin' from people where username like 'mentor%'""");
+		int thousand = postStatements("kotlin");
+		assertThat(thousand).as("statements of the post that matches 1,000 mentors").isEqualTo(nobody);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from notifications where kind = 'REQUEST_MATCHES_SKILLS' and recipient like 'mentor%'",
+				Integer.class))
+			.isEqualTo(MENTORS);
+		List<String> fanOut = this.recorder.byListenerThreads();
+		assertThat(StatementRecorder.touching(fanOut, "notifications"))
+			.as("the fan-out's statements on notifications: which exist, one batch: " + fanOut)
+			.isLessThanOrEqualTo(2);
+	}
+
+	private int postStatements(String topic) {
+		awaitListeners();
+		this.recorder.clear();
+		post(topic);
+		int onRequestThread = this.recorder.byRequestThreads().size();
+		awaitListeners();
+		return onRequestThread;
+	}
+
+	private long post(String topic) {
+		Api.Response posted = this.api.post("/api/requests", "alice", PASSWORD,
+				Map.of("title", "Gradle build cache misses on CI", "details",
+						"Every CI run rebuilds everything although the cache is configured.", "topics",
+						List.of(topic)));
+		assertThat(posted.status()).isEqualTo(201);
+		return posted.json().get("id").asLong();
+	}
+
+}
