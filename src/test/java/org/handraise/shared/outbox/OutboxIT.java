@@ -92,7 +92,9 @@ class OutboxIT {
 		new TransactionTemplate(app.getBean(org.springframework.transaction.PlatformTransactionManager.class))
 			.executeWithoutResult((status) -> {
 				note[0] = thank(app);
-				assertThat(publications(app, note[0])).as("stored with the change, in its transaction").isOne();
+				assertThat(publications(app, note[0]))
+					.as("stored with the change, in its transaction, for each listener")
+					.isEqualTo(LISTENERS_OF_THANKS_SENT);
 				status.setRollbackOnly();
 			});
 		long committed = thank(app);
@@ -195,6 +197,9 @@ class OutboxIT {
 		assertThat(rows).hasSizeLessThanOrEqualTo(1);
 		return rows.isEmpty() ? Map.of() : rows.get(0);
 	}
+
+	/** The probe and the notifications' listener. */
+	private static final int LISTENERS_OF_THANKS_SENT = 2;
 
 	private static int publications(ConfigurableApplicationContext context, long note) {
 		return context.getBean(JdbcTemplate.class)
