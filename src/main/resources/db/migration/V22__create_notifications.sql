@@ -20,7 +20,7 @@ create table notifications (
     constraint fk_notifications_recipient foreign key (recipient) references people (username)
 );
 -- The inbox newest first, and the unread count every page shows.
-create index ix_notifications_inbox on notifications (recipient, id);
+create index ix_notifications_inbox on notifications (recipient, created_at, id);
 create index ix_notifications_unread on notifications (recipient, read_at);
 
 -- How each person wants to hear of each category by email; no row: the category's default.

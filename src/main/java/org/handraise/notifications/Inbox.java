@@ -27,7 +27,7 @@ public class Inbox {
 			select id, kind, request_id, request_title, actor_name, variant, detail, created_at, read_at
 			from notifications
 			where recipient = :recipient and (:all or read_at is null)
-			order by id desc
+			order by created_at desc, id desc
 			offset :offset rows fetch next :size rows only""";
 
 	private static final String COUNT = """

@@ -233,6 +233,24 @@ class HelpLoopBrowserIT extends BrowserJourney {
 		screenshot("phone-home");
 		desktop();
 
+		// The inbox, from the menu: maria's claim and answer, newest first; the request
+		// is
+		// one click away
+		String claimed = "Maria Rossi claimed your request \u201c" + TITLE + "\u201d.";
+		String offered = "Maria Rossi offered help on your request \u201c" + TITLE + "\u201d.";
+		clickAndWait(By.cssSelector("#nav-notifications"));
+		assertThat(currentPath()).isEqualTo("/notifications");
+		assertThat(mainText()).contains(claimed, offered);
+		assertThat(mainText().indexOf(offered)).as("newest first").isLessThan(mainText().indexOf(claimed));
+		assertThat(find(By.cssSelector("#nav-notifications [data-unread-count]")).getText()).matches("[1-9][0-9]*\\+?");
+		check("notifications");
+		screenshot("notifications");
+		phone();
+		assertNoSidewaysScrolling();
+		screenshot("phone-notifications");
+		desktop();
+		open("/");
+
 		clickAndWait(find(since).findElement(By.linkText(TITLE)));
 		assertThat(currentPath()).isEqualTo(requestPath);
 		check("request detail (author, answered)");
@@ -341,6 +359,11 @@ class HelpLoopBrowserIT extends BrowserJourney {
 		assertThat(find(By.cssSelector("section[aria-labelledby=since-h]")).getText()).contains(TITLE,
 				"You claimed this request, and it is resolved now.", "Alice Martin thanked you.", THANKS);
 		check("home (mentor, since the last visit)");
+		clickAndWait(By.cssSelector("#nav-notifications"));
+		assertThat(mainText()).contains("Alice Martin resolved \u201c" + TITLE + "\u201d and accepted your answer.",
+				"Alice Martin thanked you for your help with \u201c" + TITLE + "\u201d.");
+		clickAndWait(By.xpath("//button[contains(., 'accepted your answer') and contains(., '" + TITLE + "')]"));
+		assertThat(currentPath()).isEqualTo(requestPath);
 		signOut();
 
 		signIn("grace");
