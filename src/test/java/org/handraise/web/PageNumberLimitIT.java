@@ -41,7 +41,7 @@ class PageNumberLimitIT extends PostgresIntegrationTest {
 	 * Every paged list there is; a new one is added here, so that it is checked below.
 	 */
 	private static final Set<String> PAGED = Set.of("/api/requests", "/api/thanks", "/api/people", "/requests",
-			"/thanks", "/people", "/admin/people", "/admin/audit", "/mentor");
+			"/thanks", "/people", "/admin/people", "/admin/audit", "/mentor", "/api/notifications", "/notifications");
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
