@@ -214,7 +214,7 @@ class MailDeliveries {
 	void markSent(Collection<DueMail> sent, Instant now) {
 		if (!sent.isEmpty()) {
 			this.jdbc.batchUpdate("""
-					update mail_deliveries set status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = null
+					update mail_deliveries set status = 'SENT', attempts = attempts + 1, sent_at = ?
 					where id = ? and status = 'PENDING'""",
 					sent.stream().map((m) -> new Object[] { Timestamp.from(now), m.id() }).toList());
 		}
