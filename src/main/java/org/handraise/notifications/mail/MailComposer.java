@@ -97,8 +97,8 @@ class MailComposer {
 		if (MailDeliveries.DIGEST.equals(mail.kind())) {
 			List<Group> groups = groups(items, locale);
 			context.setVariable("groups", groups);
-			subject = this.messages.getMessage("mail.digest.subject", new Object[] { items.size(), groups.size() },
-					locale);
+			long requests = groups.stream().filter((group) -> group.url() != null).count();
+			subject = this.messages.getMessage("mail.digest.subject", new Object[] { items.size(), requests }, locale);
 			template = "digest";
 		}
 		else {
@@ -129,18 +129,15 @@ class MailComposer {
 
 	private List<Group> groups(List<MailDeliveries.MailItem> items, Locale locale) {
 		Map<Long, Group> byRequest = new LinkedHashMap<>();
-		List<Group> groups = new ArrayList<>();
+		Group other = new Group(null, null, new ArrayList<>());
 		for (MailDeliveries.MailItem item : items) {
-			Group group = (item.requestId() != null) ? byRequest.get(item.requestId()) : null;
-			if (group == null) {
-				group = new Group(item.requestTitle(),
-						(item.requestId() != null) ? this.links.request(item.requestId()) : null, new ArrayList<>());
-				groups.add(group);
-				if (item.requestId() != null) {
-					byRequest.put(item.requestId(), group);
-				}
-			}
+			Group group = (item.requestId() == null) ? other : byRequest.computeIfAbsent(item.requestId(),
+					(id) -> new Group(item.requestTitle(), this.links.request(id), new ArrayList<>()));
 			group.lines().add(text(item, locale));
+		}
+		List<Group> groups = new ArrayList<>(byRequest.values());
+		if (!other.lines().isEmpty()) {
+			groups.add(other);
 		}
 		return groups;
 	}
@@ -154,7 +151,7 @@ class MailComposer {
 	}
 
 	/**
-	 * A digest's lines about one request (or one line about no request).
+	 * A digest's lines about one request, or (last) those about no request.
 	 *
 	 * @param title the request's title, or null
 	 * @param url the request's address, or null

@@ -163,7 +163,7 @@ class MailIT extends PostgresIntegrationTest {
 	@Test
 	void aDailyDigestGroupsByRequestAndIsSentOnce() throws Exception {
 		this.preferences.change("alice",
-				new NotificationSettings(Delivery.DAILY, Delivery.IMMEDIATE, Delivery.OFF, Delivery.IMMEDIATE));
+				new NotificationSettings(Delivery.DAILY, Delivery.IMMEDIATE, Delivery.OFF, Delivery.DAILY));
 		long first = post("alice", TITLE, List.of("kotlin"), false);
 		long second = post("alice", "Gradle daemon keeps dying", List.of("kotlin"), false);
 		claim("maria", first);
@@ -171,6 +171,9 @@ class MailIT extends PostgresIntegrationTest {
 		assertThat(this.api
 			.post("/api/requests/" + first + "/offers", "marco", PASSWORD, Map.of("message", "Drop the index first."))
 			.status()).isEqualTo(201);
+		assertThat(
+				this.api.post("/api/thanks", "bob", PASSWORD, Map.of("to", "alice", "message", "Great talk!")).status())
+			.isEqualTo(201);
 		awaitListeners();
 		assertThat(sent()).as("no single mail for a daily category").isZero();
 		assertThat(this.digests.digest(Delivery.WEEKLY)).isZero();
@@ -181,7 +184,7 @@ class MailIT extends PostgresIntegrationTest {
 		assertThat(received).hasSize(1);
 		MimeMessage digest = received.get(0);
 		assertThat(digest.getAllRecipients()).extracting(Object::toString).containsExactly("alice@handraise.example");
-		assertThat(digest.getSubject()).isEqualTo("Handraise: 3 updates on 2 requests");
+		assertThat(digest.getSubject()).isEqualTo("Handraise: 4 updates on 2 requests");
 		assertThat(digest.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
 		String text = part(digest, 0);
 		String html = part(digest, 1);
@@ -192,7 +195,9 @@ class MailIT extends PostgresIntegrationTest {
 		String firstGroup = text.substring(firstAt, secondAt);
 		assertThat(firstGroup).contains("- Maria Test claimed your request \u201c" + TITLE + "\u201d.")
 			.contains("- Marco Test offered help on your request \u201c" + TITLE + "\u201d.");
-		assertThat(text.substring(secondAt)).contains("- Maria Test claimed your request \u201cGradle daemon");
+		int otherAt = text.indexOf("Not about a request\n- Bob Test thanked you.");
+		assertThat(otherAt).as("notes not about a request come last").isGreaterThan(secondAt);
+		assertThat(text.substring(secondAt, otherAt)).contains("- Maria Test claimed your request \u201cGradle daemon");
 		assertThat(html).contains("href=\"" + BASE + "/requests/" + first + "\"")
 			.contains("href=\"" + BASE + "/requests/" + second + "\"");
 
