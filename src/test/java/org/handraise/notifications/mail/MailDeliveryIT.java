@@ -31,12 +31,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Email is delivered once, whatever happens between the change and the SMTP server, with
- * the whole application on PostgreSQL and GreenMail: a server that is down for a while
+ * the whole application on PostgreSQL and GreenMail: a change that rolls back (never
+ * mailed) next to one that commits (mailed once), a server that is down for a while
  * (every mail arrives once when it is back, the failed attempts recorded), a mail that
  * keeps failing (given up after the last attempt, still visible), an application
  * restarted between the change and the send (the next start sends it once), two instances
@@ -72,6 +75,22 @@ class MailDeliveryIT {
 	void stop() {
 		this.contexts.forEach(ConfigurableApplicationContext::close);
 		Smtp.start();
+	}
+
+	@Test
+	void aChangeThatRollsBackIsNeverMailedAndOneThatCommitsIsMailedOnce() {
+		ConfigurableApplicationContext app = start("200ms");
+		seedPeople(app);
+		new TransactionTemplate(app.getBean(PlatformTransactionManager.class)).executeWithoutResult((status) -> {
+			thank(app, 1);
+			status.setRollbackOnly();
+		});
+		thank(app, 2);
+		JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+		awaitTrue(() -> count(jdbc, "select count(*) from mail_deliveries where status = 'SENT'") == 1, "sent");
+		sleep(1000);
+		assertDeliveredOnce(jdbc, 1);
+		assertThat(count(jdbc, "select count(*) from notifications")).isEqualTo(1);
 	}
 
 	@Test
