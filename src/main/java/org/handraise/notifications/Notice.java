@@ -18,6 +18,6 @@ import java.time.Instant;
  * @param source what caused it, the same for every recipient of one cause
  * @param at when it happened
  */
-record Notice(String recipient, NotificationKind kind, NotificationCategory category, Long requestId,
+public record Notice(String recipient, NotificationKind kind, NotificationCategory category, Long requestId,
 		String requestTitle, String actorName, String variant, String detail, String source, Instant at) {
 }

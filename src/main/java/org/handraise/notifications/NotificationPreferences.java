@@ -1,7 +1,10 @@
 package org.handraise.notifications;
 
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,6 +32,42 @@ public class NotificationPreferences {
 				chosen.put(NotificationCategory.valueOf(rs.getString(1)), Delivery.valueOf(rs.getString(2)));
 			});
 		return NotificationSettings.of(chosen);
+	}
+
+	/**
+	 * The settings of each of {@code usernames} in one statement; everyone asked for is
+	 * in the map (with the defaults when they chose nothing).
+	 */
+	public Map<String, NotificationSettings> of(Collection<String> usernames) {
+		Map<String, Map<NotificationCategory, Delivery>> chosen = new HashMap<>();
+		usernames.forEach((username) -> chosen.put(username, new EnumMap<>(NotificationCategory.class)));
+		if (!usernames.isEmpty()) {
+			this.jdbc.sql("select person, category, delivery from notification_settings where person in (:people)")
+				.param("people", Set.copyOf(usernames))
+				.query((rs) -> {
+					chosen.get(rs.getString(1))
+						.put(NotificationCategory.valueOf(rs.getString(2)), Delivery.valueOf(rs.getString(3)));
+				});
+		}
+		Map<String, NotificationSettings> settings = new HashMap<>();
+		chosen.forEach((username, deliveries) -> settings.put(username, NotificationSettings.of(deliveries)));
+		return settings;
+	}
+
+	/**
+	 * Turns these categories of {@code username}'s email off, keeping the others as they
+	 * are (an unsubscribe link). Doing it twice changes nothing more.
+	 */
+	@Transactional
+	public void turnOff(String username, Collection<NotificationCategory> categories) {
+		for (NotificationCategory category : categories) {
+			this.jdbc.sql("delete from notification_settings where person = ? and category = ?")
+				.params(username, category.name())
+				.update();
+			this.jdbc.sql("insert into notification_settings (person, category, delivery) values (?, ?, ?)")
+				.params(username, category.name(), Delivery.OFF.name())
+				.update();
+		}
 	}
 
 	/** Replaces {@code username}'s settings with these, every category stored. */

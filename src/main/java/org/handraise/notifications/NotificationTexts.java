@@ -19,7 +19,7 @@ public class NotificationTexts {
 		this.messages = messages;
 	}
 
-	String text(NotificationKind kind, String variant, String actorName, String requestTitle, Locale locale) {
+	public String text(NotificationKind kind, String variant, String actorName, String requestTitle, Locale locale) {
 		String actor = (actorName != null) ? actorName
 				: this.messages.getMessage("notification.actor.hidden", null, locale);
 		String code = (variant != null) ? kind.code() + "." + variant : kind.code();

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * Notifications were written in the current transaction: for what follows inside this
- * module (email, live updates), in the same transaction.
+ * module (email, live updates; {@code notifications.mail} writes the pending mail), in
+ * the same transaction.
  *
  * @param notices what was written
  */
-record NotificationsAdded(List<Notice> notices) {
+public record NotificationsAdded(List<Notice> notices) {
 }

@@ -134,6 +134,8 @@ class SecurityConfig {
 			.permitAll()
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
+			.requestMatchers(UNSUBSCRIBE)
+			.permitAll()
 			.requestMatchers("/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/mentor", "/mentor/**")
@@ -144,6 +146,9 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin((form) -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll());
+		// an email's unsubscribe link works without signing in and without a CSRF token:
+		// a mail program posts to it (RFC 8058 one-click); its signed token is the proof
+		http.csrf((csrf) -> csrf.ignoringRequestMatchers(UNSUBSCRIBE));
 		// a person signed in with a password an administrator chose goes to /welcome
 		// until they choose their own
 		http.addFilterAfter(PasswordChangeRequiredFilter.pages(), AuthorizationFilter.class);
@@ -193,6 +198,9 @@ class SecurityConfig {
 			.permissionsPolicyHeader(
 					(permissions) -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()")));
 	}
+
+	/** The unsubscribe links of emails: one path segment, the signed token. */
+	static final String UNSUBSCRIBE = "/unsubscribe/*";
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "

@@ -97,7 +97,8 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
 			.path()
 			.replace("{id}", String.valueOf(fixture.requestId()))
 			.replace("{username}", "dave")
-			.replace("{offerId}", String.valueOf(fixture.offerId()));
+			.replace("{offerId}", String.valueOf(fixture.offerId()))
+			.replace("{token}", "616c696365-00000000000000000000000000000000");
 		if (path.startsWith("/api/")) {
 			callApi(cell, fixture, path);
 		}

@@ -55,10 +55,11 @@ public abstract class PostgresIntegrationTest {
 	void emptyTables() {
 		awaitListenersOfTheLastTest();
 		this.jdbc.execute("""
-				truncate table event_publication, notifications, notification_settings, access_tokens,
-				  thank_you_notes, request_events, offers, request_topics, help_requests, stats_request,
-				  stats_request_topic, stats_day, stats_day_topic, stats_day_resolved, stats_membership, topics,
-				  person_skills, person_roles, people, teams, login_throttle, login_throttle_address, audit_events
+				truncate table event_publication, mail_digest_items, mail_deliveries, notifications,
+				  notification_settings, access_tokens, thank_you_notes, request_events, offers, request_topics,
+				  help_requests, stats_request, stats_request_topic, stats_day, stats_day_topic, stats_day_resolved,
+				  stats_membership, topics, person_skills, person_roles, people, teams, login_throttle,
+				  login_throttle_address, audit_events
 				restart identity cascade""");
 	}
 
