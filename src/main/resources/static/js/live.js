@@ -140,6 +140,13 @@
         showCount(count);
       }
     });
+    // this person opened more pages than the server keeps streams for, and this is the oldest: stay as it is
+    source.addEventListener('superseded', function () {
+      if (source) {
+        source.close();
+        source = null;
+      }
+    });
     source.addEventListener('request', function (event) {
       if (watched && event.data === watched.getAttribute('data-live-request')) {
         refreshRequest();

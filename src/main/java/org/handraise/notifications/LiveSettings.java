@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * balancers don't close it for being idle
  * @param retry how long a browser waits before it opens a stream again
  * @param maxStreamsPerPerson how many streams one person may hold open on one instance
- * (tabs); one more is refused with 429
+ * (tabs); one more ends their oldest
  * @param reconnectMaxBackoff the longest wait between two attempts to open the listening
  * connection again (PostgreSQL), starting at half a second and doubling
  * @param checkAfter how long the listening connection may be idle before it is checked

@@ -1,9 +1,11 @@
 package org.handraise.notifications;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.Optional;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -63,23 +65,28 @@ public class LiveUpdates implements DisposableBean {
 
 	/**
 	 * Opens a stream for {@code username}, watching {@code requestId} if not null (which
-	 * the caller has checked the person may see); empty when they hold the most streams
-	 * allowed on this instance already.
+	 * the caller has checked the person may see). When they hold the most streams allowed
+	 * on this instance already, their oldest one ends, told {@code superseded} first (so
+	 * its page stops instead of opening it again): a browser that left a page says
+	 * nothing, and its stream is only found gone at the next heartbeat.
 	 * @param resumed whether the browser opens it again after an earlier one ended
 	 */
-	public Optional<SseEmitter> open(String username, Long requestId, boolean resumed) {
+	public SseEmitter open(String username, Long requestId, boolean resumed) {
 		Stream stream = new Stream(username, requestId, new SseEmitter(this.settings.timeout().toMillis()));
-		boolean[] added = new boolean[1];
+		List<Stream> superseded = new ArrayList<>();
 		this.streams.compute(username, (key, mine) -> {
 			Set<Stream> set = (mine != null) ? mine : new CopyOnWriteArraySet<>();
-			if (set.size() < this.settings.maxStreamsPerPerson()) {
-				set.add(stream);
-				added[0] = true;
+			Iterator<Stream> oldestFirst = set.iterator();
+			while (set.size() - superseded.size() >= this.settings.maxStreamsPerPerson() && oldestFirst.hasNext()) {
+				superseded.add(oldestFirst.next());
 			}
-			return set.isEmpty() ? null : set;
+			set.removeAll(superseded);
+			set.add(stream);
+			return set;
 		});
-		if (!added[0]) {
-			return Optional.empty();
+		for (Stream old : superseded) {
+			send(old, SseEmitter.event().id(nextId()).name("superseded").data(""));
+			complete(old);
 		}
 		SseEmitter emitter = stream.emitter();
 		emitter.onCompletion(() -> remove(stream));
@@ -92,12 +99,18 @@ public class LiveUpdates implements DisposableBean {
 		if (resumed) {
 			send(stream, unread(this.inbox.unreadCount(username)));
 		}
-		return Optional.of(emitter);
+		return emitter;
 	}
 
 	/** How many streams are open on this instance. */
 	public int openStreams() {
 		return this.streams.values().stream().mapToInt(Set::size).sum();
+	}
+
+	/** How many streams {@code username} holds open on this instance. */
+	int openStreams(String username) {
+		Set<Stream> mine = this.streams.get(username);
+		return (mine != null) ? mine.size() : 0;
 	}
 
 	/**
@@ -197,15 +210,17 @@ public class LiveUpdates implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.sender.shutdownNow();
-		this.streams.values().stream().flatMap(Set::stream).forEach((stream) -> {
-			try {
-				stream.emitter().complete();
-			}
-			catch (RuntimeException ex) {
-				// ending anyway
-			}
-		});
+		this.streams.values().stream().flatMap(Set::stream).forEach(LiveUpdates::complete);
 		this.streams.clear();
+	}
+
+	private static void complete(Stream stream) {
+		try {
+			stream.emitter().complete();
+		}
+		catch (RuntimeException ex) {
+			// ending anyway
+		}
 	}
 
 	private record Stream(String username, Long requestId, SseEmitter emitter) {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that rolls back reaches nobody; when A's listening connection is killed, A listens
  * again, tells its streams to look again, and later changes still arrive; the stream
  * needs a signed-in person, a stream that watches one request hears of no other, and one
- * person's streams per instance are bounded.
+ * person's streams per instance are bounded (a new one ends the oldest).
  */
 class LiveUpdatesIT {
 
@@ -180,7 +180,7 @@ class LiveUpdatesIT {
 	}
 
 	@Test
-	void onePersonsStreamsOnAnInstanceAreBounded() throws Exception {
+	void onePersonsStreamsOnAnInstanceAreBoundedAndTheOldestGivesWay() throws Exception {
 		String session = signIn(a, "carol");
 		List<EventStream> streams = new ArrayList<>();
 		try {
@@ -188,18 +188,16 @@ class LiveUpdatesIT {
 				streams.add(EventStream.open(base(a), "/notifications/stream", session));
 				assertThat(streams.get(i).status()).isEqualTo(200);
 			}
-			try (EventStream fourth = EventStream.open(base(a), "/notifications/stream", session)) {
-				assertThat(fourth.status()).isEqualTo(429);
-			}
+			streams.add(EventStream.open(base(a), "/notifications/stream", session));
+			assertThat(streams.get(3).status()).isEqualTo(200);
+			assertThat(streams.get(0).next("superseded", FIVE_SECONDS)).as("the oldest is told").isNotNull();
+			assertThat(streams.get(0).ended(FIVE_SECONDS)).as("and ends").isTrue();
+			assertThat(streams.get(1).ended(Duration.ofMillis(500))).isFalse();
+			assertThat(a.getBean(LiveUpdates.class).openStreams("carol")).isEqualTo(3);
 			try (EventStream elsewhere = EventStream.open(base(b), "/notifications/stream", session)) {
 				assertThat(elsewhere.status()).as("per instance").isEqualTo(200);
+				assertThat(elsewhere.ended(Duration.ofMillis(500))).isFalse();
 			}
-			streams.remove(0).close();
-			awaitTrue(() -> {
-				try (EventStream again = EventStream.open(base(a), "/notifications/stream", session)) {
-					return again.status() == 200;
-				}
-			}, "a closed stream frees its place (the heartbeat finds it gone)");
 		}
 		finally {
 			streams.forEach(EventStream::close);

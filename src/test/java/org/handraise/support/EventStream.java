@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,6 +27,8 @@ public final class EventStream implements AutoCloseable {
 	}
 
 	private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+
+	private final CountDownLatch end = new CountDownLatch(1);
 
 	private final int status;
 
@@ -131,6 +134,14 @@ public final class EventStream implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// closed
 		}
+		finally {
+			this.end.countDown();
+		}
+	}
+
+	/** Whether the server ended the stream within {@code wait}. */
+	public boolean ended(Duration wait) throws InterruptedException {
+		return this.end.await(wait.toNanos(), TimeUnit.NANOSECONDS);
 	}
 
 	private static String value(String line) {

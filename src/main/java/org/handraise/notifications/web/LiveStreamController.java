@@ -6,7 +6,6 @@ import java.util.List;
 import org.handraise.notifications.LiveUpdates;
 import org.handraise.requests.RequestQueries;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The live updates' stream for the signed-in person's pages ({@code text/event-stream}):
  * {@code unread} events with their unread count and, with {@code ?request=42},
  * {@code request} events when that request changes. A request they may not see, or that
- * does not exist, is not found; more streams than {@code handraise.live.max-streams-per-
- * person} on this instance are refused (429), and the browser does not try again. The
- * page works without it.
+ * does not exist, is not found. One person holds at most
+ * {@code handraise.live.max-streams-per-person} streams on an instance: a new one ends
+ * their oldest ({@code superseded}). The page works without it.
  */
 @Controller
 class LiveStreamController {
@@ -42,9 +41,7 @@ class LiveStreamController {
 		if (requestId != null && this.requests.headlines(List.of(requestId)).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		return this.live.open(me.getName(), requestId, lastEventId != null)
-			.map(ResponseEntity::ok)
-			.orElseGet(() -> ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).build());
+		return ResponseEntity.ok(this.live.open(me.getName(), requestId, lastEventId != null));
 	}
 
 }
