@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -34,10 +35,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * comment every {@code handraise.live.heartbeat} keeps proxies from closing it. A stream
  * opened again ({@code Last-Event-ID} sent) gets the current count at once, since it may
  * have missed an event; a first one does not: the page it belongs to shows the count.
- * Sending runs on one thread of its own, never on the thread of a change.
+ * Sending runs on one thread of its own, never on the thread of a change. When the
+ * application stops, every stream ends first, so that the web server's graceful shutdown
+ * does not wait for them.
  */
 @Service
-public class LiveUpdates implements DisposableBean {
+public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveUpdates.class);
 
@@ -50,6 +53,8 @@ public class LiveUpdates implements DisposableBean {
 	private final AtomicLong eventIds = new AtomicLong();
 
 	private final ScheduledExecutorService sender;
+
+	private volatile boolean running;
 
 	LiveUpdates(Inbox inbox, LiveSettings settings) {
 		this.inbox = inbox;
@@ -96,7 +101,11 @@ public class LiveUpdates implements DisposableBean {
 		});
 		emitter.onError((ex) -> remove(stream));
 		send(stream, SseEmitter.event().id(nextId()).reconnectTime(this.settings.retry().toMillis()).comment("open"));
-		if (resumed) {
+		if (!this.running) {
+			// shutting down: the browser opens it again in a moment, on another instance
+			complete(stream);
+		}
+		else if (resumed) {
 			send(stream, unread(this.inbox.unreadCount(username)));
 		}
 		return emitter;
@@ -208,9 +217,29 @@ public class LiveUpdates implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
-		this.sender.shutdownNow();
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every stream before the web server's graceful shutdown, which would otherwise
+	 * wait for them; the browsers open them again on another instance.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
 		this.streams.values().stream().flatMap(Set::stream).forEach(LiveUpdates::complete);
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+		this.sender.shutdownNow();
 		this.streams.clear();
 	}
 

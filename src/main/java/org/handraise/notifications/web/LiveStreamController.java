@@ -41,7 +41,10 @@ class LiveStreamController {
 		if (requestId != null && this.requests.headlines(List.of(requestId)).isEmpty()) {
 			return ResponseEntity.notFound().build();
 		}
-		return ResponseEntity.ok(this.live.open(me.getName(), requestId, lastEventId != null));
+		// X-Accel-Buffering: nginx passes the events on at once, whatever its buffering
+		return ResponseEntity.ok()
+			.header("X-Accel-Buffering", "no")
+			.body(this.live.open(me.getName(), requestId, lastEventId != null));
 	}
 
 }
