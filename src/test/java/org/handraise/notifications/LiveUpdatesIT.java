@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that rolls back reaches nobody; when A's listening connection is killed, A listens
  * again, tells its streams to look again, and later changes still arrive; the stream
  * needs a signed-in person, a stream that watches one request hears of no other, and one
- * person's streams per instance are bounded (a new one ends the oldest).
+ * person's streams per instance are bounded (a new one ends the oldest); no event names
+ * anyone (an anonymous request's author included).
  */
 class LiveUpdatesIT {
 
@@ -151,6 +152,23 @@ class LiveUpdatesIT {
 	}
 
 	@Test
+	void anAnonymousRequestsEventsNameNobody() throws Exception {
+		long id = post("alice", true);
+		try (EventStream author = EventStream.open(base(a), "/notifications/stream?request=" + id, signIn(a, "alice"));
+				EventStream other = EventStream.open(base(a), "/notifications/stream?request=" + id,
+						signIn(a, "bob"))) {
+			claim(b, id);
+			List<EventStream.Event> seen = new ArrayList<>(author.during(Duration.ofSeconds(3)));
+			seen.addAll(other.during(Duration.ofMillis(500)));
+			assertThat(seen).extracting(EventStream.Event::name).contains("request", "unread");
+			assertThat(seen).allSatisfy((event) -> assertThat(event.name() + " " + event.data() + " " + event.id())
+				.doesNotContainIgnoringCase("alice")
+				.doesNotContainIgnoringCase("maria")
+				.matches("(request|unread) [0-9]+ [0-9]+"));
+		}
+	}
+
+	@Test
 	void theStreamNeedsASignedInPerson() {
 		try (EventStream anonymous = EventStream.open(base(a), "/notifications/stream", null)) {
 			assertThat(anonymous.status()).isEqualTo(401);
@@ -205,10 +223,14 @@ class LiveUpdatesIT {
 	}
 
 	private static long post(String author) {
+		return post(author, false);
+	}
+
+	private static long post(String author, boolean anonymous) {
 		Api.Response posted = new Api(base(a)).post("/api/requests", author, PASSWORD,
 				Map.of("title", "Flyway fails on a duplicate index", "details",
 						"Our V7 migration fails on PostgreSQL with 'relation already exists'.", "topics",
-						List.of("sql", "flyway"), "anonymous", false));
+						List.of("sql", "flyway"), "anonymous", anonymous));
 		assertThat(posted.status()).isEqualTo(201);
 		return posted.json().get("id").asLong();
 	}
