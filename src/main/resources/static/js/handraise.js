@@ -40,6 +40,9 @@
     }
   }
 
+  // A part of the page replaced by the live updates (live.js): its times too
+  document.addEventListener('handraise:content', localiseTimes);
+
   ready(function () {
     // A form that came back with errors: put the cursor in the first field to fix (its message is read with it)
     var invalid = document.querySelector('main form .is-invalid');

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -24,6 +25,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -117,7 +120,13 @@ class SecurityConfig {
 		// never one built from the Host header they sent
 		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
 		signIn.setFavorRelativeUris(true);
-		http.exceptionHandling((ex) -> ex.authenticationEntryPoint(signIn).accessDeniedHandler(problems.pages()));
+		// the live updates' stream is read by a script (EventSource), which can't sign
+		// in: 401, not the login page
+		AuthenticationEntryPoint entryPoint = DelegatingAuthenticationEntryPoint.builder()
+			.addEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), SseRequests::is)
+			.defaultEntryPoint(signIn)
+			.build();
+		http.exceptionHandling((ex) -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(problems.pages()));
 		// a session older than the absolute timeout ends before anyone reads who is
 		// signed in with it
 		http.addFilterBefore(new AbsoluteSessionTimeoutFilter(settings.session().absoluteTimeout(), clock),
@@ -159,14 +168,14 @@ class SecurityConfig {
 	 * Where a visitor who is not signed in wanted to go, kept for after signing in: the
 	 * path and query in a cookie ({@code REDIRECT_URI}: HttpOnly, SameSite=Lax, Secure
 	 * over HTTPS, gone when the browser closes), read back as a path on this site only.
-	 * Only page GETs are kept (not a form post, not a script's request). No session is
-	 * made for it, and the address after signing in is the page's own, with no marker
-	 * parameter.
+	 * Only page GETs are kept (not a form post, not a script's request, not an event
+	 * stream). No session is made for it, and the address after signing in is the page's
+	 * own, with no marker parameter.
 	 */
 	static CookieRequestCache pageRequestCache() {
 		CookieRequestCache cache = new CookieRequestCache();
 		cache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
-				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")) && !SseRequests.is(request));
 		cache.setCookieCustomizer((cookie) -> cookie.setAttribute("SameSite", "Lax"));
 		return cache;
 	}

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Inside Spring Session's filter, this one gives the response a buffer of
  * {@value #BUFFER} bytes and holds back flushes until the request is done: the session is
  * then saved once, at the end, before anything is sent. A larger body is still committed
- * as it is written (Spring Session then saves early, as before). Nothing here streams.
+ * as it is written (Spring Session then saves early, as before). An event stream
+ * ({@code Accept: text/event-stream}) is left alone: its events must leave at once.
  */
 @Component
 class SessionSaveOnceFilter extends OncePerRequestFilter implements org.springframework.core.Ordered {
@@ -38,6 +39,12 @@ class SessionSaveOnceFilter extends OncePerRequestFilter implements org.springfr
 	@Override
 	public int getOrder() {
 		return SessionRepositoryFilter.DEFAULT_ORDER + 1;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		return accept != null && accept.contains("text/event-stream");
 	}
 
 	@Override

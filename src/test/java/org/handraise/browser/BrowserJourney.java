@@ -91,18 +91,26 @@ abstract class BrowserJourney {
 		}
 		System.setProperty("webdriver.chrome.driver", BrowserAvailable.CHROMEDRIVER.toString());
 		profile = Files.createTempDirectory("handraise-chromium-");
+		driver = chromium(profile);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
+	}
+
+	/**
+	 * A headless chromium with a fresh profile, at desktop size, in British English,
+	 * driven by Debian's chromedriver.
+	 */
+	static ChromeDriver chromium(Path profile) {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(BrowserAvailable.CHROMIUM.toString());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--disable-quic", "--hide-scrollbars", "--force-prefers-reduced-motion", "--force-color-profile=srgb",
 				"--lang=en-GB", "--window-size=" + DESKTOP_WIDTH + "," + DESKTOP_HEIGHT, "--user-data-dir=" + profile);
-		driver = new ChromeDriver(
+		return new ChromeDriver(
 				new ChromeDriverService.Builder().usingDriverExecutable(BrowserAvailable.CHROMEDRIVER.toFile())
 					.usingAnyFreePort()
 					.build(),
 				options);
-		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(20));
 	}
 
 	@AfterAll

@@ -1,0 +1,201 @@
+package org.handraise.notifications;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.handraise.requests.RequestChanged;
+import org.handraise.requests.RequestCommands;
+import org.handraise.requests.RequestDraft;
+import org.handraise.support.EmbeddedPostgres;
+import org.handraise.support.PostgresIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.handraise.support.DemoCast.ALICE;
+import static org.handraise.support.DemoCast.MARIA;
+
+/**
+ * What the live updates cost a writing transaction on PostgreSQL, and what they send: one
+ * {@code pg_notify} statement per transaction, however many requests changed and
+ * notifications were added in it, sent only if it commits; read here on a {@code LISTEN}
+ * connection of the test's own.
+ */
+class LiveSignalsIT extends PostgresIntegrationTest {
+
+	private static final AtomicInteger NOTIFY_STATEMENTS = new AtomicInteger();
+
+	/**
+	 * The thread whose statements count: the test's, not the listeners' after the commit.
+	 */
+	private static volatile Thread counted;
+
+	@Autowired
+	private RequestCommands requests;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	private Connection listening;
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Counting {
+
+		@Bean
+		static BeanPostProcessor countingNotifyStatements() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return (bean instanceof DataSource dataSource) ? proxy(DataSource.class, dataSource) : bean;
+				}
+
+			};
+		}
+
+	}
+
+	@BeforeEach
+	void listen() throws Exception {
+		seed(ALICE, MARIA);
+		this.listening = DriverManager.getConnection(EmbeddedPostgres.jdbcUrl(), "postgres", "");
+		try (Statement statement = this.listening.createStatement()) {
+			statement.execute("listen " + LiveSignals.CHANNEL);
+		}
+		counted = null;
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		counted = null;
+		this.listening.close();
+	}
+
+	@Test
+	void aClaimPaysOneStatementAndSignalsItsRequest() throws Exception {
+		long id = this.requests.post("alice", draft()).id();
+		settle();
+
+		this.requests.claim("maria", id);
+
+		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
+		assertThat(received()).contains("r:" + id);
+	}
+
+	@Test
+	void oneTransactionWithSeveralChangesPaysOneStatement() throws Exception {
+		long first = this.requests.post("alice", draft()).id();
+		long second = this.requests.post("alice", draft()).id();
+		settle();
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.events.publishEvent(new RequestChanged(first));
+			this.events.publishEvent(new RequestChanged(second));
+			this.events.publishEvent(new RequestChanged(first));
+			this.events.publishEvent(new NotificationsAdded(List.of(notice("alice", first), notice("maria", first))));
+			this.events.publishEvent(new NotificationsAdded(List.of(notice("alice", second))));
+		});
+
+		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
+		assertThat(received()).containsExactlyInAnyOrder("u:alice\nmaria", "r:" + first + "\n" + second);
+	}
+
+	@Test
+	void aTransactionThatRollsBackSendsNothing() throws Exception {
+		long id = this.requests.post("alice", draft()).id();
+		settle();
+
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.requests.claim("maria", id);
+			this.events.publishEvent(new NotificationsAdded(List.of(notice("alice", id))));
+			status.setRollbackOnly();
+		});
+
+		assertThat(NOTIFY_STATEMENTS.get()).isZero();
+		assertThat(received()).isEmpty();
+	}
+
+	/**
+	 * Lets what the posts set off after their commit (the notifications listener) finish
+	 * and drops what it signalled; from here on, statements on this thread are counted.
+	 */
+	private void settle() throws Exception {
+		awaitListeners();
+		received();
+		NOTIFY_STATEMENTS.set(0);
+		counted = Thread.currentThread();
+	}
+
+	/** What arrived on the test's LISTEN connection within a second. */
+	private List<String> received() throws Exception {
+		List<String> payloads = new ArrayList<>();
+		long deadline = System.nanoTime() + 1_000_000_000L;
+		while (System.nanoTime() < deadline) {
+			PGNotification[] arrived = this.listening.unwrap(PGConnection.class).getNotifications(100);
+			if (arrived != null) {
+				for (PGNotification notification : arrived) {
+					payloads.add(notification.getParameter());
+				}
+			}
+		}
+		return payloads;
+	}
+
+	private static Notice notice(String recipient, long requestId) {
+		return new Notice(recipient, NotificationKind.REQUEST_CLAIMED, NotificationCategory.MY_REQUESTS, requestId,
+				"A title", "Maria", null, null, "test-" + requestId, Instant.now());
+	}
+
+	private static RequestDraft draft() {
+		return new RequestDraft("Flyway fails on a duplicate index", "What I need, in enough words to be useful.", null,
+				List.of("java"), "NORMAL", false);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> T proxy(Class<T> type, Object target) {
+		InvocationHandler handler = (Object proxy, Method method, Object[] args) -> {
+			Object result;
+			try {
+				result = method.invoke(target, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+			if (method.getName().equals("getConnection") && result instanceof Connection connection) {
+				return proxy(Connection.class, connection);
+			}
+			if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
+					&& sql.contains("pg_notify") && Thread.currentThread() == counted) {
+				NOTIFY_STATEMENTS.incrementAndGet();
+			}
+			return result;
+		};
+		return (T) Proxy.newProxyInstance(LiveSignalsIT.class.getClassLoader(), new Class<?>[] { type }, handler);
+	}
+
+}
