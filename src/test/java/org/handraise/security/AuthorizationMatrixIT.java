@@ -56,6 +56,10 @@ import static org.handraise.support.DemoCast.MARIA;
  */
 class AuthorizationMatrixIT extends PostgresIntegrationTest {
 
+	/** Email settings, as a body or a form. */
+	private static final Map<String, String> SETTINGS = Map.of("myRequests", "IMMEDIATE", "helping", "DAILY",
+			"skillMatches", "WEEKLY", "thanks", "OFF");
+
 	static final List<String> ROLES = List.of("nobody", "employee", "mentor", "manager", "admin", "author", "other");
 
 	private static final Map<String, String> USERS = Map.of("employee", "bob", "mentor", "maria", "manager", "grace",
@@ -267,6 +271,14 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
 				.id();
 			return new Fixture(note, null);
 		}
+		if (state.equals("ALICE_NOTIFICATION")) {
+			long request = this.requests.post("alice", draft("Why does the build cache miss on CI?")).id();
+			this.requests.claim("maria", request);
+			awaitListeners();
+			return new Fixture(this.jdbc.queryForObject(
+					"select id from notifications where recipient = 'alice' and kind = 'REQUEST_CLAIMED'", Long.class),
+					null);
+		}
 		if (state.equals("ALICE_TOKEN")) {
 			return new Fixture(this.tokens.create("alice", "alice's script", null).view().id(), null);
 		}
@@ -314,6 +326,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
 					List.of("maven"), "urgency", "LOW");
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
 			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
+			case "settings" -> SETTINGS;
 			case "accept-offer" -> Map.of("acceptedOfferId", fixture.offerId());
 			case "thanks" ->
 				Map.of("to", "dave", "message", "Thanks for the coffee and the code review!", "public", true);
@@ -331,6 +344,7 @@ class AuthorizationMatrixIT extends PostgresIntegrationTest {
 					"A clean local repository.", "topics", "maven", "urgency", "LOW");
 			case "offer" -> Map.of("message", "Try the -o flag and a warm local repository.");
 			case "reopen" -> Map.of("reason", "The build is slow again since the upgrade.");
+			case "settings" -> SETTINGS;
 			case "accept-offer" -> Map.of("acceptedOfferId", String.valueOf(fixture.offerId()));
 			case "thanks" ->
 				Map.of("to", "dave", "message", "Thanks for the coffee and the code review!", "publicNote", "true");
