@@ -92,7 +92,7 @@
       return;
     }
     refreshing = true;
-    window.fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
+    window.fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html', 'X-Handraise-Refresh': '1' } })
       .then(function (response) {
         if (!response.ok || response.redirected) {
           throw new Error('not the page');
