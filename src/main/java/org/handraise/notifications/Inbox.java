@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.handraise.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Someone's inbox: their notifications newest first, the unread count, and marking them
  * read. Every method takes the signed-in person's username and touches only their
- * notifications; someone else's is not found.
+ * notifications; someone else's is not found. Marking something read tells the person's
+ * other pages their new count ({@link NotificationsRead}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,10 +43,13 @@ public class Inbox {
 
 	private final Clock clock;
 
-	Inbox(JdbcClient jdbc, NotificationTexts texts, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Inbox(JdbcClient jdbc, NotificationTexts texts, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.texts = texts;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** How many notifications {@code username} has not read: one indexed count. */
@@ -96,9 +101,13 @@ public class Inbox {
 		if (found.isEmpty()) {
 			throw new NotFoundException(NotificationMessages.NOT_FOUND.with(id));
 		}
-		this.jdbc.sql("update notifications set read_at = ? where id = ? and recipient = ? and read_at is null")
+		int marked = this.jdbc
+			.sql("update notifications set read_at = ? where id = ? and recipient = ? and read_at is null")
 			.params(Timestamp.from(this.clock.instant()), id, username)
 			.update();
+		if (marked > 0) {
+			this.events.publishEvent(new NotificationsRead(username));
+		}
 		return (found.get(0) != 0) ? found.get(0) : null;
 	}
 
@@ -107,9 +116,13 @@ public class Inbox {
 	 */
 	@Transactional
 	public int markAllRead(String username) {
-		return this.jdbc.sql("update notifications set read_at = ? where recipient = ? and read_at is null")
+		int marked = this.jdbc.sql("update notifications set read_at = ? where recipient = ? and read_at is null")
 			.params(Timestamp.from(this.clock.instant()), username)
 			.update();
+		if (marked > 0) {
+			this.events.publishEvent(new NotificationsRead(username));
+		}
+		return marked;
 	}
 
 }

@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Tells every instance what changed, once the change committed: whose unread count
- * changed ({@link NotificationsAdded}, inside the notifications listener's transaction)
- * and which request changed ({@link RequestChanged}, inside the changing transaction).
+ * changed ({@link NotificationsAdded}, inside the notifications listener's transaction;
+ * {@link NotificationsRead}, inside the marking one) and which request changed
+ * ({@link RequestChanged}, inside the changing transaction).
  * <p>
  * On PostgreSQL, with {@code pg_notify} on the channel {@value #CHANNEL} inside the
  * transaction: PostgreSQL delivers a notification only when its transaction commits, to
@@ -62,6 +63,11 @@ class LiveSignals {
 	@EventListener
 	void on(NotificationsAdded added) {
 		signal(added.notices().stream().map(Notice::recipient).toList(), List.of());
+	}
+
+	@EventListener
+	void on(NotificationsRead read) {
+		signal(List.of(read.recipient()), List.of());
 	}
 
 	@EventListener

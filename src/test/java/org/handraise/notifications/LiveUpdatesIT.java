@@ -107,6 +107,24 @@ class LiveUpdatesIT {
 	}
 
 	@Test
+	void markingReadOnOneInstanceTellsThePersonsPagesOnTheOtherTheNewCount() throws Exception {
+		long id = post("alice");
+		claim(b, id);
+		assertThat(unread("alice")).isPositive();
+		String session = signIn(a, "alice");
+		try (EventStream counts = EventStream.open(base(a), "/notifications/stream", session)) {
+			assertThat(counts.status()).isEqualTo(200);
+
+			assertThat(new Api(base(b)).post("/api/notifications/read-all", "alice", PASSWORD, Map.of()).status())
+				.isEqualTo(204);
+
+			EventStream.Event unread = counts.next("unread", FIVE_SECONDS);
+			assertThat(unread).as("an unread event within 5 s").isNotNull();
+			assertThat(unread.data()).isEqualTo("0");
+		}
+	}
+
+	@Test
 	void aChangeThatRollsBackReachesNobody() throws Exception {
 		long id = post("alice");
 		String session = signIn(a, "alice");
