@@ -3,18 +3,15 @@ package org.handraise.browser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
+import org.handraise.support.Instances;
 import org.handraise.support.Api;
 import org.handraise.support.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +25,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -60,13 +56,7 @@ class LiveUpdatesBrowserIT {
 
 	@BeforeAll
 	static void twoInstancesAndABrowser() throws Exception {
-		String server = EmbeddedPostgres.jdbcUrl();
-		try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists live_browser");
-			statement.execute("create database live_browser");
-		}
-		String url = server.replaceFirst("/postgres(\\?|$)", "/live_browser$1");
+		String url = EmbeddedPostgres.freshDatabase("live_browser");
 		a = start(url);
 		b = start(url);
 		String hash = a.getBean(PasswordEncoder.class).encode(PASSWORD);
@@ -99,9 +89,7 @@ class LiveUpdatesBrowserIT {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(HandraiseApplication.class).profiles("postgres")
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--handraise.demo-data=false");
+		return Instances.start(url);
 	}
 
 	@BeforeEach
@@ -196,8 +184,12 @@ class LiveUpdatesBrowserIT {
 			.executeScript("return document.querySelector('#nav-notifications [data-unread-label]').textContent");
 	}
 
+	/**
+	 * The request's content as the page shows it now, read in one step: live updates swap
+	 * the element, so a reference found first could be gone by the time it is read.
+	 */
 	private static String content() {
-		return driver.findElement(By.id("content")).getText();
+		return (String) driver.executeScript("return document.getElementById('content').innerText");
 	}
 
 	private static long post(String author) {
