@@ -1,17 +1,14 @@
 package org.handraise.notifications;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
 import org.handraise.requests.RequestCommands;
+import org.handraise.support.Instances;
 import org.handraise.support.Api;
 import org.handraise.support.EmbeddedPostgres;
 import org.handraise.support.EventStream;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -51,13 +47,7 @@ class LiveUpdatesIT {
 
 	@BeforeAll
 	static void twoInstances() throws Exception {
-		String server = EmbeddedPostgres.jdbcUrl();
-		try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists live_updates");
-			statement.execute("create database live_updates");
-		}
-		String url = server.replaceFirst("/postgres(\\?|$)", "/live_updates$1");
+		String url = EmbeddedPostgres.freshDatabase("live_updates");
 		a = start(url);
 		b = start(url);
 		String hash = a.getBean(PasswordEncoder.class).encode(PASSWORD);
@@ -79,10 +69,7 @@ class LiveUpdatesIT {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(HandraiseApplication.class).profiles("postgres")
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--handraise.demo-data=false", "--handraise.live.heartbeat=1s",
-					"--handraise.live.max-streams-per-person=3");
+		return Instances.start(url, "--handraise.live.heartbeat=1s", "--handraise.live.max-streams-per-person=3");
 	}
 
 	@Test
@@ -275,7 +262,7 @@ class LiveUpdatesIT {
 	}
 
 	private static String base(ConfigurableApplicationContext context) {
-		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		return Instances.base(context);
 	}
 
 	private static void awaitTrue(java.util.function.BooleanSupplier condition, String what)

@@ -17,15 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
+import org.handraise.support.Instances;
 import org.handraise.support.Api;
 import org.handraise.support.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -60,11 +59,7 @@ class DatabaseOutageIT {
 		Path dataDir = this.temp.resolve("pgdata");
 		EmbeddedPostgres pg = startPostgres(dataDir, pgPort);
 		String jdbcUrl = "jdbc:postgresql://localhost:" + pgPort + "/postgres";
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(HandraiseApplication.class)
-			.profiles("postgres")
-			.run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--handraise.demo-data=false",
-					"--spring.datasource.hikari.maximum-pool-size=5");
+		ConfigurableApplicationContext app = Instances.start(jdbcUrl, "--spring.datasource.hikari.maximum-pool-size=5");
 		List<Call> calls = new CopyOnWriteArrayList<>();
 		AtomicBoolean writing = new AtomicBoolean(true);
 		// what the outage makes the application and the embedded server log is expected:

@@ -7,9 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +21,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.flywaydb.core.Flyway;
-import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
+import org.handraise.support.Instances;
 import org.handraise.support.Api;
 import org.handraise.support.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +31,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -75,13 +71,7 @@ class MultiInstanceIT {
 
 	@BeforeAll
 	static void startTwoInstancesTogether() throws Exception {
-		String server = EmbeddedPostgres.jdbcUrl();
-		try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists multi_instance");
-			statement.execute("create database multi_instance");
-		}
-		jdbcUrl = server.replaceFirst("/postgres(\\?|$)", "/multi_instance$1");
+		jdbcUrl = EmbeddedPostgres.freshDatabase("multi_instance");
 		// Two instances' Flyway runs at the same moment on the empty database (two Spring
 		// applications cannot boot concurrently inside one JVM, so the race is staged
 		// with the same migrations and settings).
@@ -113,13 +103,11 @@ class MultiInstanceIT {
 	}
 
 	private static ConfigurableApplicationContext start(String url) {
-		return new SpringApplicationBuilder(HandraiseApplication.class).profiles("postgres")
-			.run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--handraise.demo-data=false");
+		return Instances.start(url);
 	}
 
 	private static String base(ConfigurableApplicationContext context) {
-		return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		return Instances.base(context);
 	}
 
 	@Test

@@ -1,8 +1,5 @@
 package org.handraise.notifications.mail;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +13,8 @@ import java.util.function.BooleanSupplier;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
+import org.handraise.support.Instances;
 import org.handraise.support.EmbeddedPostgres;
 import org.handraise.support.Smtp;
 import org.handraise.thanks.ThanksDraft;
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,14 +55,7 @@ class MailDeliveryIT {
 
 	@BeforeEach
 	void freshDatabaseAndMailbox() throws Exception {
-		String server = EmbeddedPostgres.jdbcUrl();
-		String name = "mail_" + DATABASES.incrementAndGet();
-		try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + name);
-			statement.execute("create database " + name);
-		}
-		this.jdbcUrl = server.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+		this.jdbcUrl = EmbeddedPostgres.freshDatabase("mail_" + DATABASES.incrementAndGet());
 		Smtp.start();
 		Smtp.clear();
 	}
@@ -240,14 +229,10 @@ class MailDeliveryIT {
 	}
 
 	private ConfigurableApplicationContext start(String sendInterval, String... more) {
-		List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + this.jdbcUrl,
-				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--handraise.demo-data=false",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Smtp.port(),
+		List<String> args = new ArrayList<>(List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + Smtp.port(),
 				"--handraise.mail.send-interval=" + sendInterval));
 		args.addAll(List.of(more));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(HandraiseApplication.class)
-			.profiles("postgres")
-			.run(args.toArray(new String[0]));
+		ConfigurableApplicationContext context = Instances.start(this.jdbcUrl, args.toArray(new String[0]));
 		this.contexts.add(context);
 		return context;
 	}

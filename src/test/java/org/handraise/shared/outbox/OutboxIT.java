@@ -1,8 +1,5 @@
 package org.handraise.shared.outbox;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import org.handraise.HandraiseApplication;
 import org.handraise.people.PeopleService;
+import org.handraise.support.Instances;
 import org.handraise.support.EmbeddedPostgres;
 import org.handraise.thanks.ThanksDraft;
 import org.handraise.thanks.ThanksSent;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -55,14 +51,7 @@ class OutboxIT {
 
 	@BeforeEach
 	void freshDatabaseAndProbe() throws Exception {
-		String server = EmbeddedPostgres.jdbcUrl();
-		String name = "outbox_" + DATABASES.incrementAndGet();
-		try (Connection connection = DriverManager.getConnection(server, "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute("drop database if exists " + name);
-			statement.execute("create database " + name);
-		}
-		this.jdbcUrl = server.replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+		this.jdbcUrl = EmbeddedPostgres.freshDatabase("outbox_" + DATABASES.incrementAndGet());
 		Probe.reset();
 	}
 
@@ -169,11 +158,8 @@ class OutboxIT {
 	}
 
 	private ConfigurableApplicationContext start(String retryInterval, String minAge) {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(HandraiseApplication.class, Probe.class)
-			.profiles("postgres")
-			.run("--server.port=0", "--spring.datasource.url=" + this.jdbcUrl, "--spring.datasource.username=postgres",
-					"--spring.datasource.password=", "--handraise.demo-data=false",
-					"--handraise.outbox.retry-interval=" + retryInterval, "--handraise.outbox.min-age=" + minAge);
+		ConfigurableApplicationContext context = Instances.start(this.jdbcUrl, List.of(Probe.class),
+				"--handraise.outbox.retry-interval=" + retryInterval, "--handraise.outbox.min-age=" + minAge);
 		this.contexts.add(context);
 		return context;
 	}
