@@ -425,7 +425,7 @@ computed_ms() { # path -> "median max" milliseconds of COMPUTED_SAMPLES reports,
 	printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1 * 1000 }
 		END { printf "%.0f %.0f", (a[int((NR + 1) / 2)] + a[int(NR / 2) + 1]) / 2, a[NR] }'
 }
-declare -A COMPUTED
+declare -A COMPUTED=()
 for s in "${SCENARIOS[@]}"; do
 	IFS='|' read -r name path kind _ <<<"$s"
 	case "$name" in stats-*) ;; *) continue ;; esac
