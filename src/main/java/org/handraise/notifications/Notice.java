@@ -7,6 +7,7 @@ import java.time.Instant;
  * the recipient may not see them.
  *
  * @param recipient the recipient's username
+ * @param email the recipient's address for mail, or null when they have none
  * @param kind what it tells
  * @param category how the recipient's email settings treat it
  * @param requestId the request it is about, or null
@@ -18,6 +19,13 @@ import java.time.Instant;
  * @param source what caused it, the same for every recipient of one cause
  * @param at when it happened
  */
-public record Notice(String recipient, NotificationKind kind, NotificationCategory category, Long requestId,
-		String requestTitle, String actorName, String variant, String detail, String source, Instant at) {
+public record Notice(String recipient, String email, NotificationKind kind, NotificationCategory category,
+		Long requestId, String requestTitle, String actorName, String variant, String detail, String source,
+		Instant at) {
+
+	/** Whether the recipient has an address to mail. */
+	public boolean hasEmail() {
+		return this.email != null && !this.email.isBlank();
+	}
+
 }

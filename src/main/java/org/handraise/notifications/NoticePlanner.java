@@ -63,9 +63,10 @@ class NoticePlanner {
 			return List.of();
 		}
 		String sender = sent.senderHidden() ? null : nameOf(contacts, sent.from());
-		return List.of(new Notice(sent.to(), NotificationKind.THANKS_RECEIVED, NotificationCategory.THANKS,
-				sent.requestId(), sent.requestTitle(), sender, (sent.requestId() != null) ? "for-request" : null,
-				excerpt(sent.message()), "thanks:" + sent.noteId(), sent.at()));
+		return List.of(new Notice(sent.to(), contacts.get(sent.to()).email(), NotificationKind.THANKS_RECEIVED,
+				NotificationCategory.THANKS, sent.requestId(), sent.requestTitle(), sender,
+				(sent.requestId() != null) ? "for-request" : null, excerpt(sent.message()), "thanks:" + sent.noteId(),
+				sent.at()));
 	}
 
 	private List<Notice> toAuthor(RequestActivity activity, NotificationKind kind, String variant, String source) {
@@ -76,7 +77,7 @@ class NoticePlanner {
 		if (!contacts.containsKey(activity.author())) {
 			return List.of();
 		}
-		return List.of(notice(activity, activity.author(), kind, NotificationCategory.MY_REQUESTS,
+		return List.of(notice(activity, contacts.get(activity.author()), kind, NotificationCategory.MY_REQUESTS,
 				nameOf(contacts, activity.actor()), variant, source));
 	}
 
@@ -96,7 +97,8 @@ class NoticePlanner {
 		for (String recipient : recipients) {
 			if (contacts.containsKey(recipient)) {
 				String variant = recipient.equals(activity.acceptedHelper()) ? "accepted" : null;
-				notices.add(notice(activity, recipient, kind, NotificationCategory.HELPING, actor, variant, source));
+				notices.add(notice(activity, contacts.get(recipient), kind, NotificationCategory.HELPING, actor,
+						variant, source));
 			}
 		}
 		return notices;
@@ -110,7 +112,7 @@ class NoticePlanner {
 		List<Notice> notices = new ArrayList<>();
 		for (Contact mentor : this.people.mentorsWithSkills(activity.topics())) {
 			if (!activity.isAuthor(mentor.username())) {
-				notices.add(new Notice(mentor.username(), NotificationKind.REQUEST_MATCHES_SKILLS,
+				notices.add(new Notice(mentor.username(), mentor.email(), NotificationKind.REQUEST_MATCHES_SKILLS,
 						NotificationCategory.SKILL_MATCHES, activity.requestId(), activity.title(), null, null, topics,
 						source, activity.at()));
 			}
@@ -118,10 +120,10 @@ class NoticePlanner {
 		return notices;
 	}
 
-	private static Notice notice(RequestActivity activity, String recipient, NotificationKind kind,
+	private static Notice notice(RequestActivity activity, Contact recipient, NotificationKind kind,
 			NotificationCategory category, String actorName, String variant, String source) {
-		return new Notice(recipient, kind, category, activity.requestId(), activity.title(), actorName, variant,
-				activity.detail(), source, activity.at());
+		return new Notice(recipient.username(), recipient.email(), kind, category, activity.requestId(),
+				activity.title(), actorName, variant, activity.detail(), source, activity.at());
 	}
 
 	private Map<String, Contact> contacts(Collection<String> usernames) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * publication registry: the event was stored with the change, so a change that commits is
  * always notified (resubmitted after a failure or a crash, see
  * {@code OutboxResubmission}) and one that rolls back never is. A resubmitted event adds
- * nothing already written ({@link NotificationStore}).
+ * nothing already written ({@link NotificationStore}). The mail and live updates the new
+ * notifications call for follow inside the same transaction ({@link NotificationsAdded}).
  */
 @Component
 class NotificationListener {
@@ -42,7 +43,7 @@ class NotificationListener {
 		added(this.store.add(this.planner.about(sent)));
 	}
 
-	private void added(List<Notice> written) {
+	private void added(List<NotificationsAdded.Written> written) {
 		if (!written.isEmpty()) {
 			this.events.publishEvent(new NotificationsAdded(written));
 		}

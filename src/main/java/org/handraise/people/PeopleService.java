@@ -2,6 +2,7 @@ package org.handraise.people;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,8 @@ import org.springframework.util.StringUtils;
 @Service
 @Transactional(readOnly = true)
 public class PeopleService {
+
+	static final int CONTACTS_PER_QUERY = 10_000;
 
 	private final People people;
 
@@ -126,9 +129,22 @@ public class PeopleService {
 		return this.teams.findAll(Sort.by("name")).stream().map(Team::getName).toList();
 	}
 
-	/** The active people among {@code usernames}, to tell them something. */
+	/**
+	 * The active people among {@code usernames}, to tell them something: one query per
+	 * {@value #CONTACTS_PER_QUERY} names (PostgreSQL takes at most 32,767 parameters in a
+	 * statement; a digest can reach more people than that).
+	 */
 	public List<Contact> contacts(Collection<String> usernames) {
-		return usernames.isEmpty() ? List.of() : this.people.findContacts(Set.copyOf(usernames));
+		List<String> distinct = List.copyOf(Set.copyOf(usernames));
+		if (distinct.size() <= CONTACTS_PER_QUERY) {
+			return distinct.isEmpty() ? List.of() : this.people.findContacts(distinct);
+		}
+		List<Contact> contacts = new ArrayList<>();
+		for (int from = 0; from < distinct.size(); from += CONTACTS_PER_QUERY) {
+			contacts.addAll(this.people
+				.findContacts(distinct.subList(from, Math.min(from + CONTACTS_PER_QUERY, distinct.size()))));
+		}
+		return contacts;
 	}
 
 	/**

@@ -117,8 +117,8 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 			this.events.publishEvent(new RequestChanged(first));
 			this.events.publishEvent(new RequestChanged(second));
 			this.events.publishEvent(new RequestChanged(first));
-			this.events.publishEvent(new NotificationsAdded(List.of(notice("alice", first), notice("maria", first))));
-			this.events.publishEvent(new NotificationsAdded(List.of(notice("alice", second))));
+			this.events.publishEvent(added(notice("alice", first), notice("maria", first)));
+			this.events.publishEvent(added(notice("alice", second)));
 		});
 
 		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
@@ -132,7 +132,7 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			this.requests.claim("maria", id);
-			this.events.publishEvent(new NotificationsAdded(List.of(notice("alice", id))));
+			this.events.publishEvent(added(notice("alice", id)));
 			status.setRollbackOnly();
 		});
 
@@ -166,9 +166,20 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 		return payloads;
 	}
 
+	/**
+	 * Notifications as the listener announces them; these have no address, so no mail.
+	 */
+	private static NotificationsAdded added(Notice... notices) {
+		List<NotificationsAdded.Written> written = new ArrayList<>();
+		for (Notice notice : notices) {
+			written.add(new NotificationsAdded.Written(written.size() + 1, notice));
+		}
+		return new NotificationsAdded(written);
+	}
+
 	private static Notice notice(String recipient, long requestId) {
-		return new Notice(recipient, NotificationKind.REQUEST_CLAIMED, NotificationCategory.MY_REQUESTS, requestId,
-				"A title", "Maria", null, null, "test-" + requestId, Instant.now());
+		return new Notice(recipient, null, NotificationKind.REQUEST_CLAIMED, NotificationCategory.MY_REQUESTS,
+				requestId, "A title", "Maria", null, null, "test-" + requestId, Instant.now());
 	}
 
 	private static RequestDraft draft() {

@@ -23,7 +23,8 @@ import static org.handraise.support.DemoCast.MARIA;
  * notifications; the profile page also reads the email settings once. Posting a request
  * that matches 1,000 mentors' skills costs the request thread exactly what posting one
  * that matches one mentor costs: the fan-out happens after the commit, on another thread,
- * in a constant number of statements.
+ * in a constant number of statements; a claim is told to its author in seven, two of them
+ * the event publication registry's.
  */
 @Import(StatementRecorder.Config.class)
 class NotificationCostIT extends PostgresIntegrationTest {
@@ -91,6 +92,28 @@ class NotificationCostIT extends PostgresIntegrationTest {
 			.isEqualTo(one.post());
 		assertThat(thousand.fanOut()).as("statements of the fan-out after the commit, 1,000 mentors against one")
 			.isEqualTo(one.fanOut());
+	}
+
+	@Test
+	void aClaimIsNotifiedInAFixedNumberOfStatements() {
+		long id = post("java");
+		awaitListeners();
+		this.recorder.clear();
+		assertThat(this.api.post("/api/requests/" + id + "/claim", "maria", PASSWORD, Map.of()).status())
+			.isEqualTo(200);
+		awaitListeners();
+		List<String> fanOut = this.recorder.byListenerThreads();
+		assertThat(fanOut).as(fanOut.toString()).hasSize(7);
+		assertThat(StatementRecorder.touching(fanOut, "event_publication"))
+			.as("the registry marks the publication processing, then completed")
+			.isEqualTo(2);
+		assertThat(StatementRecorder.touching(fanOut, "people")).as("the author's and the claimer's names, addresses")
+			.isEqualTo(1);
+		assertThat(StatementRecorder.touching(fanOut, "notifications")).as("one insert, which hands back the ids")
+			.isEqualTo(1);
+		assertThat(StatementRecorder.touching(fanOut, "notification_settings")).isEqualTo(1);
+		assertThat(StatementRecorder.touching(fanOut, "mail_deliveries")).isEqualTo(1);
+		assertThat(StatementRecorder.touching(fanOut, "pg_notify")).as("the author's unread count, live").isEqualTo(1);
 	}
 
 	private Cost postAndCount(String topic) {

@@ -49,10 +49,6 @@ class MailDeliveries {
 			order by next_attempt_at, id
 			limit ?""";
 
-	private static final String IDS = """
-			select id, source, recipient from notifications
-			where source in (:sources) and recipient in (:recipients)""";
-
 	private static final String SINGLE_ITEMS = """
 			select 0, n.id, n.kind, n.category, n.request_id, n.request_title, n.actor_name, n.variant, n.detail,
 			    n.created_at
@@ -75,23 +71,6 @@ class MailDeliveries {
 		this.jdbc = jdbc;
 		this.named = new NamedParameterJdbcTemplate(jdbc);
 		this.links = links;
-	}
-
-	/**
-	 * The ids of these recipients' notifications of these causes, by source and
-	 * recipient.
-	 */
-	Map<String, Long> notificationIds(Collection<String> sources, Collection<String> recipients) {
-		Map<String, Long> ids = new HashMap<>();
-		this.named.query(IDS, Map.of("sources", Set.copyOf(sources), "recipients", Set.copyOf(recipients)),
-				(ResultSet rs) -> {
-					ids.put(key(rs.getString(2), rs.getString(3)), rs.getLong(1));
-				});
-		return ids;
-	}
-
-	static String key(String source, String recipient) {
-		return source + '\n' + recipient;
 	}
 
 	/** Pending single mails, due at once. */
