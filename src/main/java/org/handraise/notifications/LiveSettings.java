@@ -19,9 +19,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * connection again (PostgreSQL), starting at half a second and doubling
  * @param checkAfter how long the listening connection may be idle before it is checked
  * with a query (a connection that died silently sends no error)
+ * @param gatherFor how long an instance gathers what committed transactions signal before
+ * it sends them to every instance in one statement (PostgreSQL)
  */
 @ConfigurationProperties("handraise.live")
 public record LiveSettings(@DefaultValue("5m") Duration timeout, @DefaultValue("25s") Duration heartbeat,
 		@DefaultValue("3s") Duration retry, @DefaultValue("5") int maxStreamsPerPerson,
-		@DefaultValue("30s") Duration reconnectMaxBackoff, @DefaultValue("30s") Duration checkAfter) {
+		@DefaultValue("30s") Duration reconnectMaxBackoff, @DefaultValue("30s") Duration checkAfter,
+		@DefaultValue("100ms") Duration gatherFor) {
 }

@@ -3,16 +3,26 @@ package org.handraise.notifications;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.handraise.requests.RequestChanged;
 import org.handraise.shared.DatabaseProduct;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -24,18 +34,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * {@link NotificationsRead}, inside the marking one) and which request changed
  * ({@link RequestChanged}, inside the changing transaction).
  * <p>
- * On PostgreSQL, with {@code pg_notify} on the channel {@value #CHANNEL} inside the
- * transaction: PostgreSQL delivers a notification only when its transaction commits, to
- * every instance's listening connection ({@link LiveListener}), this one's included. All
- * that a transaction signals is gathered and sent just before its commit in one statement
- * (one notification per 7,900 bytes of payload): a transaction that changes a request or
- * adds notifications pays exactly one statement more. On H2 (the demo: one instance, no
- * LISTEN/NOTIFY) the same is handed to this instance's streams after the commit.
+ * What a transaction signals is gathered while it runs and handed over when it commits; a
+ * transaction that rolls back signals nothing. On PostgreSQL, the instance gathers what
+ * its committed transactions signal for {@code handraise.live.gather-for} (100 ms) and
+ * sends it all in one statement outside any of them, {@code pg_notify} on the channel
+ * {@value #CHANNEL} (one notification per 7,900 bytes of payload), to every instance's
+ * listening connection ({@link LiveListener}), this one's included. So a writing
+ * transaction pays nothing for its live updates: no statement, and none of the lock
+ * PostgreSQL takes for a transaction that notifies, which would line up every committing
+ * writer behind the others. A signal is a hint to look again, not data: one lost when an
+ * instance stops between a commit and the send (or the database refuses the send) costs
+ * an update that the next change, a reload or a reconnecting stream brings. On H2 (the
+ * demo: one instance, no LISTEN/NOTIFY) the same is handed to this instance's streams
+ * when the transaction commits.
  * <p>
  * A payload is {@code u:} and usernames, or {@code r:} and request ids, one a line.
  */
 @Component
 class LiveSignals {
+
+	private static final Logger logger = LoggerFactory.getLogger(LiveSignals.class);
 
 	static final String CHANNEL = "handraise_live";
 
@@ -54,10 +72,23 @@ class LiveSignals {
 
 	private final LiveUpdates live;
 
-	LiveSignals(JdbcTemplate jdbc, DatabaseProduct database, LiveUpdates live) {
+	private final Duration gatherFor;
+
+	private final ScheduledExecutorService sender;
+
+	/** What committed and waits to be sent; guarded by itself. */
+	private final Gathered gathered = new Gathered();
+
+	LiveSignals(JdbcTemplate jdbc, DatabaseProduct database, LiveUpdates live, LiveSettings settings) {
 		this.jdbc = jdbc;
 		this.database = database;
 		this.live = live;
+		this.gatherFor = settings.gatherFor();
+		this.sender = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "live-signals");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@EventListener
@@ -82,11 +113,7 @@ class LiveSignals {
 	private void signal(Collection<String> recipients, Collection<Long> requestIds) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
 				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
-			Batch batch = new Batch();
-			batch.recipients.addAll(recipients);
-			batch.requestIds.addAll(requestIds);
-			batch.beforeCommit(false);
-			batch.afterCompletion(TransactionSynchronization.STATUS_COMMITTED);
+			committed(recipients, requestIds);
 			return;
 		}
 		Batch batch = null;
@@ -101,6 +128,70 @@ class LiveSignals {
 		}
 		batch.recipients.addAll(recipients);
 		batch.requestIds.addAll(requestIds);
+	}
+
+	/**
+	 * Changes that committed: on H2 handed to this instance's streams at once; on
+	 * PostgreSQL gathered, the send scheduled by the first of them.
+	 */
+	private void committed(Collection<String> recipients, Collection<Long> requestIds) {
+		if (recipients.isEmpty() && requestIds.isEmpty()) {
+			return;
+		}
+		if (!this.database.isPostgres()) {
+			this.live.unreadChanged(recipients);
+			this.live.requestsChanged(requestIds);
+			return;
+		}
+		boolean first;
+		synchronized (this.gathered) {
+			first = this.gathered.isEmpty();
+			this.gathered.recipients.addAll(recipients);
+			this.gathered.requestIds.addAll(requestIds);
+		}
+		if (first) {
+			try {
+				this.sender.schedule(this::send, this.gatherFor.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException stopping) {
+				send();
+			}
+		}
+	}
+
+	/**
+	 * Sends what was gathered, in one statement; returns how many notifications it sent.
+	 */
+	int send() {
+		String[] payloads;
+		synchronized (this.gathered) {
+			if (this.gathered.isEmpty()) {
+				return 0;
+			}
+			payloads = payloads(this.gathered.recipients, this.gathered.requestIds).toArray(new String[0]);
+			this.gathered.recipients.clear();
+			this.gathered.requestIds.clear();
+		}
+		try {
+			this.jdbc.execute(NOTIFY, (PreparedStatement statement) -> {
+				Array array = statement.getConnection().createArrayOf("text", payloads);
+				statement.setArray(1, array);
+				statement.execute();
+				return null;
+			});
+			return payloads.length;
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Live updates not sent (" + payloads.length + " notifications): " + ex.getMessage());
+			return 0;
+		}
+	}
+
+	/** Sends what is still gathered before the application stops. */
+	@PreDestroy
+	void stop() {
+		this.sender.shutdown();
+		send();
 	}
 
 	/** The payloads for these changes, each under PostgreSQL's limit. */
@@ -132,11 +223,7 @@ class LiveSignals {
 		}
 	}
 
-	/**
-	 * What one transaction signals: on PostgreSQL one {@code pg_notify} statement just
-	 * before the commit, part of the transaction; on H2 handed to this instance's streams
-	 * after the commit.
-	 */
+	/** What one transaction signals, handed over when it commits. */
 	private final class Batch implements TransactionSynchronization {
 
 		private final Set<String> recipients = new LinkedHashSet<>();
@@ -144,29 +231,20 @@ class LiveSignals {
 		private final Set<Long> requestIds = new LinkedHashSet<>();
 
 		@Override
-		public void beforeCommit(boolean readOnly) {
-			if (isEmpty() || !LiveSignals.this.database.isPostgres()) {
-				return;
-			}
-			String[] payloads = payloads(this.recipients, this.requestIds).toArray(new String[0]);
-			LiveSignals.this.jdbc.execute(NOTIFY, (PreparedStatement statement) -> {
-				Array array = statement.getConnection().createArrayOf("text", payloads);
-				statement.setArray(1, array);
-				statement.execute();
-				return null;
-			});
+		public void afterCommit() {
+			committed(this.recipients, this.requestIds);
 		}
 
-		@Override
-		public void afterCompletion(int status) {
-			if (status != STATUS_COMMITTED || isEmpty() || LiveSignals.this.database.isPostgres()) {
-				return;
-			}
-			LiveSignals.this.live.unreadChanged(this.recipients);
-			LiveSignals.this.live.requestsChanged(this.requestIds);
-		}
+	}
 
-		private boolean isEmpty() {
+	/** What committed transactions signalled and waits to be sent. */
+	private static final class Gathered {
+
+		private final Set<String> recipients = new LinkedHashSet<>();
+
+		private final Set<Long> requestIds = new LinkedHashSet<>();
+
+		boolean isEmpty() {
 			return this.recipients.isEmpty() && this.requestIds.isEmpty();
 		}
 

@@ -30,6 +30,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,18 +39,22 @@ import static org.handraise.support.DemoCast.ALICE;
 import static org.handraise.support.DemoCast.MARIA;
 
 /**
- * What the live updates cost a writing transaction on PostgreSQL, and what they send: one
- * {@code pg_notify} statement per transaction, however many requests changed and
- * notifications were added in it, sent only if it commits; read here on a {@code LISTEN}
- * connection of the test's own.
+ * What the live updates cost a writing transaction on PostgreSQL, and what they send:
+ * nothing inside the transaction; what committed transactions signal is gathered and sent
+ * in one {@code pg_notify} statement, however many requests changed and notifications
+ * were added, and only what committed; read here on a {@code LISTEN} connection of the
+ * test's own. The gathering time is an hour here, so the test decides when to send.
  */
+@TestPropertySource(properties = "handraise.live.gather-for=1h")
 class LiveSignalsIT extends PostgresIntegrationTest {
 
+	/** {@code pg_notify} statements sent on any thread since {@link #settle}. */
 	private static final AtomicInteger NOTIFY_STATEMENTS = new AtomicInteger();
 
-	/**
-	 * The thread whose statements count: the test's, not the listeners' after the commit.
-	 */
+	/** Those sent on the test's thread, inside its transactions. */
+	private static final AtomicInteger NOTIFY_IN_TRANSACTIONS = new AtomicInteger();
+
+	/** The thread that runs the test's transactions. */
 	private static volatile Thread counted;
 
 	@Autowired
@@ -60,6 +65,9 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 
 	@Autowired
 	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private LiveSignals signals;
 
 	private Connection listening;
 
@@ -97,18 +105,23 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void aClaimPaysOneStatementAndSignalsItsRequest() throws Exception {
+	void aClaimSendsNothingInItsTransactionAndItsRequestOnceSent() throws Exception {
 		long id = this.requests.post("alice", draft()).id();
 		settle();
 
 		this.requests.claim("maria", id);
+		awaitListeners();
 
+		assertThat(NOTIFY_IN_TRANSACTIONS.get()).as("statements inside the claim").isZero();
+		assertThat(received()).as("nothing before the gathered signals are sent").isEmpty();
+		assertThat(this.signals.send()).as("the request, and alice's count from the notifications listener")
+			.isEqualTo(2);
 		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
-		assertThat(received()).contains("r:" + id);
+		assertThat(received()).containsExactlyInAnyOrder("r:" + id, "u:alice");
 	}
 
 	@Test
-	void oneTransactionWithSeveralChangesPaysOneStatement() throws Exception {
+	void whatSeveralTransactionsCommittedIsSentInOneStatement() throws Exception {
 		long first = this.requests.post("alice", draft()).id();
 		long second = this.requests.post("alice", draft()).id();
 		settle();
@@ -116,12 +129,17 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
 			this.events.publishEvent(new RequestChanged(first));
 			this.events.publishEvent(new RequestChanged(second));
-			this.events.publishEvent(new RequestChanged(first));
 			this.events.publishEvent(added(notice("alice", first), notice("maria", first)));
+		});
+		new TransactionTemplate(this.transactions).executeWithoutResult((status) -> {
+			this.events.publishEvent(new RequestChanged(first));
 			this.events.publishEvent(added(notice("alice", second)));
 		});
 
+		assertThat(this.signals.send()).as("notifications sent").isEqualTo(2);
+		assertThat(this.signals.send()).as("nothing is sent twice").isZero();
 		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
+		assertThat(NOTIFY_IN_TRANSACTIONS.get()).isZero();
 		assertThat(received()).containsExactlyInAnyOrder("u:alice\nmaria", "r:" + first + "\n" + second);
 	}
 
@@ -136,18 +154,41 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 			status.setRollbackOnly();
 		});
 
+		assertThat(this.signals.send()).isZero();
 		assertThat(NOTIFY_STATEMENTS.get()).isZero();
 		assertThat(received()).isEmpty();
 	}
 
+	@Test
+	void manySignalsAreSplitUnderThePayloadLimitInOneStatement() throws Exception {
+		settle();
+		List<NotificationsAdded.Written> many = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			many.add(new NotificationsAdded.Written(i + 1, notice("person" + i, 1)));
+		}
+		new TransactionTemplate(this.transactions)
+			.executeWithoutResult((status) -> this.events.publishEvent(new NotificationsAdded(many)));
+
+		int sent = this.signals.send();
+		assertThat(sent).as("payloads of at most 7,900 bytes").isGreaterThan(1);
+		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
+		List<String> payloads = received();
+		assertThat(payloads).hasSize(sent);
+		assertThat(payloads.stream().flatMap((p) -> List.of(p.substring(2).split("\n")).stream())).hasSize(2_000)
+			.doesNotHaveDuplicates();
+	}
+
 	/**
 	 * Lets what the posts set off after their commit (the notifications listener) finish
-	 * and drops what it signalled; from here on, statements on this thread are counted.
+	 * and drops what they signalled; from here on, {@code pg_notify} statements are
+	 * counted.
 	 */
 	private void settle() throws Exception {
 		awaitListeners();
+		this.signals.send();
 		received();
 		NOTIFY_STATEMENTS.set(0);
+		NOTIFY_IN_TRANSACTIONS.set(0);
 		counted = Thread.currentThread();
 	}
 
@@ -201,8 +242,11 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 				return proxy(Connection.class, connection);
 			}
 			if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
-					&& sql.contains("pg_notify") && Thread.currentThread() == counted) {
+					&& sql.contains("pg_notify") && counted != null) {
 				NOTIFY_STATEMENTS.incrementAndGet();
+				if (Thread.currentThread() == counted && !((Connection) target).getAutoCommit()) {
+					NOTIFY_IN_TRANSACTIONS.incrementAndGet();
+				}
 			}
 			return result;
 		};
