@@ -4,26 +4,33 @@ import java.time.Instant;
 import java.util.List;
 
 import org.handraise.support.PostgresIntegrationTest;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.handraise.support.DemoCast.ALICE;
 import static org.handraise.support.DemoCast.MARIA;
 
 /**
- * The store's insert, on PostgreSQL and on H2 in PostgreSQL mode (the demo): a notice
- * written again adds no row and is not handed back, a batch that mixes old and new hands
- * back only the new ones, and each comes back with the id of its own row.
+ * The store's insert on PostgreSQL ({@link NotificationStoreH2IT}: the same on H2 in
+ * PostgreSQL mode, the demo): a notice written again adds no row and is not handed back,
+ * a batch that mixes old and new hands back only the new ones, and each comes back with
+ * the id of its own row.
  */
-class NotificationStoreIT {
+class NotificationStoreIT extends PostgresIntegrationTest {
 
-	void check(NotificationStore store, JdbcTemplate jdbc) {
+	@Autowired
+	private NotificationStore store;
+
+	@Test
+	void writesEachNoticeOnceWithTheIdOfItsRow() {
+		seed(ALICE, MARIA);
+		check(this.store, this.jdbc);
+	}
+
+	static void check(NotificationStore store, JdbcTemplate jdbc) {
 		Notice alice = notice("alice", "claimed:1");
 		Notice maria = notice("maria", "claimed:1");
 		Notice later = notice("alice", "claimed:2");
@@ -52,47 +59,6 @@ class NotificationStoreIT {
 		return new Notice(recipient, recipient + "@handraise.example", NotificationKind.REQUEST_CLAIMED,
 				NotificationCategory.MY_REQUESTS, null, "A title", "Someone", null, null, source,
 				Instant.parse("2026-12-01T10:00:00Z"));
-	}
-
-	@Nested
-	class OnPostgres extends PostgresIntegrationTest {
-
-		@Autowired
-		private NotificationStore store;
-
-		@Test
-		void writesEachNoticeOnceWithTheIdOfItsRow() {
-			seed(ALICE, MARIA);
-			check(this.store, this.jdbc);
-		}
-
-	}
-
-	@Nested
-	@SpringBootTest
-	@TestPropertySource(properties = { "handraise.demo-data=false",
-			"spring.datasource.url=jdbc:h2:mem:store-${random.uuid};MODE=PostgreSQL;"
-					+ "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" })
-	class OnH2 {
-
-		@Autowired
-		private NotificationStore store;
-
-		@Autowired
-		private JdbcTemplate jdbc;
-
-		@Test
-		void writesEachNoticeOnceWithTheIdOfItsRow() {
-			for (String username : List.of("alice", "maria")) {
-				this.jdbc.update("""
-						insert into people (username, display_name, email, password_hash, active,
-						    must_change_password, created_at, version)
-						values (?, ?, ?, 'x', true, false, current_timestamp, 0)""", username, username,
-						username + "@handraise.example");
-			}
-			check(this.store, this.jdbc);
-		}
-
 	}
 
 }
