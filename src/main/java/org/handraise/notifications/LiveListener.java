@@ -45,6 +45,10 @@ class LiveListener implements SmartLifecycle {
 
 	private final LiveUpdates live;
 
+	private final UnreadCounts unreadCounts;
+
+	private final LiveSignals signals;
+
 	private final LiveSettings settings;
 
 	private final AtomicInteger connections = new AtomicInteger();
@@ -55,10 +59,13 @@ class LiveListener implements SmartLifecycle {
 
 	private volatile Connection connection;
 
-	LiveListener(DataSourceProperties dataSource, DatabaseProduct database, LiveUpdates live, LiveSettings settings) {
+	LiveListener(DataSourceProperties dataSource, DatabaseProduct database, LiveUpdates live, UnreadCounts unreadCounts,
+			LiveSignals signals, LiveSettings settings) {
 		this.dataSource = dataSource;
 		this.database = database;
 		this.live = live;
+		this.unreadCounts = unreadCounts;
+		this.signals = signals;
 		this.settings = settings;
 	}
 
@@ -120,6 +127,7 @@ class LiveListener implements SmartLifecycle {
 		while (this.running) {
 			try (Connection opened = open()) {
 				this.connection = opened;
+				this.unreadCounts.hearing(true);
 				boolean again = this.connections.incrementAndGet() > 1;
 				backoff = FIRST_BACKOFF_MILLIS;
 				if (again) {
@@ -137,6 +145,7 @@ class LiveListener implements SmartLifecycle {
 			}
 			finally {
 				this.connection = null;
+				this.unreadCounts.hearing(false);
 			}
 			if (!sleep(backoff)) {
 				break;
@@ -185,6 +194,7 @@ class LiveListener implements SmartLifecycle {
 
 	private void handle(PGNotification[] notifications) {
 		List<String> recipients = new ArrayList<>();
+		List<String> othersRecipients = new ArrayList<>();
 		List<Long> requestIds = new ArrayList<>();
 		for (PGNotification notification : notifications) {
 			String payload = notification.getParameter();
@@ -192,7 +202,14 @@ class LiveListener implements SmartLifecycle {
 				continue;
 			}
 			if (payload.startsWith(LiveSignals.UNREAD)) {
-				recipients.addAll(lines(payload.substring(LiveSignals.UNREAD.length())));
+				List<String> lines = lines(payload.substring(LiveSignals.UNREAD.length()));
+				if (lines.size() > 1) {
+					List<String> people = lines.subList(1, lines.size());
+					recipients.addAll(people);
+					if (!lines.get(0).equals(this.signals.origin())) {
+						othersRecipients.addAll(people);
+					}
+				}
 			}
 			else if (payload.startsWith(LiveSignals.REQUEST)) {
 				for (String id : lines(payload.substring(LiveSignals.REQUEST.length()))) {
@@ -205,6 +222,8 @@ class LiveListener implements SmartLifecycle {
 				}
 			}
 		}
+		// this instance dropped the kept counts of its own signals when they committed
+		this.unreadCounts.changed(othersRecipients);
 		if (!recipients.isEmpty()) {
 			this.live.unreadChanged(recipients);
 		}

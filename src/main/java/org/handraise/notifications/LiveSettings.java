@@ -21,10 +21,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * with a query (a connection that died silently sends no error)
  * @param gatherFor how long an instance gathers what committed transactions signal before
  * it sends them to every instance in one statement (PostgreSQL)
+ * @param keepUnreadFor how long an instance keeps a person's unread count for the
+ * navigation bar at most; a signalled change drops it at once ({@link UnreadCounts}), 0
+ * keeps none
  */
 @ConfigurationProperties("handraise.live")
 public record LiveSettings(@DefaultValue("5m") Duration timeout, @DefaultValue("25s") Duration heartbeat,
 		@DefaultValue("3s") Duration retry, @DefaultValue("5") int maxStreamsPerPerson,
 		@DefaultValue("30s") Duration reconnectMaxBackoff, @DefaultValue("30s") Duration checkAfter,
-		@DefaultValue("100ms") Duration gatherFor) {
+		@DefaultValue("100ms") Duration gatherFor, @DefaultValue("30s") Duration keepUnreadFor) {
 }

@@ -1,11 +1,13 @@
 package org.handraise.notifications;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,7 +50,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * demo: one instance, no LISTEN/NOTIFY) the same is handed to this instance's streams
  * when the transaction commits.
  * <p>
- * A payload is {@code u:} and usernames, or {@code r:} and request ids, one a line.
+ * A payload is {@code u:} and the sending instance's origin (a random id per start) and
+ * usernames, or {@code r:} and request ids, one a line. The origin lets an instance tell
+ * its own unread signals, whose kept counts it dropped at the commit already
+ * ({@link UnreadCounts}), from other instances'.
  */
 @Component
 class LiveSignals {
@@ -72,17 +77,27 @@ class LiveSignals {
 
 	private final LiveUpdates live;
 
+	private final UnreadCounts unreadCounts;
+
 	private final Duration gatherFor;
 
 	private final ScheduledExecutorService sender;
 
+	private final String origin = HexFormat.of().toHexDigits(new SecureRandom().nextLong());
+
 	/** What committed and waits to be sent; guarded by itself. */
 	private final Gathered gathered = new Gathered();
 
-	LiveSignals(JdbcTemplate jdbc, DatabaseProduct database, LiveUpdates live, LiveSettings settings) {
+	LiveSignals(JdbcTemplate jdbc, DatabaseProduct database, LiveUpdates live, UnreadCounts unreadCounts,
+			LiveSettings settings) {
 		this.jdbc = jdbc;
 		this.database = database;
 		this.live = live;
+		this.unreadCounts = unreadCounts;
+		if (!database.isPostgres()) {
+			// one instance: every change is signalled here
+			unreadCounts.hearing(true);
+		}
 		this.gatherFor = settings.gatherFor();
 		this.sender = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "live-signals");
@@ -131,13 +146,15 @@ class LiveSignals {
 	}
 
 	/**
-	 * Changes that committed: on H2 handed to this instance's streams at once; on
-	 * PostgreSQL gathered, the send scheduled by the first of them.
+	 * Changes that committed: this instance's kept unread counts dropped at once; on H2
+	 * handed to this instance's streams at once; on PostgreSQL gathered, the send
+	 * scheduled by the first of them.
 	 */
 	private void committed(Collection<String> recipients, Collection<Long> requestIds) {
 		if (recipients.isEmpty() && requestIds.isEmpty()) {
 			return;
 		}
+		this.unreadCounts.changed(recipients);
 		if (!this.database.isPostgres()) {
 			this.live.unreadChanged(recipients);
 			this.live.requestsChanged(requestIds);
@@ -168,7 +185,7 @@ class LiveSignals {
 			if (this.gathered.isEmpty()) {
 				return 0;
 			}
-			payloads = payloads(this.gathered.recipients, this.gathered.requestIds).toArray(new String[0]);
+			payloads = payloads(this.origin, this.gathered.recipients, this.gathered.requestIds).toArray(new String[0]);
 			this.gathered.recipients.clear();
 			this.gathered.requestIds.clear();
 		}
@@ -194,10 +211,18 @@ class LiveSignals {
 		send();
 	}
 
-	/** The payloads for these changes, each under PostgreSQL's limit. */
-	static List<String> payloads(Collection<String> recipients, Collection<Long> requestIds) {
+	/** This instance's origin in the payloads it sends. */
+	String origin() {
+		return this.origin;
+	}
+
+	/**
+	 * The payloads for these changes from instance {@code origin}, each under
+	 * PostgreSQL's limit.
+	 */
+	static List<String> payloads(String origin, Collection<String> recipients, Collection<Long> requestIds) {
 		List<String> payloads = new ArrayList<>();
-		chunk(UNREAD, recipients, payloads);
+		chunk(UNREAD + origin + "\n", recipients, payloads);
 		chunk(REQUEST, requestIds.stream().map(String::valueOf).toList(), payloads);
 		return payloads;
 	}

@@ -44,7 +44,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(LiveUpdates.class);
 
-	private final Inbox inbox;
+	private final UnreadCounts unreadCounts;
 
 	private final LiveSettings settings;
 
@@ -56,8 +56,8 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	private volatile boolean running;
 
-	LiveUpdates(Inbox inbox, LiveSettings settings) {
-		this.inbox = inbox;
+	LiveUpdates(UnreadCounts unreadCounts, LiveSettings settings) {
+		this.unreadCounts = unreadCounts;
 		this.settings = settings;
 		this.sender = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "live-updates");
@@ -106,7 +106,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 			complete(stream);
 		}
 		else if (resumed) {
-			send(stream, unread(this.inbox.unreadCount(username)));
+			send(stream, unread(this.unreadCounts.of(username)));
 		}
 		return emitter;
 	}
@@ -124,7 +124,8 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 
 	/**
 	 * Tells these people's streams on this instance their unread count: one count per
-	 * person with a stream here, none for anyone else.
+	 * person with a stream here, none for anyone else. Their kept counts are dropped
+	 * first.
 	 */
 	void unreadChanged(Collection<String> usernames) {
 		Set<String> people = new LinkedHashSet<>(usernames);
@@ -134,7 +135,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 				if (mine == null || mine.isEmpty()) {
 					continue;
 				}
-				long count = this.inbox.unreadCount(username);
+				long count = this.unreadCounts.of(username);
 				for (Stream stream : mine) {
 					send(stream, unread(count));
 				}
@@ -158,6 +159,7 @@ public class LiveUpdates implements SmartLifecycle, DisposableBean {
 	 * missed (the listening connection was lost for a while).
 	 */
 	void refreshAll() {
+		this.unreadCounts.changedAll();
 		unreadChanged(Set.copyOf(this.streams.keySet()));
 		requestsChanged(this.streams.values()
 			.stream()

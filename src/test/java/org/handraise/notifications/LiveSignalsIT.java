@@ -117,7 +117,7 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 		assertThat(this.signals.send()).as("the request, and alice's count from the notifications listener")
 			.isEqualTo(2);
 		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
-		assertThat(received()).containsExactlyInAnyOrder("r:" + id, "u:alice");
+		assertThat(received()).containsExactlyInAnyOrder("r:" + id, unread("alice"));
 	}
 
 	@Test
@@ -140,7 +140,7 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 		assertThat(this.signals.send()).as("nothing is sent twice").isZero();
 		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
 		assertThat(NOTIFY_IN_TRANSACTIONS.get()).isZero();
-		assertThat(received()).containsExactlyInAnyOrder("u:alice\nmaria", "r:" + first + "\n" + second);
+		assertThat(received()).containsExactlyInAnyOrder(unread("alice\nmaria"), "r:" + first + "\n" + second);
 	}
 
 	@Test
@@ -174,7 +174,9 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 		assertThat(NOTIFY_STATEMENTS.get()).isEqualTo(1);
 		List<String> payloads = received();
 		assertThat(payloads).hasSize(sent);
-		assertThat(payloads.stream().flatMap((p) -> List.of(p.substring(2).split("\n")).stream())).hasSize(2_000)
+		assertThat(payloads).allMatch((p) -> p.startsWith(unread("")));
+		assertThat(payloads.stream().flatMap((p) -> List.of(p.substring(unread("").length()).split("\n")).stream()))
+			.hasSize(2_000)
 			.doesNotHaveDuplicates();
 	}
 
@@ -193,6 +195,11 @@ class LiveSignalsIT extends PostgresIntegrationTest {
 	}
 
 	/** What arrived on the test's LISTEN connection within a second. */
+	/** An unread payload from this instance: its origin, then the usernames. */
+	private String unread(String usernames) {
+		return LiveSignals.UNREAD + this.signals.origin() + "\n" + usernames;
+	}
+
 	private List<String> received() throws Exception {
 		List<String> payloads = new ArrayList<>();
 		long deadline = System.nanoTime() + 1_000_000_000L;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.handraise.people.PeopleService;
 import org.handraise.people.Role;
@@ -40,6 +42,9 @@ class LiveUpdatesIT {
 	private static final String PASSWORD = "live-updates-pw";
 
 	private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
+
+	private static final Pattern BADGE = Pattern
+		.compile("data-unread-count(?:=\"\")?(?:\\s+hidden(?:=\"hidden\")?)?\\s*>(\\d+)<");
 
 	private static ConfigurableApplicationContext a;
 
@@ -109,6 +114,26 @@ class LiveUpdatesIT {
 			assertThat(unread).as("an unread event within 5 s").isNotNull();
 			assertThat(unread.data()).isEqualTo("0");
 		}
+	}
+
+	@Test
+	void aPageOnOneInstanceShowsACountThatChangedOnTheOtherWithinFiveSeconds() throws Exception {
+		long id = post("alice");
+		long before = unread("alice");
+		PageClient alice = PageClient.signedIn(base(a), "alice", PASSWORD);
+		assertThat(badge(alice.get("/requests").body())).isEqualTo(before);
+		assertThat(a.getBean(UnreadCounts.class).kept()).as("A keeps alice's count").isPositive();
+
+		claim(b, id);
+		assertThat(unread("alice")).isEqualTo(before + 1);
+
+		long deadline = System.nanoTime() + FIVE_SECONDS.toNanos();
+		long shown = badge(alice.get("/requests").body());
+		while (shown != before + 1 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+			shown = badge(alice.get("/requests").body());
+		}
+		assertThat(shown).as("A's page shows the count changed on B within 5 s").isEqualTo(before + 1);
 	}
 
 	@Test
@@ -255,6 +280,13 @@ class LiveUpdatesIT {
 				"select count(*) from event_publication where completion_date is null and status <> 'FAILED'",
 				Integer.class) == 0, "listeners done");
 		return new Api(base(a)).get("/api/notifications?size=1", username, PASSWORD).json().get("unreadCount").asLong();
+	}
+
+	/** The count in a page's navigation bar. */
+	private static long badge(String page) {
+		Matcher badge = BADGE.matcher(page);
+		assertThat(badge.find()).as("the navigation bar's unread badge").isTrue();
+		return Long.parseLong(badge.group(1));
 	}
 
 	private static String signIn(ConfigurableApplicationContext on, String username) {

@@ -2,6 +2,8 @@ package org.handraise.notifications;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.handraise.support.Api;
 import org.handraise.support.PageClient;
@@ -19,18 +21,23 @@ import static org.handraise.support.DemoCast.MARIA;
 
 /**
  * What notifications cost, counted statement by statement through the data source (JPA
- * and JDBC alike): every page reads the unread count once and nothing else of
- * notifications; the profile page also reads the email settings once. Posting a request
- * that matches 1,000 mentors' skills costs the request thread exactly what posting one
- * that matches one mentor costs: the fan-out happens after the commit, on another thread,
- * in a constant number of statements. A claim costs its own thread 19 statements (one the
- * outbox's, none for live updates) and is told to its author in six more, two of them the
- * event publication registry's.
+ * and JDBC alike): a person's first page counts their unread notifications, and the
+ * following ones count them again only after they changed (read, or one added); no page
+ * reads anything else of notifications, but the profile page reads the email settings
+ * once. Posting a request that matches 1,000 mentors' skills costs the request thread
+ * exactly what posting one that matches one mentor costs: the fan-out happens after the
+ * commit, on another thread, in a constant number of statements. A claim costs its own
+ * thread 19 statements (one the outbox's, none for live updates) and is told to its
+ * author in six more, two of them the event publication registry's.
  */
 @Import(StatementRecorder.Config.class)
 class NotificationCostIT extends PostgresIntegrationTest {
 
 	private static final int MENTORS = 1000;
+
+	/** The badge and its count (group 2), hidden (group 1) at none. */
+	private static final Pattern BADGE = Pattern
+		.compile("data-unread-count(?:=\"\")?(\\s+hidden(?:=\"hidden\")?)?\\s*>(\\d+\\+?)<");
 
 	@Autowired
 	private StatementRecorder recorder;
@@ -44,30 +51,53 @@ class NotificationCostIT extends PostgresIntegrationTest {
 	}
 
 	@Test
-	void everyPageReadsTheUnreadCountOnceAndTheProfileItsSettingsOnce() {
+	void theUnreadCountIsReadOnceUntilItChangesAndTheProfileReadsItsSettingsOnce() {
 		long id = post("java");
 		awaitListeners();
+		this.recorder.clear();
 		PageClient maria = PageClient.signedIn(baseUrl(), "maria", PASSWORD);
+		assertThat(StatementRecorder.touching(this.recorder.byRequestThreads(), "notifications"))
+			.as("signing in shows the home page, which counts")
+			.isEqualTo(1);
 		for (String path : List.of("/", "/requests", "/requests/" + id, "/thanks", "/people", "/mentor")) {
-			this.recorder.clear();
-			PageClient.Response page = maria.get(path);
-			assertThat(page.status()).as(path).isEqualTo(200);
-			assertThat(page.body()).as(path).contains("id=\"nav-notifications\"");
-			List<String> sent = this.recorder.byRequestThreads();
-			assertThat(StatementRecorder.touching(sent, "notifications")).as(path + ": " + sent).isEqualTo(1);
-			assertThat(StatementRecorder.touching(sent, "notification_settings")).as(path).isZero();
+			assertThat(countsOn(maria, path, 1)).as(path + ": the count is kept").isZero();
 		}
 		this.recorder.clear();
 		assertThat(maria.get("/profile").status()).isEqualTo(200);
 		List<String> profile = this.recorder.byRequestThreads();
-		assertThat(StatementRecorder.touching(profile, "notifications")).as(profile.toString()).isEqualTo(1);
+		assertThat(StatementRecorder.touching(profile, "notifications")).as(profile.toString()).isZero();
 		assertThat(StatementRecorder.touching(profile, "notification_settings")).isEqualTo(1);
 
 		this.recorder.clear();
 		assertThat(maria.get("/notifications").status()).isEqualTo(200);
 		assertThat(StatementRecorder.touching(this.recorder.byRequestThreads(), "notifications"))
-			.as("the inbox: its page and the badge's count; no total while the first page is not full")
+			.as("the inbox: its page and its own count of the unread; no total while the first page is not full")
 			.isEqualTo(2);
+
+		assertThat(this.api.post("/api/notifications/read-all", "maria", PASSWORD, Map.of()).status()).isEqualTo(204);
+		assertThat(countsOn(maria, "/requests", 0)).as("read: counted again, once").isEqualTo(1);
+		assertThat(countsOn(maria, "/thanks", 0)).isZero();
+
+		post("java");
+		awaitListeners();
+		assertThat(countsOn(maria, "/people", 1)).as("a new notification: counted again, once").isEqualTo(1);
+		assertThat(countsOn(maria, "/", 1)).isZero();
+	}
+
+	/**
+	 * Opens a page and returns how many of its statements read notifications, checking
+	 * the navigation bar shows {@code unread}.
+	 */
+	private int countsOn(PageClient client, String path, int unread) {
+		this.recorder.clear();
+		PageClient.Response page = client.get(path);
+		assertThat(page.status()).as(path).isEqualTo(200);
+		Matcher badge = BADGE.matcher(page.body());
+		assertThat(badge.find()).as(path + ": the navigation bar's unread badge").isTrue();
+		assertThat(Integer.parseInt(badge.group(2))).as(path + ": unread").isEqualTo(unread);
+		List<String> sent = this.recorder.byRequestThreads();
+		assertThat(StatementRecorder.touching(sent, "notification_settings")).as(path).isZero();
+		return (int) StatementRecorder.touching(sent, "notifications");
 	}
 
 	@Test

@@ -2,8 +2,8 @@ package org.handraise.notifications.web;
 
 import java.security.Principal;
 
-import org.handraise.notifications.Inbox;
 import org.handraise.notifications.NotificationPreferences;
+import org.handraise.notifications.UnreadCounts;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
@@ -20,18 +20,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class InboxAdvice {
 
-	private final ObjectProvider<Inbox> inbox;
+	private final ObjectProvider<UnreadCounts> unreadCounts;
 
 	private final ObjectProvider<NotificationPreferences> preferences;
 
-	InboxAdvice(ObjectProvider<Inbox> inbox, ObjectProvider<NotificationPreferences> preferences) {
-		this.inbox = inbox;
+	InboxAdvice(ObjectProvider<UnreadCounts> unreadCounts, ObjectProvider<NotificationPreferences> preferences) {
+		this.unreadCounts = unreadCounts;
 		this.preferences = preferences;
 	}
 
 	@ModelAttribute("inbox")
 	UnreadBadge inbox(Principal me) {
-		Inbox found = this.inbox.getIfAvailable();
+		UnreadCounts found = this.unreadCounts.getIfAvailable();
 		return (me != null && found != null) ? new UnreadBadge(found, me.getName()) : null;
 	}
 

@@ -1,20 +1,21 @@
 package org.handraise.notifications.web;
 
-import org.handraise.notifications.Inbox;
+import org.handraise.notifications.UnreadCounts;
 
 /**
- * The signed-in person's unread count for the navigation bar, counted on first use.
+ * The signed-in person's unread count for the navigation bar, asked for on first use (and
+ * counted only when this instance keeps no count of theirs).
  */
 public final class UnreadBadge {
 
-	private final Inbox inbox;
+	private final UnreadCounts counts;
 
 	private final String username;
 
 	private Long unread;
 
-	UnreadBadge(Inbox inbox, String username) {
-		this.inbox = inbox;
+	UnreadBadge(UnreadCounts counts, String username) {
+		this.counts = counts;
 		this.username = username;
 	}
 
@@ -27,7 +28,7 @@ public final class UnreadBadge {
 
 	public long getUnread() {
 		if (this.unread == null) {
-			this.unread = this.inbox.unreadCount(this.username);
+			this.unread = this.counts.of(this.username);
 		}
 		return this.unread;
 	}
