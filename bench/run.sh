@@ -74,23 +74,14 @@ OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 rm -f "$OUT"/*.txt "$OUT"/*.log "$OUT"/*.tsv 2>/dev/null || true
 
-PG_BIN=/usr/lib/postgresql/15/bin
-# the production JVM options of docs/operations.md ("JVM options"): a capped heap that starts small and grows with
-# the load, and caps on what else takes memory
-JVM_OPTS=(-Xms64m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -Xss512k
-	-XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError)
-# returning freed native memory to the system: a plain option of recent Java updates (17.0.12 and 21.0.3 on);
-# older ones refuse to start with it, so it is added only where the JVM accepts it
-if java -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
-	JVM_OPTS+=(-XX:TrimNativeHeapInterval=5000)
-fi
-PGDATA=/var/tmp/handraise-bench-pg
 DB=handraise_bench
 PASSWORD=handraise-bench
 BASE="http://127.0.0.1:$APP_PORT"
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/run.log" >&2; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 now_ms() { date +%s%3N; }
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo "?"; }
 
@@ -113,36 +104,17 @@ cleanup() {
 		kill -9 "$APP_PID" 2>/dev/null || true
 	fi
 	if [ -n "$PG_STARTED" ]; then
-		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+		stop_postgres
 	fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # --- PostgreSQL --------------------------------------------------------------------------------------------
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
-	log "stopping a benchmark PostgreSQL left running in $PGDATA"
-	runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null
-fi
-if port_busy "$PG_PORT"; then
-	echo "port $PG_PORT is taken by another server; choose another with --pg-port" >&2; exit 2
-fi
 if port_busy "$APP_PORT"; then
 	echo "port $APP_PORT is taken; choose another with --app-port" >&2; exit 2
 fi
-if [ ! -f "$PGDATA/PG_VERSION" ]; then
-	log "initdb $PGDATA"
-	install -d -o postgres -g postgres -m 700 "$PGDATA"
-	runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >"$OUT/initdb.log"
-fi
-log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-# Modest production-like settings; pg_stat_statements to count statements per request.
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-	-o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGDATA -c shared_buffers=256MB -c work_mem=16MB \
--c max_connections=100 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=off" \
-	start >/dev/null
-PG_STARTED=1
+start_postgres
 "${PSQL[@]}" -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB" \
 	-c "create extension if not exists pg_stat_statements"
 
@@ -202,29 +174,13 @@ log "generated in ${GEN_S} s: $N_REQ requests, $N_OFFERS offers, $N_EVENTS event
 # until no autovacuum worker has run for 10 s in a row.
 log "VACUUM ANALYZE, checkpoint, waiting for autovacuum to go quiet"
 "${PSQL[@]}" -d "$DB" -c "vacuum analyze" -c "checkpoint"
-QUIET_S=0
-for _ in $(seq 1 300); do
-	workers=$("${PSQL[@]}" -d postgres -At -c "select count(*) from pg_stat_activity
-		where backend_type = 'autovacuum worker'")
-	if [ "$workers" = 0 ]; then QUIET_S=$(( QUIET_S + 1 )); else QUIET_S=0; fi
-	[ "$QUIET_S" -ge 10 ] && break
-	sleep 1
-done
-[ "$QUIET_S" -ge 10 ] || log "autovacuum was still busy after 5 minutes; measuring anyway"
+await_autovacuum_quiet
 
 # --- who and what --------------------------------------------------------------------------------------------
 PAGE_USER=user0011     # a mentor: the home page also shows suggestions
 MANAGER_USER=user0002  # a manager, for /api/stats
 basic() { printf 'Basic %s' "$(printf '%s:%s' "$1" "$PASSWORD" | base64 -w0)"; }
-# a personal access token for a user: 32 random bytes, base64url after hr_, only its SHA-256 hash in the table
-bearer() {
-	local token hash
-	token="hr_$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
-	hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
-	"${PSQL[@]}" -d "$DB" -c "insert into access_tokens (person_id, name, token_hash, created_at)
-		select id, 'bench', '$hash', now() from people where username = '$1'" >/dev/null
-	printf 'Bearer %s' "$token"
-}
+bearer() { new_token "$DB" "$1"; }
 api_auth() { if [ "$API_AUTH_KIND" = token ]; then bearer "$1"; else basic "$1"; fi; }
 API_AUTH=$(api_auth "$PAGE_USER")
 MANAGER_AUTH=$(api_auth "$MANAGER_USER")

@@ -49,15 +49,13 @@ ROOT=$(pwd)
 OUT="$ROOT/target/bench"
 mkdir -p "$OUT"
 TSV="$OUT/side-by-side.tsv"
-PG_BIN=/usr/lib/postgresql/15/bin
-PGDATA=/var/tmp/handraise-bench-pg
 PASSWORD=handraise-bench
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -v ON_ERROR_STOP=1)
-JVM_OPTS=(-Xms64m -Xmx256m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:+UseSerialGC -Xss512k
-	-XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+ExitOnOutOfMemoryError)
 TICKS=$(getconf CLK_TCK)
 
 log() { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" | tee -a "$OUT/side-by-side.log" >&2; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 declare -A DIR=([a]="$(cd "$A_DIR" && pwd)" [b]="$(cd "$B_DIR" && pwd)")
 declare -A PORT=([a]=18081 [b]=18082)
@@ -74,26 +72,14 @@ cleanup() {
 		if [ -n "${PID[$side]:-}" ]; then kill -9 "${PID[$side]}" 2>/dev/null || true; fi
 	done
 	if [ -n "$PG_STARTED" ]; then
-		runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null 2>&1 || true
+		stop_postgres
 	fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 command -v wrk >/dev/null || { echo "missing: wrk (apt-get install wrk)" >&2; exit 2; }
-if runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; then
-	runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w -t 30 stop >/dev/null
-fi
-if [ ! -f "$PGDATA/PG_VERSION" ]; then
-	install -d -o postgres -g postgres -m 700 "$PGDATA"
-	runuser -u postgres -- "$PG_BIN/initdb" -D "$PGDATA" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-fi
-log "starting PostgreSQL on 127.0.0.1:$PG_PORT"
-runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 \
-	-o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PGDATA -c shared_buffers=256MB -c work_mem=16MB \
--c max_connections=100 -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track_utility=off" \
-	start >/dev/null
-PG_STARTED=1
+start_postgres
 "${PSQL[@]}" -d postgres -c "create extension if not exists pg_stat_statements"
 
 for side in a b; do
@@ -117,23 +103,9 @@ for side in a b; do
 	"${PSQL[@]}" -d "$db" -v size="$SIZE" -f "${DIR[$side]}/bench/generate.sql" >/dev/null
 	"${PSQL[@]}" -d "$db" -c "vacuum analyze" -c "checkpoint"
 done
-QUIET_S=0
-for _ in $(seq 1 300); do
-	workers=$("${PSQL[@]}" -d postgres -At -c "select count(*) from pg_stat_activity
-		where backend_type = 'autovacuum worker'")
-	if [ "$workers" = 0 ]; then QUIET_S=$(( QUIET_S + 1 )); else QUIET_S=0; fi
-	[ "$QUIET_S" -ge 10 ] && break
-	sleep 1
-done
+await_autovacuum_quiet
 
-bearer() { # side username -> "Bearer hr_..." for a new token of that user
-	local token hash
-	token="hr_$(head -c 32 /dev/urandom | base64 -w0 | tr '+/' '-_' | tr -d '=')"
-	hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
-	"${PSQL[@]}" -d "handraise_side_$1" -c "insert into access_tokens (person_id, name, token_hash, created_at)
-		select id, 'bench', '$hash', now() from people where username = '$2'" >/dev/null
-	printf 'Bearer %s' "$token"
-}
+bearer() { new_token "handraise_side_$1" "$2"; } # side username -> "Bearer hr_..."
 for side in a b; do
 	base="http://127.0.0.1:${PORT[$side]}"
 	jar_cookies="$OUT/side-$side-cookies.txt"
